@@ -1,0 +1,66 @@
+/**
+ * `npm run start:browser`: runs the kiosk's services and serves the renderer on 127.0.0.1,
+ * then opens a system Chromium in kiosk mode, or prints the launch URL when there is none.
+ *   --port N        listen on N (default: any free port)
+ *   --data-dir DIR  where the catalog lives (default: the per-user data folder)
+ *   --no-open       do not start a browser
+ *   --json          print one JSON line {origin, launchUrl} and nothing else (for tests)
+ */
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { defaultDataDir, readAppVersion, rendererDir, resourcesDir } from '../../app-paths.ts';
+import { createKioskServices } from '../../services.ts';
+import { findChromium, openInChromium } from './chromium.ts';
+import { startBrowserHost } from './server.ts';
+
+const { values } = parseArgs({
+  options: {
+    port: { type: 'string' },
+    'data-dir': { type: 'string' },
+    'no-open': { type: 'boolean', default: false },
+    json: { type: 'boolean', default: false },
+  },
+});
+
+const dataDir = path.resolve(values['data-dir'] ?? defaultDataDir());
+const services = await createKioskServices({
+  dataDir,
+  resourcesDir,
+  host: 'browser',
+  version: await readAppVersion(),
+});
+const host = await startBrowserHost({
+  services,
+  rendererDir,
+  ...(values.port ? { port: Number(values.port) } : {}),
+});
+
+if (values.json) {
+  console.log(JSON.stringify({ origin: host.origin, launchUrl: host.launchUrl }));
+} else {
+  console.log(`Reading Room kiosk (browser host) is serving on ${host.origin}`);
+  console.log(`Data folder: ${dataDir}`);
+  const browser = values['no-open'] || !hasDisplay() ? undefined : findChromium();
+  if (browser) {
+    console.log(`Opening ${browser} in kiosk mode.`);
+    openInChromium(browser, host.launchUrl, path.join(dataDir, 'browser-profile')).on('exit', () => void shutdown());
+  } else {
+    console.log("Open this link in a browser on this machine to start the kiosk (it carries this launch's secret):");
+    console.log(`  ${host.launchUrl}`);
+  }
+}
+
+function hasDisplay(): boolean {
+  return process.platform !== 'linux' || Boolean(process.env['DISPLAY'] || process.env['WAYLAND_DISPLAY']);
+}
+
+let closing = false;
+async function shutdown(): Promise<void> {
+  if (closing) return;
+  closing = true;
+  await host.close();
+  await services.close();
+  process.exit(0);
+}
+process.on('SIGINT', () => void shutdown());
+process.on('SIGTERM', () => void shutdown());

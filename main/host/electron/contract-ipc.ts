@@ -1,0 +1,33 @@
+/**
+ * Registers one IPC handler per contract call. Each checks that the calling frame is the
+ * kiosk's own page before dispatching; anything else gets a `forbidden` envelope.
+ */
+import type { IpcMain, IpcMainInvokeEvent } from 'electron';
+import { callNames } from '../../../preload/contract/contract.ts';
+import { callChannel } from '../../../preload/contract/channels.ts';
+import type { Envelope } from '../../../preload/contract/envelope.ts';
+import { dispatch, type Handlers } from '../../api/dispatch.ts';
+import { appOrigin } from './app-scheme.ts';
+
+export function isTrustedSender(frameUrl: string | undefined): boolean {
+  if (!frameUrl) return false;
+  try {
+    return new URL(frameUrl).origin === appOrigin;
+  } catch {
+    return false;
+  }
+}
+
+export function registerContractHandlers(ipcMain: Pick<IpcMain, 'handle'>, handlers: Handlers): void {
+  for (const name of callNames) {
+    ipcMain.handle(callChannel(name), (event: IpcMainInvokeEvent, request: unknown): Promise<Envelope<unknown>> => {
+      if (!isTrustedSender(event.senderFrame?.url)) {
+        return Promise.resolve({
+          ok: false,
+          error: { code: 'forbidden', message: `${name} may only be called by the kiosk's own page.` },
+        });
+      }
+      return dispatch(handlers, name, request);
+    });
+  }
+}

@@ -1,0 +1,52 @@
+/**
+ * Builds the kiosk's services and the contract handlers over them. Electron-free: both hosts
+ * call this, so everything a visitor or staff member can do is testable in Node.
+ */
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Locale } from '../preload/contract/schemas.ts';
+import type { Handlers } from './api/dispatch.ts';
+import { EventHub } from './api/event-hub.ts';
+import { startCatalog } from './catalog/catalog-client.ts';
+import { installDemoCollection } from './demo/demo-collection.ts';
+
+export interface ServiceOptions {
+  /** Where the kiosk keeps its catalog and content store. */
+  dataDir: string;
+  /** The app's bundled resources (demo collection, root keys). */
+  resourcesDir: string;
+  host: 'electron' | 'browser';
+  version: string;
+  defaultLocale?: Locale;
+}
+
+export interface KioskServices {
+  readonly handlers: Handlers;
+  readonly events: EventHub;
+  close(): Promise<void>;
+}
+
+export async function createKioskServices(options: ServiceOptions): Promise<KioskServices> {
+  mkdirSync(options.dataDir, { recursive: true });
+  const catalog = startCatalog(path.join(options.dataDir, 'catalog.sqlite'));
+  const events = new EventHub();
+  try {
+    await installDemoCollection(catalog.api, options.resourcesDir);
+  } catch (error) {
+    await catalog.close();
+    throw error;
+  }
+  const defaultLocale = options.defaultLocale ?? 'en';
+
+  const handlers: Handlers = {
+    'app.info': () => ({ version: options.version, host: options.host, defaultLocale }),
+    'catalog.subjects': async ({ locale }) => ({ subjects: await catalog.api.subjects(locale) }),
+    'catalog.list': ({ locale, subject, page }) => catalog.api.listItems({ locale, subject, ...page }),
+  };
+
+  return {
+    handlers,
+    events,
+    close: () => catalog.close(),
+  };
+}

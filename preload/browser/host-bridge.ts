@@ -1,0 +1,57 @@
+/**
+ * The browser host's counterpart of the Electron preload: exposes `window.kioskBridge` over
+ * fetch (calls) and server-sent events (events). The launch secret travels as an HttpOnly
+ * cookie, so no script on the page can read it.
+ */
+import type { Envelope, KioskBridge } from '../contract/envelope.ts';
+
+type Listener = (name: string, payload: unknown) => void;
+
+function createHttpBridge(): KioskBridge {
+  const listeners = new Set<Listener>();
+  let source: EventSource | undefined;
+
+  const connect = () => {
+    source = new EventSource('/api/events');
+    source.onmessage = (message: MessageEvent<string>) => {
+      const { name, payload } = JSON.parse(message.data) as { name: string; payload: unknown };
+      for (const listener of listeners) listener(name, payload);
+    };
+  };
+
+  return Object.freeze({
+    async invoke(name: string, request: unknown): Promise<Envelope<unknown>> {
+      let response: Response;
+      try {
+        response = await fetch(`/api/call/${encodeURIComponent(name)}`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify(request ?? {}),
+          credentials: 'same-origin',
+        });
+      } catch {
+        return { ok: false, error: { code: 'unavailable', message: 'The kiosk service cannot be reached.' } };
+      }
+      if (response.status === 401 || response.status === 403) {
+        return {
+          ok: false,
+          error: { code: 'forbidden', message: 'This page was not opened through the launch link.' },
+        };
+      }
+      return (await response.json()) as Envelope<unknown>;
+    },
+    subscribe(listener: Listener): () => void {
+      listeners.add(listener);
+      if (!source) connect();
+      return () => {
+        listeners.delete(listener);
+        if (listeners.size === 0) {
+          source?.close();
+          source = undefined;
+        }
+      };
+    },
+  });
+}
+
+Object.defineProperty(window, 'kioskBridge', { value: createHttpBridge(), writable: false, configurable: false });

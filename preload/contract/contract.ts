@@ -1,0 +1,61 @@
+/**
+ * The one table of everything the renderer may ask of the main process (calls: request → response)
+ * and everything the main process may tell the renderer (events). Both hosts register their
+ * handlers from this table, and the renderer's client is typed by it.
+ * Imports neither electron nor node, so every side can import it.
+ */
+import { z } from 'zod';
+import { ItemSummary, Locale, Page, Slug, Subject } from './schemas.ts';
+
+function call<Req extends z.ZodType, Res extends z.ZodType>(request: Req, response: Res) {
+  return { request, response };
+}
+
+export const calls = {
+  'app.info': call(
+    z.object({}).strict(),
+    z.object({
+      version: z.string(),
+      host: z.enum(['electron', 'browser']),
+      defaultLocale: Locale,
+    }),
+  ),
+  'catalog.subjects': call(z.object({ locale: Locale }).strict(), z.object({ subjects: z.array(Subject) })),
+  'catalog.list': call(
+    z
+      .object({
+        locale: Locale,
+        subject: Slug.optional(),
+        page: Page.default({ offset: 0, limit: 24 }),
+      })
+      .strict(),
+    z.object({ items: z.array(ItemSummary), total: z.number().int().nonnegative() }),
+  ),
+} as const;
+
+export const events = {
+  'catalog.changed': z.object({ revision: z.number().int() }),
+} as const;
+
+export type Calls = typeof calls;
+export type CallName = keyof Calls;
+/** What a caller passes: defaults may be left out. */
+export type CallRequest<K extends CallName> = z.input<Calls[K]['request']>;
+/** What a handler receives: validated, defaults filled in. */
+export type ParsedRequest<K extends CallName> = z.output<Calls[K]['request']>;
+export type CallResponse<K extends CallName> = z.output<Calls[K]['response']>;
+
+export type Events = typeof events;
+export type EventName = keyof Events;
+export type EventPayload<K extends EventName> = z.output<Events[K]>;
+
+export const callNames = Object.keys(calls) as CallName[];
+export const eventNames = Object.keys(events) as EventName[];
+
+export function isCallName(name: unknown): name is CallName {
+  return typeof name === 'string' && Object.hasOwn(calls, name);
+}
+
+export function isEventName(name: unknown): name is EventName {
+  return typeof name === 'string' && Object.hasOwn(events, name);
+}

@@ -1,0 +1,45 @@
+/** Runtime schemas of the values that cross the process boundary. */
+import { z } from 'zod';
+
+export const locales = ['en', 'ko', 'zh-Hans', 'mn-Cyrl', 'mn-Mong'] as const;
+export const Locale = z.enum(locales);
+export type Locale = z.infer<typeof Locale>;
+
+/** Content languages an item may be written in (BCP 47 tags, script where it matters). */
+export const ContentLanguage = z.enum(['en', 'ko', 'zh', 'mn-Cyrl', 'mn-Mong']);
+export type ContentLanguage = z.infer<typeof ContentLanguage>;
+
+export const ItemKind = z.enum(['pdf', 'video', 'article', 'quiz']);
+export type ItemKind = z.infer<typeof ItemKind>;
+
+/** A stable identifier: lower-case letters, digits and dashes, as written in a pack manifest. */
+export const Slug = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[a-z0-9][a-z0-9-]*$/, 'lower-case letters, digits and dashes');
+
+export const ItemSummary = z.object({
+  id: Slug,
+  kind: ItemKind,
+  title: z.string(),
+  summary: z.string(),
+  /** The language `title` and `summary` are given in: the visitor's when the item has it. */
+  language: ContentLanguage,
+  languages: z.array(ContentLanguage),
+  subjects: z.array(Slug),
+  addedAt: z.string(),
+});
+export type ItemSummary = z.infer<typeof ItemSummary>;
+
+export const Subject = z.object({
+  id: Slug,
+  name: z.string(),
+  itemCount: z.number().int().nonnegative(),
+});
+export type Subject = z.infer<typeof Subject>;
+
+export const Page = z.object({
+  offset: z.number().int().min(0).max(1_000_000).default(0),
+  limit: z.number().int().min(1).max(100).default(24),
+});

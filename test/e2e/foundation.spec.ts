@@ -1,0 +1,59 @@
+/** The foundation: boot, the contract round trip, language switching, and the API's refusals. */
+import { expect, test } from './fixtures.ts';
+
+test('boots to the attract screen and a touch starts a visit with the catalog list', async ({ kioskPage: page }) => {
+  await expect(page.getByTestId('attract')).toContainText('Touch the screen to start');
+  await page.getByTestId('attract').click();
+  const list = page.getByTestId('item-list');
+  await expect(list.locator('li')).toHaveCount(8);
+  await expect(list).toContainText('Solar power basics');
+});
+
+test('switching language changes interface text and item titles', async ({ kioskPage: page }) => {
+  await page.getByTestId('attract').click();
+  await page.getByRole('button', { name: '한국어' }).click();
+  await expect(page.getByRole('button', { name: '마치기' })).toBeVisible();
+  await expect(page.getByTestId('item-list')).toContainText('태양광 발전의 기초');
+  await page.getByRole('button', { name: '中文' }).click();
+  await expect(page.getByTestId('item-list')).toContainText('太阳能发电基础');
+  await page.getByRole('button', { name: 'Монгол', exact: true }).click();
+  await expect(page.getByText('Өнөөдөр юу сурмаар байна?')).toBeVisible();
+});
+
+test('finishing a visit returns to the attract screen in the default language', async ({ kioskPage: page }) => {
+  await page.getByTestId('attract').click();
+  await page.getByRole('button', { name: '한국어' }).click();
+  await page.getByRole('button', { name: '마치기' }).click();
+  await expect(page.getByTestId('attract')).toContainText('Touch the screen to start');
+});
+
+test('a malformed contract call is rejected with a clear error', async ({ kioskPage: page }) => {
+  const result = await page.evaluate(() =>
+    window.kioskBridge.invoke('catalog.list', { locale: 'xx', page: { limit: 5000 } }),
+  );
+  expect(result.ok).toBe(false);
+  if (!result.ok) {
+    expect(result.error.code).toBe('bad-request');
+    expect(result.error.message).toContain('locale');
+    expect(result.error.message).toContain('page.limit');
+  }
+  const unknown = await page.evaluate(() => window.kioskBridge.invoke('catalog.dropTables', {}));
+  expect(unknown).toMatchObject({ ok: false, error: { code: 'unknown-call' } });
+});
+
+test('an API call without the launch secret is refused', async ({ kiosk, request }) => {
+  const response = await request.post(`${kiosk.origin}/api/call/catalog.list`, { data: { locale: 'en' } });
+  expect(response.status()).toBe(401);
+  expect(await response.text()).toContain('launch secret');
+  const events = await request.get(`${kiosk.origin}/api/events`);
+  expect(events.status()).toBe(401);
+});
+
+test('a launch link with the wrong key does not sign in', async ({ kiosk, page }) => {
+  const response = await page.goto(`${kiosk.origin}/launch?key=guess`);
+  expect(response?.status()).toBe(401);
+  const call = await page.evaluate(
+    async () => (await fetch('/api/call/app.info', { method: 'POST', body: '{}' })).status,
+  );
+  expect(call).toBe(401);
+});

@@ -1,0 +1,33 @@
+/**
+ * End-to-end specs: each test starts the real browser host (a child process on 127.0.0.1) and
+ * drives the built renderer in Chromium. No browser is downloaded: a system Chromium is used.
+ */
+import { defineConfig } from '@playwright/test';
+import { chromiumExecutable } from './chromium-path.ts';
+
+export default defineConfig({
+  testDir: '.',
+  testMatch: '**/*.spec.ts',
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: true,
+  workers: 2,
+  retries: 0,
+  reporter: process.env['CI'] ? 'list' : [['list']],
+  outputDir: '../../test-results',
+  use: {
+    browserName: 'chromium',
+    viewport: { width: 1920, height: 1080 },
+    launchOptions: {
+      executablePath: chromiumExecutable(),
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    },
+    trace: 'retain-on-failure',
+  },
+});
