@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { Locale } from '../preload/contract/schemas.ts';
 import type { Handlers } from './api/dispatch.ts';
 import { EventHub } from './api/event-hub.ts';
+import { ServiceError } from './api/service-error.ts';
 import { startCatalog } from './catalog/catalog-client.ts';
 import { installDemoCollection } from './demo/demo-collection.ts';
 
@@ -42,6 +43,12 @@ export async function createKioskServices(options: ServiceOptions): Promise<Kios
     'app.info': () => ({ version: options.version, host: options.host, defaultLocale }),
     'catalog.subjects': async ({ locale }) => ({ subjects: await catalog.api.subjects(locale) }),
     'catalog.list': ({ locale, subject, page }) => catalog.api.listItems({ locale, subject, ...page }),
+    'catalog.search': () => {
+      throw new ServiceError('unavailable', 'Search is not built yet.');
+    },
+    'catalog.item': () => {
+      throw new ServiceError('unavailable', 'Item details are not built yet.');
+    },
   };
 
   return {

@@ -5,7 +5,7 @@
  * Imports neither electron nor node, so every side can import it.
  */
 import { z } from 'zod';
-import { ItemSummary, Locale, Page, Slug, Subject } from './schemas.ts';
+import { ContentLanguage, ItemDetail, ItemSummary, Locale, Page, Slug, Subject } from './schemas.ts';
 
 function call<Req extends z.ZodType, Res extends z.ZodType>(request: Req, response: Res) {
   return { request, response };
@@ -31,6 +31,19 @@ export const calls = {
       .strict(),
     z.object({ items: z.array(ItemSummary), total: z.number().int().nonnegative() }),
   ),
+  'catalog.search': call(
+    z
+      .object({
+        locale: Locale,
+        query: z.string().trim().min(1).max(200),
+        subject: Slug.optional(),
+        language: ContentLanguage.optional(),
+        page: Page.default({ offset: 0, limit: 24 }),
+      })
+      .strict(),
+    z.object({ items: z.array(ItemSummary), total: z.number().int().nonnegative() }),
+  ),
+  'catalog.item': call(z.object({ locale: Locale, id: Slug }).strict(), ItemDetail),
 } as const;
 
 export const events = {

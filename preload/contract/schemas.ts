@@ -43,3 +43,25 @@ export const Page = z.object({
   offset: z.number().int().min(0).max(1_000_000).default(0),
   limit: z.number().int().min(1).max(100).default(24),
 });
+
+/** A SHA-256 digest in lower-case hex: how the content store names every file. */
+export const ContentHash = z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 digest in lower-case hex');
+
+export const ItemFile = z.object({
+  role: z.enum(['main', 'cover', 'subtitles', 'attachment']),
+  hash: ContentHash,
+  size: z.number().int().nonnegative(),
+  mediaType: z.string(),
+  /** Where the renderer fetches it: `/content/<hash>` under the app's own origin, with range support. */
+  url: z.string(),
+});
+export type ItemFile = z.infer<typeof ItemFile>;
+
+export const ItemDetail = ItemSummary.extend({
+  files: z.array(ItemFile),
+  /** Pages of a PDF, when known. */
+  pages: z.number().int().positive().optional(),
+  /** Length of a video in seconds, when known. */
+  durationSeconds: z.number().nonnegative().optional(),
+});
+export type ItemDetail = z.infer<typeof ItemDetail>;
