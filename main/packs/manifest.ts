@@ -1,0 +1,178 @@
+/**
+ * The schema of a content pack's manifest.json: what a pack claims to contain, signed by the publisher.
+ * Strict on purpose: an unknown field, an oversized list or a dangling reference is a malformed manifest.
+ */
+import { z } from 'zod';
+import { ContentHash, ContentLanguage, ItemKind, Slug } from '../../preload/contract/schemas.ts';
+
+export const MANIFEST_FORMAT = 1;
+
+/** Manifests larger than this are refused before parsing: a pack cannot make a kiosk read endless data. */
+export const MAX_MANIFEST_BYTES = 16 * 1024 * 1024;
+
+export const MAX_ITEMS = 5_000;
+export const MAX_FILES = 20_000;
+export const MAX_SUBJECTS = 200;
+export const MAX_TITLE_LENGTH = 300;
+export const MAX_SUMMARY_LENGTH = 2_000;
+/** Extracted full text of one item in one language; longer text is cut by the publisher, not refused here. */
+export const MAX_BODY_LENGTH = 400_000;
+export const MAX_FILE_SIZE = 8 * 1024 * 1024 * 1024;
+
+// Titles and summaries are plain text shown as text: markup is kept verbatim, control characters are not.
+// eslint-disable-next-line no-control-regex
+const controlCharacters = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+const plainText = (max: number) =>
+  z
+    .string()
+    .max(max)
+    .refine((text) => !controlCharacters.test(text), 'must not contain control characters');
+
+const Timestamp = z.iso.datetime({ offset: true });
+
+export const SubjectEntry = z.strictObject({
+  id: Slug,
+  names: z.partialRecord(ContentLanguage, plainText(120).pipe(z.string().min(1))),
+});
+export type SubjectEntry = z.infer<typeof SubjectEntry>;
+
+export const ItemText = z.strictObject({
+  title: plainText(MAX_TITLE_LENGTH).pipe(z.string().min(1)),
+  summary: plainText(MAX_SUMMARY_LENGTH),
+  /** The item's full text (a PDF's extracted text, an article's body), so kiosks index without parsing files. */
+  body: z.string().max(MAX_BODY_LENGTH),
+});
+export type ItemText = z.infer<typeof ItemText>;
+
+export const FileRole = z.enum(['main', 'cover', 'subtitles', 'attachment']);
+export type FileRole = z.infer<typeof FileRole>;
+
+export const ItemFileRef = z.strictObject({
+  role: FileRole,
+  hash: ContentHash,
+  /** The language of this file when it has one (subtitles, a PDF written in one language). */
+  language: ContentLanguage.optional(),
+});
+export type ItemFileRef = z.infer<typeof ItemFileRef>;
+
+export const ManifestItem = z.strictObject({
+  id: Slug,
+  kind: ItemKind,
+  addedAt: Timestamp,
+  subjects: z.array(Slug).min(1).max(20),
+  texts: z
+    .partialRecord(ContentLanguage, ItemText)
+    .refine((texts) => Object.keys(texts).length > 0, 'an item needs a text in at least one language'),
+  files: z.array(ItemFileRef).max(50),
+  pages: z.number().int().positive().max(100_000).optional(),
+  durationSeconds: z.number().nonnegative().max(1_000_000).optional(),
+});
+export type ManifestItem = z.infer<typeof ManifestItem>;
+
+export const MediaType = z
+  .string()
+  .max(100)
+  .regex(/^[a-z0-9][a-z0-9!#$&^_.+-]*\/[a-z0-9][a-z0-9!#$&^_.+-]*$/, 'a media type such as application/pdf');
+
+export const FileEntry = z.strictObject({
+  sha256: ContentHash,
+  size: z.number().int().nonnegative().max(MAX_FILE_SIZE),
+  mediaType: MediaType,
+});
+export type FileEntry = z.infer<typeof FileEntry>;
+
+const common = {
+  format: z.literal(MANIFEST_FORMAT),
+  id: Slug,
+  channel: Slug,
+  /** Only grows: a kiosk refuses a pack whose version is not above the one it has installed. */
+  version: z.number().int().positive().max(Number.MAX_SAFE_INTEGER),
+  createdAt: Timestamp,
+  expiresAt: Timestamp,
+  keyId: Slug,
+  /** Every subject of the collection after this pack is applied (deltas too: the list is small). */
+  subjects: z.array(SubjectEntry).max(MAX_SUBJECTS),
+  /** The files this pack carries in files/<sha256>. */
+  files: z.array(FileEntry).max(MAX_FILES),
+};
+
+export const FullManifest = z.strictObject({
+  ...common,
+  kind: z.literal('full'),
+  items: z.array(ManifestItem).max(MAX_ITEMS),
+});
+export type FullManifest = z.infer<typeof FullManifest>;
+
+export const DeltaChanges = z.strictObject({
+  addItems: z.array(ManifestItem).max(MAX_ITEMS),
+  replaceItems: z.array(ManifestItem).max(MAX_ITEMS),
+  removeItems: z.array(Slug).max(MAX_ITEMS),
+  /** Files of the base version no item needs any more. */
+  removeFiles: z.array(ContentHash).max(MAX_FILES),
+});
+export type DeltaChanges = z.infer<typeof DeltaChanges>;
+
+/** Changes from `baseVersion` to `version`. Items may reference files of the base that this pack does not carry. */
+export const DeltaManifest = z.strictObject({
+  ...common,
+  kind: z.literal('delta'),
+  baseVersion: z.number().int().positive().max(Number.MAX_SAFE_INTEGER),
+  changes: DeltaChanges,
+});
+export type DeltaManifest = z.infer<typeof DeltaManifest>;
+
+export const PackManifest = z.discriminatedUnion('kind', [FullManifest, DeltaManifest]).superRefine((manifest, ctx) => {
+  const issue = (message: string, path: PropertyKey[]) => ctx.addIssue({ code: 'custom', message, path });
+  if (Date.parse(manifest.expiresAt) <= Date.parse(manifest.createdAt)) {
+    issue('expiresAt must be after createdAt', ['expiresAt']);
+  }
+  if (manifest.kind === 'delta' && manifest.baseVersion >= manifest.version) {
+    issue('baseVersion must be below version', ['baseVersion']);
+  }
+  const subjectIds = duplicates(
+    manifest.subjects.map((subject) => subject.id),
+    (id, index) => issue(`subject "${id}" is listed twice`, ['subjects', index]),
+  );
+  const carried = duplicates(
+    manifest.files.map((file) => file.sha256),
+    (hash, index) => issue(`file ${hash} is listed twice`, ['files', index]),
+  );
+  const items = manifestItems(manifest);
+  duplicates(
+    items.map((item) => item.id),
+    (id, index) => issue(`item "${id}" is listed twice`, ['items', index]),
+  );
+  items.forEach((item, index) => {
+    for (const subject of item.subjects) {
+      if (!subjectIds.has(subject)) issue(`item "${item.id}" names unknown subject "${subject}"`, ['items', index]);
+    }
+    // A delta's items may use files the base version already installed; a full pack must carry them all.
+    if (manifest.kind === 'full') {
+      for (const file of item.files) {
+        if (!carried.has(file.hash))
+          issue(`item "${item.id}" uses file ${file.hash} the pack does not list`, ['items', index]);
+      }
+    }
+  });
+  if (manifest.kind === 'delta') {
+    const changed = new Set(items.map((item) => item.id));
+    for (const id of manifest.changes.removeItems) {
+      if (changed.has(id)) issue(`item "${id}" is both removed and changed`, ['changes', 'removeItems']);
+    }
+  }
+});
+export type PackManifest = z.infer<typeof PackManifest>;
+
+/** The items a manifest writes into the catalog: all of a full pack's, or a delta's added and replaced ones. */
+export function manifestItems(manifest: FullManifest | DeltaManifest): ManifestItem[] {
+  return manifest.kind === 'full' ? manifest.items : [...manifest.changes.addItems, ...manifest.changes.replaceItems];
+}
+
+function duplicates(values: string[], report: (value: string, index: number) => void): Set<string> {
+  const seen = new Set<string>();
+  values.forEach((value, index) => {
+    if (seen.has(value)) report(value, index);
+    seen.add(value);
+  });
+  return seen;
+}
