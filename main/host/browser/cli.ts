@@ -32,6 +32,7 @@ const services = await createKioskServices({
 const host = await startBrowserHost({
   services,
   rendererDir,
+  dataDir,
   ...(values.port ? { port: Number(values.port) } : {}),
 });
 

@@ -1,7 +1,8 @@
 /**
  * The browser host: serves the built renderer and the kiosk contract over HTTP on 127.0.0.1 only.
  * Calls are POST /api/call/<name>; events stream from GET /api/events as server-sent events.
- * Every API request must carry the secret made at this launch (as a cookie set by /launch).
+ * Every API request must carry the secret made at this launch (as a cookie set by /launch);
+ * so must every request for stored content at /content/<sha256>.
  */
 import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -10,13 +11,16 @@ import type { AddressInfo } from 'node:net';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { dispatch } from '../../api/dispatch.ts';
 import type { KioskServices } from '../../services.ts';
+import { isContentRequest, resolveContentFile } from '../content-files.ts';
 import { securityHeaders } from '../security-headers.ts';
-import { parseRange, resolveStaticFile } from '../static-files.ts';
+import { parseRange, resolveStaticFile, type ResolvedFile } from '../static-files.ts';
 
 export interface BrowserHostOptions {
   services: KioskServices;
   /** The built renderer (index.html and assets). */
   rendererDir: string;
+  /** The data folder whose content store is served at /content/<sha256>. */
+  dataDir: string;
   port?: number;
 }
 
@@ -97,8 +101,30 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     if (request.method !== 'GET' && request.method !== 'HEAD')
       return sendJson(response, 405, { error: 'Method not allowed.' });
     if (url.pathname === '/' || url.pathname === '/index.html') return sendIndex(response);
+    if (isContentRequest(url.pathname)) {
+      if (!secretMatches(readCookie(request.headers.cookie, cookieName)))
+        return sendJson(response, 401, { error: 'This request does not carry the launch secret.' });
+      const stored = await resolveContentFile(options.dataDir, url.pathname);
+      if (!stored) return sendJson(response, 404, { error: 'Not found.' });
+      // Named by its digest, a stored file never changes.
+      return sendFile(request, response, stored, 'private, max-age=31536000, immutable');
+    }
     const file = await resolveStaticFile(options.rendererDir, url.pathname);
     if (!file) return sendJson(response, 404, { error: 'Not found.' });
+    return sendFile(
+      request,
+      response,
+      file,
+      url.pathname.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
+    );
+  }
+
+  function sendFile(
+    request: http.IncomingMessage,
+    response: http.ServerResponse,
+    file: ResolvedFile,
+    cacheControl: string,
+  ): void {
     const range = parseRange(request.headers.range, file.size);
     if (range === 'unsatisfiable') {
       response.writeHead(416, { 'Content-Range': `bytes */${file.size}` }).end();
@@ -107,7 +133,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     const headers: http.OutgoingHttpHeaders = {
       'Content-Type': file.mediaType,
       'Accept-Ranges': 'bytes',
-      'Cache-Control': url.pathname.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
+      'Cache-Control': cacheControl,
     };
     if (range) {
       response.writeHead(206, {

@@ -1,11 +1,12 @@
 /**
  * The privileged `kiosk://` scheme the renderer is loaded from (never file://):
- * kiosk://app/… serves the built renderer, with the security headers on every response
- * and byte ranges so media and large PDFs stream.
+ * kiosk://app/… serves the built renderer and kiosk://app/content/<sha256> the content store,
+ * with the security headers on every response and byte ranges so media and large PDFs stream.
  */
 import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import type { Protocol } from 'electron';
+import { isContentRequest, resolveContentFile } from '../content-files.ts';
 import { securityHeaders } from '../security-headers.ts';
 import { parseRange, resolveStaticFile } from '../static-files.ts';
 
@@ -26,6 +27,8 @@ export function registerSchemePrivileges(protocol: Pick<Protocol, 'registerSchem
 export interface SchemeRoots {
   /** Folder served at kiosk://app/ */
   app: string;
+  /** The data folder whose content store is served at kiosk://app/content/<sha256>. */
+  dataDir: string;
 }
 
 export function createSchemeHandler(roots: SchemeRoots): (request: Request) => Promise<Response> {
@@ -33,7 +36,9 @@ export function createSchemeHandler(roots: SchemeRoots): (request: Request) => P
     const url = new URL(request.url);
     if (url.host !== 'app') return plain(404, 'Not found.');
     if (request.method !== 'GET' && request.method !== 'HEAD') return plain(405, 'Method not allowed.');
-    const file = await resolveStaticFile(roots.app, url.pathname === '/' ? '/index.html' : url.pathname);
+    const file = isContentRequest(url.pathname)
+      ? await resolveContentFile(roots.dataDir, url.pathname)
+      : await resolveStaticFile(roots.app, url.pathname === '/' ? '/index.html' : url.pathname);
     if (!file) return plain(404, 'Not found.');
     const range = parseRange(request.headers.get('range'), file.size);
     if (range === 'unsatisfiable') {

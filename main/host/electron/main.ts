@@ -24,13 +24,17 @@ else void start();
 
 async function start(): Promise<void> {
   await app.whenReady();
+  const dataDir = app.getPath('userData');
   const services = await createKioskServices({
-    dataDir: app.getPath('userData'),
+    dataDir,
     resourcesDir: path.join(app.isPackaged ? process.resourcesPath : appRoot, 'resources'),
     host: 'electron',
     version: app.getVersion(),
   });
-  session.defaultSession.protocol.handle(scheme, createSchemeHandler({ app: path.join(appRoot, 'out', 'renderer') }));
+  session.defaultSession.protocol.handle(
+    scheme,
+    createSchemeHandler({ app: path.join(appRoot, 'out', 'renderer'), dataDir }),
+  );
   registerContractHandlers(ipcMain, services.handlers);
 
   const window = new BrowserWindow(

@@ -1,0 +1,54 @@
+/**
+ * Maps `/content/<sha256>` onto the content store, for both hosts. Only a full 64-hex name is
+ * served, only regular files (no links, no folders), and the media type is read from the file's
+ * first bytes, because a content-addressed file has no extension.
+ */
+import { lstat, open } from 'node:fs/promises';
+import { contentPath } from '../store/content-paths.ts';
+import type { ResolvedFile } from './static-files.ts';
+
+const contentPathPattern = /^\/content\/([0-9a-f]{64})$/;
+
+export function isContentRequest(urlPath: string): boolean {
+  return urlPath === '/content' || urlPath.startsWith('/content/');
+}
+
+/** Resolves the URL path `urlPath` (without query) to a stored file, or undefined for anything else. */
+export async function resolveContentFile(dataDir: string, urlPath: string): Promise<ResolvedFile | undefined> {
+  const hash = contentPathPattern.exec(urlPath)?.[1];
+  if (!hash) return undefined;
+  const filePath = contentPath(dataDir, hash);
+  let info;
+  try {
+    info = await lstat(filePath);
+  } catch {
+    return undefined;
+  }
+  if (!info.isFile()) return undefined;
+  return { path: filePath, size: info.size, mediaType: await sniffMediaType(filePath) };
+}
+
+const signatures: readonly { offset: number; bytes: readonly number[]; mediaType: string }[] = [
+  { offset: 0, bytes: [0x25, 0x50, 0x44, 0x46, 0x2d], mediaType: 'application/pdf' },
+  { offset: 0, bytes: [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], mediaType: 'image/png' },
+  { offset: 0, bytes: [0xff, 0xd8, 0xff], mediaType: 'image/jpeg' },
+  { offset: 0, bytes: [0x1a, 0x45, 0xdf, 0xa3], mediaType: 'video/webm' },
+  { offset: 4, bytes: [0x66, 0x74, 0x79, 0x70], mediaType: 'video/mp4' },
+  { offset: 0, bytes: [0x57, 0x45, 0x42, 0x56, 0x54, 0x54], mediaType: 'text/vtt; charset=utf-8' },
+];
+
+/** The media type of a stored file by its signature; unknown kinds are served as opaque bytes. */
+export async function sniffMediaType(filePath: string): Promise<string> {
+  const handle = await open(filePath, 'r');
+  try {
+    const head = Buffer.alloc(16);
+    const { bytesRead } = await handle.read(head, 0, head.length, 0);
+    const found = signatures.find(
+      ({ offset, bytes }) =>
+        offset + bytes.length <= bytesRead && bytes.every((byte, index) => head[offset + index] === byte),
+    );
+    return found?.mediaType ?? 'application/octet-stream';
+  } finally {
+    await handle.close();
+  }
+}
