@@ -1,0 +1,31 @@
+/**
+ * What has been typed on the on-screen keyboard: keystrokes, composed by the current input
+ * method. Switching method first fixes the text so far, one character per keystroke, so
+ * backspace then removes whole characters of the earlier script.
+ */
+import type { InputMethod } from './input-methods.ts';
+
+export interface TextEntry {
+  readonly method: InputMethod;
+  readonly keys: readonly string[];
+}
+
+export function emptyEntry(method: InputMethod): TextEntry {
+  return { method, keys: [] };
+}
+
+export function entryText(entry: TextEntry): string {
+  return entry.method.compose(entry.keys);
+}
+
+export function press(entry: TextEntry, key: string): TextEntry {
+  return { ...entry, keys: [...entry.keys, key] };
+}
+
+export function backspace(entry: TextEntry): TextEntry {
+  return { ...entry, keys: entry.keys.slice(0, -1) };
+}
+
+export function switchMethod(entry: TextEntry, method: InputMethod): TextEntry {
+  return { method, keys: [...entryText(entry)] };
+}
