@@ -19,6 +19,8 @@ export interface ServiceOptions {
   host: 'electron' | 'browser';
   version: string;
   defaultLocale?: Locale;
+  /** Seconds without a touch before a visit ends (default 120). */
+  idleSeconds?: number;
 }
 
 export interface KioskServices {
@@ -40,7 +42,12 @@ export async function createKioskServices(options: ServiceOptions): Promise<Kios
   const defaultLocale = options.defaultLocale ?? 'en';
 
   const handlers: Handlers = {
-    'app.info': () => ({ version: options.version, host: options.host, defaultLocale }),
+    'app.info': () => ({
+      version: options.version,
+      host: options.host,
+      defaultLocale,
+      idleSeconds: options.idleSeconds ?? 120,
+    }),
     'catalog.subjects': async ({ locale }) => ({ subjects: await catalog.api.subjects(locale) }),
     'catalog.list': ({ locale, subject, page }) => catalog.api.listItems({ locale, subject, ...page }),
     'catalog.search': () => {

@@ -18,6 +18,8 @@ export const calls = {
       version: z.string(),
       host: z.enum(['electron', 'browser']),
       defaultLocale: Locale,
+      /** Seconds without a touch before the visit ends and the attract screen returns. */
+      idleSeconds: z.number().int().min(1).max(3600),
     }),
   ),
   'catalog.subjects': call(z.object({ locale: Locale }).strict(), z.object({ subjects: z.array(Subject) })),

@@ -5,6 +5,7 @@
  *   --data-dir DIR  where the catalog lives (default: the per-user data folder)
  *   --no-open       do not start a browser
  *   --json          print one JSON line {origin, launchUrl} and nothing else (for tests)
+ *   --idle-seconds N  end a visit after N seconds without a touch (default 120)
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -19,8 +20,15 @@ const { values } = parseArgs({
     'data-dir': { type: 'string' },
     'no-open': { type: 'boolean', default: false },
     json: { type: 'boolean', default: false },
+    'idle-seconds': { type: 'string' },
   },
 });
+
+const idleSeconds = values['idle-seconds'] === undefined ? undefined : Number(values['idle-seconds']);
+if (idleSeconds !== undefined && !(Number.isInteger(idleSeconds) && idleSeconds >= 1 && idleSeconds <= 3600)) {
+  console.error(`--idle-seconds must be a whole number of seconds from 1 to 3600, not "${values['idle-seconds']}".`);
+  process.exit(2);
+}
 
 const dataDir = path.resolve(values['data-dir'] ?? defaultDataDir());
 const services = await createKioskServices({
@@ -28,6 +36,7 @@ const services = await createKioskServices({
   resourcesDir,
   host: 'browser',
   version: await readAppVersion(),
+  ...(idleSeconds === undefined ? {} : { idleSeconds }),
 });
 const host = await startBrowserHost({
   services,
