@@ -13,8 +13,8 @@ export default defineConfig({
   fullyParallel: true,
   workers: 2,
   retries: 0,
-  reporter: process.env['CI'] ? 'list' : [['list']],
-  outputDir: '../../test-results',
+  reporter: [['list'], ['json', { outputFile: '../../test-results/playwright.json' }]],
+  outputDir: '../../test-results/e2e',
   use: {
     browserName: 'chromium',
     viewport: { width: 1920, height: 1080 },
