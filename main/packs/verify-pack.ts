@@ -1,0 +1,306 @@
+/**
+ * Decides whether a pack folder may be imported, before anything is copied: bounded manifest read, signature
+ * by a trusted key for the pack's channel, expiry, version against the installed one, and a folder holding
+ * exactly the files the manifest lists at the sizes it states. Hashes are checked by `verifyPackContents`
+ * (or by the importer while it copies). Electron-free; every refusal is a PackError with a code.
+ */
+import { createHash } from 'node:crypto';
+import { createReadStream, type Stats } from 'node:fs';
+import { lstat, open, readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { MAX_MANIFEST_BYTES, PackManifest, type FileEntry } from './manifest.ts';
+import { PackError } from './pack-error.ts';
+import {
+  FILES_DIR,
+  KEYS_DIR,
+  MANIFEST_FILE,
+  SIGNATURE_FILE,
+  fileNamePattern,
+  packFilePath,
+  statementNamePattern,
+} from './pack-layout.ts';
+import { KeyStatementFile, signatureMatches } from './signing-keys.ts';
+import { keyMaySign, resolveKey, type StatementSource, type TrustStore, type TrustedKey } from './trust-store.ts';
+
+export interface VerifyPackOptions {
+  trust: TrustStore;
+  /** The version of pack `packId` this kiosk has installed, or undefined when it has none. */
+  installedVersion?: (packId: string) => number | undefined | Promise<number | undefined>;
+  /** The kiosk's clock, for expiry. */
+  now?: Date;
+  maxManifestBytes?: number;
+}
+
+export interface VerifiedFile extends FileEntry {
+  /** Absolute path of the file inside the pack folder. */
+  path: string;
+}
+
+export interface VerifiedPack {
+  dir: string;
+  manifest: PackManifest;
+  /** The exact signed bytes, so an importer can keep them as a record of what it installed. */
+  manifestBytes: Buffer;
+  key: TrustedKey;
+  /** The rotation statements the pack carries, checked where they were needed to trust its key. */
+  statements: readonly StatementSource[];
+  files: readonly VerifiedFile[];
+}
+
+const MAX_SIGNATURE_BYTES = 1024;
+const MAX_STATEMENT_BYTES = 16 * 1024;
+const MAX_STATEMENTS = 20;
+/** Finder and macOS-on-FAT droppings: never read, never imported, so tolerated instead of refused. */
+const ignorableName = /^(\.DS_Store|\._.*)$/;
+
+export async function verifyPack(dir: string, options: VerifyPackOptions): Promise<VerifiedPack> {
+  const packDir = path.resolve(dir);
+  await checkTopLevel(packDir);
+  const manifestBytes = await readBounded(
+    path.join(packDir, MANIFEST_FILE),
+    options.maxManifestBytes ?? MAX_MANIFEST_BYTES,
+    'manifest-too-large',
+    'missing-manifest',
+  );
+  const signature = (
+    await readBounded(path.join(packDir, SIGNATURE_FILE), MAX_SIGNATURE_BYTES, 'bad-signature', 'missing-signature')
+  ).toString('utf8');
+  const statements = await readStatements(packDir);
+
+  const key = trustedSigner(manifestBytes, signature, options.trust, statements);
+  const manifest = parseManifest(manifestBytes);
+
+  if (!keyMaySign(key, manifest.channel)) {
+    throw new PackError(
+      'channel-not-allowed',
+      `key "${key.keyId}" may sign ${key.channels.join(', ')}, not channel "${manifest.channel}"`,
+    );
+  }
+  const now = options.now ?? new Date();
+  if (Date.parse(manifest.expiresAt) <= now.getTime()) {
+    throw new PackError('expired', `pack "${manifest.id}" v${manifest.version} expired at ${manifest.expiresAt}`);
+  }
+  await checkVersion(manifest, await options.installedVersion?.(manifest.id));
+  const files = await checkFiles(packDir, manifest);
+  return { dir: packDir, manifest, manifestBytes, key, statements, files };
+}
+
+/**
+ * Hashes every file the manifest lists and compares it with its name; for `publish verify` and audits.
+ * Without `manifest`, reads manifest.json unsigned: call `verifyPack` first when trust matters.
+ */
+export async function verifyPackContents(dir: string, manifest?: PackManifest): Promise<void> {
+  const packDir = path.resolve(dir);
+  const listed =
+    manifest ??
+    parseManifest(
+      await readBounded(
+        path.join(packDir, MANIFEST_FILE),
+        MAX_MANIFEST_BYTES,
+        'manifest-too-large',
+        'missing-manifest',
+      ),
+    );
+  for (const file of listed.files) {
+    const filePath = packFilePath(packDir, file.sha256);
+    const digest = await hashFile(filePath).catch((error: unknown) => {
+      throw new PackError('missing-file', `${filePath}: ${String(error)}`, { cause: error });
+    });
+    if (digest !== file.sha256) throw new PackError('hash-mismatch', `${filePath} has SHA-256 ${digest}`);
+  }
+}
+
+export async function hashFile(filePath: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(filePath)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+/** Parses signed (or about to be signed) manifest bytes against the schema. */
+export function parseManifest(bytes: Buffer): PackManifest {
+  let json: unknown;
+  try {
+    json = JSON.parse(bytes.toString('utf8'));
+  } catch (error) {
+    throw new PackError('malformed-manifest', `manifest.json is not JSON: ${String(error)}`, { cause: error });
+  }
+  const unsafe = findUnsafeReference(json);
+  if (unsafe)
+    throw new PackError('unsafe-path', `manifest.json names a file as ${JSON.stringify(unsafe).slice(0, 200)}`);
+  const parsed = PackManifest.safeParse(json);
+  if (!parsed.success) {
+    const issues = parsed.error.issues
+      .slice(0, 5)
+      .map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`)
+      .join('; ');
+    throw new PackError('malformed-manifest', issues);
+  }
+  return parsed.data;
+}
+
+async function lstatOrUndefined(filePath: string): Promise<Stats | undefined> {
+  return lstat(filePath).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return undefined;
+    throw error;
+  });
+}
+
+async function checkTopLevel(packDir: string): Promise<void> {
+  const stats = await lstatOrUndefined(packDir);
+  if (!stats?.isDirectory()) throw new PackError('missing-manifest', `${packDir} is not a folder`);
+  const expected: Record<string, 'file' | 'dir'> = {
+    [MANIFEST_FILE]: 'file',
+    [SIGNATURE_FILE]: 'file',
+    [FILES_DIR]: 'dir',
+    [KEYS_DIR]: 'dir',
+  };
+  for (const name of await readdir(packDir)) {
+    const entry = await lstat(path.join(packDir, name));
+    if (entry.isSymbolicLink()) throw new PackError('unsafe-path', `${name} is a link`);
+    if (ignorableName.test(name) && entry.isFile()) continue;
+    const kind = expected[name];
+    if (!kind || (kind === 'file' ? !entry.isFile() : !entry.isDirectory())) {
+      throw new PackError('unexpected-file', `${name} does not belong in a pack folder`);
+    }
+  }
+}
+
+async function readBounded(
+  filePath: string,
+  maxBytes: number,
+  tooLarge: 'manifest-too-large' | 'bad-signature' | 'bad-key-statement',
+  missing: 'missing-manifest' | 'missing-signature' | 'bad-key-statement',
+): Promise<Buffer> {
+  const stats = await lstatOrUndefined(filePath);
+  if (!stats) throw new PackError(missing, `${path.basename(filePath)} is missing`);
+  if (!stats.isFile()) throw new PackError('unsafe-path', `${path.basename(filePath)} is not a plain file`);
+  if (stats.size > maxBytes) {
+    throw new PackError(tooLarge, `${path.basename(filePath)} is ${stats.size} bytes, the limit is ${maxBytes}`);
+  }
+  // Read at most one byte past the limit: the size from stat is not trusted to stay true while reading.
+  const handle = await open(filePath, 'r');
+  try {
+    const buffer = Buffer.alloc(maxBytes + 1);
+    let length = 0;
+    for (let read = -1; read !== 0 && length <= maxBytes; length += read) {
+      ({ bytesRead: read } = await handle.read(buffer, length, buffer.length - length, null));
+    }
+    if (length > maxBytes) throw new PackError(tooLarge, `${path.basename(filePath)} grew past ${maxBytes} bytes`);
+    return buffer.subarray(0, length);
+  } finally {
+    await handle.close();
+  }
+}
+
+async function readStatements(packDir: string): Promise<StatementSource[]> {
+  const keysDir = path.join(packDir, KEYS_DIR);
+  if (!(await lstatOrUndefined(keysDir))) return [];
+  const names = (await readdir(keysDir)).filter((name) => !ignorableName.test(name));
+  if (names.length > MAX_STATEMENTS) throw new PackError('unexpected-file', `${KEYS_DIR}/ holds ${names.length} files`);
+  const statements: StatementSource[] = [];
+  for (const name of names.sort()) {
+    const filePath = path.join(keysDir, name);
+    const entry = await lstat(filePath);
+    if (entry.isSymbolicLink()) throw new PackError('unsafe-path', `${KEYS_DIR}/${name} is a link`);
+    if (!statementNamePattern.test(name) || !entry.isFile()) {
+      throw new PackError('unexpected-file', `${KEYS_DIR}/${name} is not a key statement`);
+    }
+    const bytes = await readBounded(filePath, MAX_STATEMENT_BYTES, 'bad-key-statement', 'bad-key-statement');
+    try {
+      statements.push({
+        file: KeyStatementFile.parse(JSON.parse(bytes.toString('utf8'))),
+        origin: `${KEYS_DIR}/${name}`,
+      });
+    } catch (error) {
+      throw new PackError('bad-key-statement', `${KEYS_DIR}/${name} is malformed`, { cause: error });
+    }
+  }
+  return statements;
+}
+
+/** The trusted key whose signature the manifest bytes carry, checked before the manifest is parsed. */
+function trustedSigner(bytes: Buffer, signature: string, trust: TrustStore, statements: StatementSource[]): TrustedKey {
+  let keyId: unknown;
+  try {
+    keyId = (JSON.parse(bytes.toString('utf8')) as { keyId?: unknown } | null)?.keyId;
+  } catch {
+    keyId = undefined;
+  }
+  if (typeof keyId !== 'string') {
+    // Unreadable bytes: damaged in transit (no trusted key signed them) or signed garbage (malformed).
+    const signedByTrusted = [...trust.keys.values()].some((key) => signatureMatches(bytes, signature, key.publicKey));
+    if (!signedByTrusted)
+      throw new PackError('bad-signature', 'manifest.json is unreadable and matches no trusted signature');
+    throw new PackError('malformed-manifest', 'manifest.json names no keyId');
+  }
+  const key = resolveKey(trust, keyId, statements);
+  if (!signatureMatches(bytes, signature, key.publicKey)) {
+    throw new PackError('bad-signature', `manifest.sig does not match manifest.json for key "${keyId}"`);
+  }
+  return key;
+}
+
+/** A file reference that would point outside files/: refused as unsafe rather than as merely malformed. */
+function findUnsafeReference(json: unknown): string | undefined {
+  const stack: unknown[] = [json];
+  for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
+    if (Array.isArray(node)) stack.push(...node);
+    else if (node && typeof node === 'object') {
+      for (const [key, value] of Object.entries(node)) {
+        if (
+          typeof value === 'string' &&
+          ['sha256', 'hash', 'path', 'file'].includes(key) &&
+          /[/\\]|\.\.|^[a-z]:/i.test(value)
+        ) {
+          return value;
+        }
+        if (typeof value === 'object') stack.push(value);
+      }
+    }
+  }
+  return undefined;
+}
+
+async function checkVersion(manifest: PackManifest, installed: number | undefined): Promise<void> {
+  if (installed !== undefined && manifest.version <= installed) {
+    throw new PackError(
+      'rollback',
+      `pack "${manifest.id}" v${manifest.version} is not newer than the installed v${installed}`,
+    );
+  }
+  if (manifest.kind === 'delta' && installed !== manifest.baseVersion) {
+    throw new PackError(
+      'wrong-base',
+      `update of "${manifest.id}" from v${manifest.baseVersion}, but ${installed === undefined ? 'none' : `v${installed}`} is installed`,
+    );
+  }
+}
+
+async function checkFiles(packDir: string, manifest: PackManifest): Promise<VerifiedFile[]> {
+  const listed = new Map(manifest.files.map((file) => [file.sha256, file]));
+  const filesDir = path.join(packDir, FILES_DIR);
+  const present = (await lstatOrUndefined(filesDir)) ? await readdir(filesDir) : [];
+  for (const name of present) {
+    const entry = await lstat(path.join(filesDir, name));
+    if (entry.isSymbolicLink()) throw new PackError('unsafe-path', `${FILES_DIR}/${name} is a link`);
+    if (ignorableName.test(name) && entry.isFile()) continue;
+    if (!fileNamePattern.test(name) || !entry.isFile()) {
+      throw new PackError('unexpected-file', `${FILES_DIR}/${name} is not a file named by its SHA-256`);
+    }
+    if (!listed.has(name)) throw new PackError('unexpected-file', `${FILES_DIR}/${name} is not listed in the manifest`);
+  }
+  const files: VerifiedFile[] = [];
+  for (const file of manifest.files) {
+    const filePath = packFilePath(packDir, file.sha256);
+    const stats = await lstatOrUndefined(filePath);
+    if (!stats) throw new PackError('missing-file', `${FILES_DIR}/${file.sha256} is missing`);
+    if (stats.size !== file.size) {
+      throw new PackError(
+        'size-mismatch',
+        `${FILES_DIR}/${file.sha256} is ${stats.size} bytes, the manifest says ${file.size}`,
+      );
+    }
+    files.push({ ...file, path: filePath });
+  }
+  return files;
+}
