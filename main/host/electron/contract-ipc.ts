@@ -7,15 +7,11 @@ import { callNames } from '../../../preload/contract/contract.ts';
 import { callChannel } from '../../../preload/contract/channels.ts';
 import type { Envelope } from '../../../preload/contract/envelope.ts';
 import { dispatch, type Handlers } from '../../api/dispatch.ts';
-import { appOrigin } from './app-scheme.ts';
+import { isAppUrl } from './navigation-policy.ts';
 
+/** The kiosk's own page is the only caller; a frame on any other URL (or none) is refused. */
 export function isTrustedSender(frameUrl: string | undefined): boolean {
-  if (!frameUrl) return false;
-  try {
-    return new URL(frameUrl).origin === appOrigin;
-  } catch {
-    return false;
-  }
+  return isAppUrl(frameUrl);
 }
 
 export function registerContractHandlers(ipcMain: Pick<IpcMain, 'handle'>, handlers: Handlers): void {

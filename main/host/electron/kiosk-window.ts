@@ -1,14 +1,17 @@
-/** The options of the one kiosk window: full screen, no menu, every renderer safeguard on. */
+/**
+ * The options of the one kiosk window: full screen without a menu in packaged builds, every
+ * renderer safeguard on in all builds, DevTools only in developer builds.
+ */
 import type { BrowserWindowConstructorOptions } from 'electron';
 
 export function kioskWindowOptions(
   preloadPath: string,
-  { kiosk }: { kiosk: boolean },
+  { packaged }: { packaged: boolean },
 ): BrowserWindowConstructorOptions {
   return {
     show: false,
-    kiosk,
-    fullscreen: kiosk,
+    kiosk: packaged,
+    fullscreen: packaged,
     autoHideMenuBar: true,
     backgroundColor: '#f6f3ec',
     webPreferences: {
@@ -20,10 +23,13 @@ export function kioskWindowOptions(
       nodeIntegrationInSubFrames: false,
       webSecurity: true,
       allowRunningInsecureContent: false,
+      experimentalFeatures: false,
       webviewTag: false,
       navigateOnDragDrop: false,
+      // A middle click would otherwise try to open links in a new window.
+      disableBlinkFeatures: 'Auxclick',
       spellcheck: false,
-      devTools: !kiosk,
+      devTools: !packaged,
       safeDialogs: true,
     },
   };

@@ -4,26 +4,35 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, ipcMain, Menu, protocol, session } from 'electron';
+import { app, BrowserWindow, ipcMain, Menu, powerSaveBlocker, protocol, session } from 'electron';
 import { eventChannel } from '../../../preload/contract/channels.ts';
 import { createKioskServices } from '../../services.ts';
+import { claimSingleInstance, keepDisplayAwake, lockDownAfterReady, lockDownBeforeReady } from './app-lockdown.ts';
 import { appEntryUrl, createSchemeHandler, registerSchemePrivileges, scheme } from './app-scheme.ts';
 import { registerContractHandlers } from './contract-ipc.ts';
+import { crashPageHtml, crashPageUrl, readCrashTexts } from './crash-page.ts';
+import { watchRenderer } from './crash-recovery.ts';
+import { attachAppCommandFilter } from './key-filter.ts';
 import { kioskWindowOptions } from './kiosk-window.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 /** The packaged app's root: out/main/host/electron → ../../../.. */
 const appRoot = path.resolve(here, '..', '..', '..', '..');
+const log = (message: string) => console.log(`kiosk: ${message}`);
 
-app.enableSandbox();
+lockDownBeforeReady(app);
 registerSchemePrivileges(protocol);
-Menu.setApplicationMenu(null);
 
-if (!app.requestSingleInstanceLock()) app.quit();
+let window: BrowserWindow | undefined;
+if (!claimSingleInstance(app, () => window?.focus())) app.quit();
 else void start();
 
 async function start(): Promise<void> {
   await app.whenReady();
+  const allowDevTools = !app.isPackaged;
+  lockDownAfterReady({ app, menu: Menu, defaultSession: session.defaultSession, allowDevTools, log });
+  keepDisplayAwake(powerSaveBlocker);
+
   const dataDir = app.getPath('userData');
   const services = await createKioskServices({
     dataDir,
@@ -31,18 +40,30 @@ async function start(): Promise<void> {
     host: 'electron',
     version: app.getVersion(),
   });
+  // Read now, while all is well: once the page keeps crashing, nothing else should be needed.
+  const crashPage = crashPageUrl(
+    crashPageHtml(await readCrashTexts(path.join(appRoot, 'renderer', 'i18n', 'messages'))),
+  );
   session.defaultSession.protocol.handle(
     scheme,
     createSchemeHandler({ app: path.join(appRoot, 'out', 'renderer'), dataDir }),
   );
   registerContractHandlers(ipcMain, services.handlers);
 
-  const window = new BrowserWindow(
-    kioskWindowOptions(path.join(appRoot, 'out', 'preload', 'preload.cjs'), { kiosk: app.isPackaged }),
+  const kioskWindow = new BrowserWindow(
+    kioskWindowOptions(path.join(appRoot, 'out', 'preload', 'preload.cjs'), { packaged: app.isPackaged }),
   );
-  services.events.subscribe((name, payload) => window.webContents.send(eventChannel, name, payload));
-  window.once('ready-to-show', () => window.show());
-  await window.loadURL(appEntryUrl);
+  window = kioskWindow;
+  attachAppCommandFilter(kioskWindow);
+  watchRenderer(kioskWindow.webContents, {
+    log,
+    giveUp: () => void kioskWindow.loadURL(crashPage),
+  });
+  services.events.subscribe((name, payload) => {
+    if (!kioskWindow.isDestroyed()) kioskWindow.webContents.send(eventChannel, name, payload);
+  });
+  kioskWindow.once('ready-to-show', () => kioskWindow.show());
+  await kioskWindow.loadURL(appEntryUrl);
 
   app.on('window-all-closed', () => {
     void services.close().finally(() => app.quit());
