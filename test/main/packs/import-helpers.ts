@@ -1,0 +1,52 @@
+/** Shared by the import tests: a real catalog in a temp data folder, and snapshots to compare states by. */
+import { createHash } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { readFile, readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { startCatalog, type Catalog } from '../../../main/catalog/catalog-client.ts';
+import { contentRoot } from '../../../main/store/content-paths.ts';
+import type { ImportOptions } from '../../../main/packs/import/import-pack.ts';
+import type { TrustStore } from '../../../main/packs/trust-store.ts';
+
+export interface Kiosk {
+  dataDir: string;
+  catalog: Catalog;
+  options(extra?: Partial<ImportOptions>): ImportOptions;
+}
+
+export function openKiosk(dataDir: string, trust: TrustStore): Kiosk {
+  mkdirSync(dataDir, { recursive: true });
+  const catalog = startCatalog(path.join(dataDir, 'catalog.sqlite'));
+  return {
+    dataDir,
+    catalog,
+    options: (extra = {}) => ({ dataDir, catalog: catalog.api, trust, ...extra }),
+  };
+}
+
+/** Everything an import may change: the catalog's packs, items and referenced files, and the store's files. */
+export async function snapshot(kiosk: Kiosk): Promise<unknown> {
+  const packs = await kiosk.catalog.api.installedPacks();
+  return {
+    packs: packs.map(({ id, channel, version }) => ({ id, channel, version })),
+    records: await Promise.all(packs.map((pack) => kiosk.catalog.api.packRecord(pack.id))),
+    referenced: await kiosk.catalog.api.referencedHashes(),
+    store: [...(await storedFiles(kiosk.dataDir)).keys()].sort(),
+  };
+}
+
+/** Every file under a final name in the store, with whether its bytes hash to its name. */
+export async function storedFiles(dataDir: string): Promise<Map<string, boolean>> {
+  const root = contentRoot(dataDir);
+  const found = new Map<string, boolean>();
+  for (const shard of await readdir(root).catch(() => [] as string[])) {
+    if (!/^[0-9a-f]{2}$/.test(shard)) continue;
+    for (const name of await readdir(path.join(root, shard))) {
+      const digest = createHash('sha256')
+        .update(await readFile(path.join(root, shard, name)))
+        .digest('hex');
+      found.set(name, digest === name);
+    }
+  }
+  return found;
+}
