@@ -1,0 +1,193 @@
+/**
+ * The publisher's command line (`npm run publish -- <command>`): make keys, build, verify and diff signed
+ * content packs. Run with --help for the commands; every failure prints what to fix and exits non-zero.
+ */
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { appRoot } from '../../main/app-paths.ts';
+import { isPackError } from '../../main/packs/pack-error.ts';
+import { KeyChannels, introduceKey } from '../../main/packs/signing-keys.ts';
+import { loadTrustStore } from '../../main/packs/trust-store.ts';
+import { verifyPack, verifyPackContents } from '../../main/packs/verify-pack.ts';
+import { buildPack } from './build-pack.ts';
+import { buildDelta } from './delta-pack.ts';
+import { readKeySet, readPrivateKey, writeNewKey } from './key-files.ts';
+import { SheetError } from './sheet.ts';
+
+const usage = `Usage: npm run publish -- <command> [options]
+
+  keys new --out DIR [--id KEY-ID] [--channels '*'|ch1,ch2]
+      Make a signing key: DIR/<id>.private.json (keep it secret, offline) and DIR/<id>.keys.json
+      (the public part: add its entry to resources/keys/root-keys.json, or copy the file into a
+      kiosk's <data folder>/keys/).
+  keys introduce --key OLD.private.json --new NEW.keys.json --out FILE.statement.json
+      Rotate keys: the old trusted key vouches for the new one. Ship the statement with packs
+      (build --statement) or copy it into <data folder>/keys/.
+  build --source DIR --sheet SHEET.yaml --key KEY.private.json --id ID --channel CH --version N
+        [--expires DAYS] [--statement FILE]... --out PACKDIR
+      Build a signed full pack from a source folder and its sheet.
+  verify PACKDIR [--keys ROOT-KEYS.json] [--keys-dir DIR] [--installed N]
+      Check a pack as a kiosk would, and hash every file.
+  delta --from OLDPACK --to NEWPACK --key KEY.private.json --out DELTADIR
+      Build the update from one full pack to a newer one.
+`;
+
+class UsageError extends Error {}
+
+function required(values: Record<string, unknown>, name: string): string {
+  const value = values[name];
+  if (typeof value !== 'string' || value === '') throw new UsageError(`--${name} is required`);
+  return value;
+}
+
+function positiveInteger(text: string, name: string): number {
+  const value = Number(text);
+  if (!Number.isSafeInteger(value) || value < 1) throw new UsageError(`--${name} must be a whole number above 0`);
+  return value;
+}
+
+async function keysCommand(args: string[]): Promise<void> {
+  const [sub, ...rest] = args;
+  const { values } = parseArgs({
+    args: rest,
+    options: {
+      out: { type: 'string' },
+      id: { type: 'string' },
+      channels: { type: 'string' },
+      key: { type: 'string' },
+      new: { type: 'string' },
+    },
+  });
+  if (sub === 'new') {
+    const channels = KeyChannels.parse(
+      values.channels === undefined ? ['*'] : values.channels.split(',').map((c) => c.trim()),
+    );
+    const keyId = values.id ?? `centre-${new Date().getUTCFullYear()}`;
+    const { privateFile, publicFile } = await writeNewKey(required(values, 'out'), keyId, channels);
+    console.log(
+      `Private key: ${privateFile}\n  Keep it offline; anyone holding it can publish to ${channels.join(', ')}.`,
+    );
+    console.log(
+      `Public key:  ${publicFile}\n  Add its entry to resources/keys/root-keys.json (or a kiosk's <data>/keys/).`,
+    );
+  } else if (sub === 'introduce') {
+    const signer = await readPrivateKey(required(values, 'key'));
+    const [newKey, ...others] = (await readKeySet(required(values, 'new'))).keys;
+    if (!newKey || others.length > 0) throw new UsageError('--new must hold exactly one key');
+    const out = required(values, 'out');
+    await writeFile(out, JSON.stringify(introduceKey(signer, newKey), null, 2) + '\n', { flag: 'wx' });
+    console.log(`${signer.keyId} now vouches for ${newKey.keyId} (channels ${newKey.channels.join(', ')}): ${out}`);
+  } else {
+    throw new UsageError(`unknown keys command "${sub ?? ''}"`);
+  }
+}
+
+async function buildCommand(args: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      source: { type: 'string' },
+      sheet: { type: 'string' },
+      key: { type: 'string' },
+      id: { type: 'string' },
+      channel: { type: 'string' },
+      version: { type: 'string' },
+      expires: { type: 'string' },
+      statement: { type: 'string', multiple: true },
+      out: { type: 'string' },
+    },
+  });
+  const manifest = await buildPack({
+    sourceDir: required(values, 'source'),
+    sheetFile: required(values, 'sheet'),
+    keyFile: required(values, 'key'),
+    id: required(values, 'id'),
+    channel: required(values, 'channel'),
+    version: positiveInteger(required(values, 'version'), 'version'),
+    expiresDays: values.expires === undefined ? 365 : positiveInteger(values.expires, 'expires'),
+    statementFiles: values.statement ?? [],
+    outDir: required(values, 'out'),
+  });
+  const bytes = manifest.files.reduce((sum, file) => sum + file.size, 0);
+  console.log(
+    `Built ${manifest.id} v${manifest.version} (${manifest.channel}): ${manifest.items.length} items, ` +
+      `${manifest.files.length} files, ${(bytes / 1e6).toFixed(1)} MB, expires ${manifest.expiresAt.slice(0, 10)}`,
+  );
+}
+
+async function verifyCommand(args: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { keys: { type: 'string' }, 'keys-dir': { type: 'string' }, installed: { type: 'string' } },
+  });
+  const [dir] = positionals;
+  if (!dir) throw new UsageError('name the pack folder to verify');
+  const trust = await loadTrustStore({
+    rootKeysFile: values.keys ?? path.join(appRoot, 'resources', 'keys', 'root-keys.json'),
+    ...(values['keys-dir'] ? { extraKeysDir: values['keys-dir'] } : {}),
+  });
+  for (const problem of trust.problems) console.warn(`warning: ${problem}`);
+  const installed = values.installed === undefined ? undefined : positiveInteger(values.installed, 'installed');
+  const pack = await verifyPack(dir, { trust, installedVersion: () => installed });
+  await verifyPackContents(pack.dir, pack.manifest);
+  const { manifest } = pack;
+  const items = manifest.kind === 'full' ? `${manifest.items.length} items` : `delta from v${manifest.baseVersion}`;
+  console.log(
+    `OK: ${manifest.id} v${manifest.version} (${manifest.channel}, ${items}, ${manifest.files.length} files), ` +
+      `signed by ${pack.key.keyId} [${pack.key.origin}], expires ${manifest.expiresAt.slice(0, 10)}`,
+  );
+}
+
+async function deltaCommand(args: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args,
+    options: { from: { type: 'string' }, to: { type: 'string' }, key: { type: 'string' }, out: { type: 'string' } },
+  });
+  const manifest = await buildDelta({
+    fromDir: required(values, 'from'),
+    toDir: required(values, 'to'),
+    keyFile: required(values, 'key'),
+    outDir: required(values, 'out'),
+  });
+  const { addItems, replaceItems, removeItems } = manifest.changes;
+  console.log(
+    `Built delta ${manifest.id} v${manifest.baseVersion} → v${manifest.version}: ${addItems.length} added, ` +
+      `${replaceItems.length} changed, ${removeItems.length} removed, ${manifest.files.length} new files`,
+  );
+}
+
+const commands: Record<string, (args: string[]) => Promise<void>> = {
+  keys: keysCommand,
+  build: buildCommand,
+  verify: verifyCommand,
+  delta: deltaCommand,
+};
+
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...args] = argv;
+  const command = name === undefined ? undefined : commands[name];
+  if (!command || args.includes('--help')) {
+    (command || name === '--help' ? console.log : console.error)(usage);
+    return command || name === '--help' ? 0 : 2;
+  }
+  try {
+    await command(args);
+    return 0;
+  } catch (error) {
+    if (
+      error instanceof UsageError ||
+      (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))
+    ) {
+      console.error(`${error.message}\n\n${usage}`);
+      return 2;
+    }
+    if (isPackError(error)) console.error(`Refused (${error.code}): ${error.message}\n  ${error.detail}`);
+    else if (error instanceof SheetError) console.error(error.message);
+    else console.error(error instanceof Error ? error.message : String(error));
+    return 1;
+  }
+}
+
+if (import.meta.main) process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,65 @@
+/**
+ * Source files named by a sheet: resolved strictly inside the source folder, hashed once, typed by extension.
+ */
+import { realpath, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { hashFile } from '../../main/packs/verify-pack.ts';
+
+const mediaTypes: Record<string, string> = {
+  '.pdf': 'application/pdf',
+  '.json': 'application/json',
+  '.mp4': 'video/mp4',
+  '.webm': 'video/webm',
+  '.vtt': 'text/vtt',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.webp': 'image/webp',
+  '.txt': 'text/plain',
+  '.md': 'text/markdown',
+};
+
+export interface SourceFile {
+  path: string;
+  sha256: string;
+  size: number;
+  mediaType: string;
+}
+
+export class SourceFiles {
+  readonly #root: Promise<string>;
+  readonly #cache = new Map<string, Promise<SourceFile>>();
+
+  constructor(sourceDir: string) {
+    this.#root = realpath(sourceDir);
+  }
+
+  /** `field` names the sheet field, so a problem says which entry to fix. */
+  get(relativePath: string, field: string): Promise<SourceFile> {
+    let file = this.#cache.get(relativePath);
+    if (!file) {
+      file = this.#load(relativePath, field);
+      this.#cache.set(relativePath, file);
+    }
+    return file;
+  }
+
+  async #load(relativePath: string, field: string): Promise<SourceFile> {
+    const root = await this.#root;
+    const mediaType = mediaTypes[path.extname(relativePath).toLowerCase()];
+    if (!mediaType) {
+      throw new Error(
+        `${field}: "${relativePath}" has a file type packs do not carry (${Object.keys(mediaTypes).join(' ')})`,
+      );
+    }
+    const real = await realpath(path.join(root, relativePath)).catch(() => {
+      throw new Error(`${field}: "${relativePath}" does not exist in the source folder ${root}`);
+    });
+    if (path.relative(root, real).startsWith('..')) {
+      throw new Error(`${field}: "${relativePath}" leads outside the source folder (through a link)`);
+    }
+    const stats = await stat(real);
+    if (!stats.isFile()) throw new Error(`${field}: "${relativePath}" is not a file`);
+    return { path: real, sha256: await hashFile(real), size: stats.size, mediaType };
+  }
+}
