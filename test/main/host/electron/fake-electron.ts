@@ -74,10 +74,7 @@ export class FakeSession extends EventEmitter {
   bluetoothPairing: Handler<'setBluetoothPairingHandler'> | undefined;
   spellChecker = true;
   beforeRequest:
-    | ((
-        details: { url: string },
-        callback: (response: { cancel?: boolean; redirectURL?: string }) => void,
-      ) => void)
+    | ((details: { url: string }, callback: (response: { cancel?: boolean; redirectURL?: string }) => void) => void)
     | undefined;
 
   readonly webRequest = {
