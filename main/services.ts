@@ -49,12 +49,14 @@ export async function createKioskServices(options: ServiceOptions): Promise<Kios
       idleSeconds: options.idleSeconds ?? 120,
     }),
     'catalog.subjects': async ({ locale }) => ({ subjects: await catalog.api.subjects(locale) }),
-    'catalog.list': ({ locale, subject, page }) => catalog.api.listItems({ locale, subject, ...page }),
-    'catalog.search': () => {
-      throw new ServiceError('unavailable', 'Search is not built yet.');
-    },
-    'catalog.item': () => {
-      throw new ServiceError('unavailable', 'Item details are not built yet.');
+    'catalog.list': ({ locale, subject, addedSince, page }) =>
+      catalog.api.listItems({ locale, subject, addedSince, ...page }),
+    'catalog.search': ({ locale, query, subject, language, page }) =>
+      catalog.api.search({ locale, query, subject, language, ...page }),
+    'catalog.item': async ({ locale, id }) => {
+      const item = await catalog.api.item({ locale, id });
+      if (!item) throw new ServiceError('not-found', `There is no item "${id}" in the catalog.`);
+      return item;
     },
   };
 

@@ -2,42 +2,115 @@
  * The catalog's queries and writes, synchronous over better-sqlite3. It runs inside the
  * catalog worker; the main thread talks to it through `catalog-client.ts`.
  */
-import type { ContentLanguage, ItemKind, ItemSummary, Locale, Subject } from '../../preload/contract/schemas.ts';
+import type {
+  ContentLanguage,
+  ItemDetail,
+  ItemFile,
+  ItemKind,
+  ItemSummary,
+  Locale,
+  Subject,
+} from '../../preload/contract/schemas.ts';
+import { contentUrl, isContentHash } from '../store/content-paths.ts';
 import { openCatalogDatabase, type CatalogDatabase } from './database.ts';
-import { languagePreference } from './languages.ts';
+import { languagePreference, preferredLanguage } from './languages.ts';
+import { indexableText, matchExpression, titleCharacters } from './search-text.ts';
 
-/** Everything the catalog records of one pack when it is installed. */
+export type FileRole = ItemFile['role'];
+
+/** A file a pack carries, named by its SHA-256 (the content store's name for it). */
+export interface PackFile {
+  sha256: string;
+  size: number;
+  mediaType: string;
+}
+
+export interface PackItemText {
+  title: string;
+  summary: string;
+  /** The full text the publisher extracted (a PDF's text, an article's body); searched, never shown. */
+  body?: string;
+}
+
+export interface PackItem {
+  id: string;
+  kind: ItemKind;
+  /** ISO 8601 timestamp; stored in UTC. */
+  addedAt: string;
+  subjects: string[];
+  texts: Partial<Record<ContentLanguage, PackItemText>>;
+  /** Absent means none. Every hash must be listed in the pack's `files`. */
+  files?: { role: FileRole; hash: string; language?: ContentLanguage }[];
+  pages?: number;
+  durationSeconds?: number;
+}
+
+/**
+ * The complete state of one pack as the catalog records it: a plain JSON-able object. Deltas are
+ * resolved by the importer before it gets here; `installPack` replaces the pack's rows with this.
+ */
 export interface PackRecord {
   id: string;
   channel: string;
   version: number;
   subjects: { id: string; names: Partial<Record<ContentLanguage, string>> }[];
-  items: {
-    id: string;
-    kind: ItemKind;
-    addedAt: string;
-    subjects: string[];
-    texts: Partial<Record<ContentLanguage, { title: string; summary: string }>>;
-  }[];
+  /** Every file the pack's items use. Absent means none. */
+  files?: PackFile[];
+  items: PackItem[];
+}
+
+export interface InstalledPack {
+  id: string;
+  channel: string;
+  version: number;
+  installedAt: string;
 }
 
 export interface ListQuery {
   locale: Locale;
   subject?: string | undefined;
+  /** Only items added at or after this ISO date or timestamp ("new this week"). */
+  addedSince?: string | undefined;
   offset: number;
   limit: number;
+}
+
+export interface SearchQuery {
+  locale: Locale;
+  query: string;
+  subject?: string | undefined;
+  language?: ContentLanguage | undefined;
+  offset: number;
+  limit: number;
+}
+
+export interface ItemPage {
+  items: ItemSummary[];
+  total: number;
 }
 
 interface ItemRow {
   id: string;
   kind: ItemKind;
   added_at: string;
+  pages: number | null;
+  duration_seconds: number | null;
+}
+
+interface TextRow {
+  item_id: string;
   lang: ContentLanguage;
   title: string;
   summary: string;
-  languages: string;
-  subjects: string | null;
 }
+
+/** The subjects and files some items used: candidates for removal once those items are gone. */
+interface Used {
+  subjects: string[];
+  hashes: string[];
+}
+
+const itemColumns = 'i.id, i.kind, i.added_at, i.pages, i.duration_seconds';
 
 export class CatalogStore {
   readonly #db: CatalogDatabase;
@@ -50,16 +123,24 @@ export class CatalogStore {
     this.#db.close();
   }
 
-  /** Replaces whatever the catalog held of `pack.id` with `pack`, in one transaction. */
+  /**
+   * Replaces whatever the catalog held of `pack.id` with `pack`, in one transaction: readers
+   * see the old version or the new one, never a mix, and a failure leaves the old one intact.
+   */
   installPack(pack: PackRecord): void {
     const db = this.#db;
     db.transaction(() => {
-      db.prepare('DELETE FROM items WHERE pack_id = ?').run(pack.id);
+      checkPack(pack);
+      const previous = this.#deletePackItems(pack.id);
       db.prepare(
         `INSERT INTO packs (id, channel, version, installed_at) VALUES (?, ?, ?, ?)
-         ON CONFLICT(id) DO UPDATE SET channel = excluded.channel, version = excluded.version, installed_at = excluded.installed_at`,
+         ON CONFLICT(id) DO UPDATE SET channel = excluded.channel, version = excluded.version,
+                                       installed_at = excluded.installed_at`,
       ).run(pack.id, pack.channel, pack.version, new Date().toISOString());
-      const insertSubject = db.prepare('INSERT INTO subjects (id, position) VALUES (?, ?) ON CONFLICT(id) DO NOTHING');
+
+      const insertSubject = db.prepare(
+        'INSERT INTO subjects (id, position) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET position = excluded.position',
+      );
       const insertSubjectName = db.prepare(
         'INSERT OR REPLACE INTO subject_names (subject_id, lang, name) VALUES (?, ?, ?)',
       );
@@ -67,23 +148,170 @@ export class CatalogStore {
         insertSubject.run(subject.id, position);
         for (const [lang, name] of Object.entries(subject.names)) insertSubjectName.run(subject.id, lang, name);
       });
-      const insertItem = db.prepare('INSERT INTO items (id, pack_id, kind, added_at) VALUES (?, ?, ?, ?)');
-      const insertText = db.prepare('INSERT INTO item_texts (item_id, lang, title, summary) VALUES (?, ?, ?, ?)');
-      const insertItemSubject = db.prepare('INSERT INTO item_subjects (item_id, subject_id) VALUES (?, ?)');
+
+      const insertFile = db.prepare(
+        `INSERT INTO files (hash, size, media_type) VALUES (?, ?, ?)
+         ON CONFLICT(hash) DO UPDATE SET size = excluded.size, media_type = excluded.media_type`,
+      );
+      for (const file of pack.files ?? []) insertFile.run(file.sha256, file.size, file.mediaType);
+
+      const itemOwner = db.prepare('SELECT pack_id FROM items WHERE id = ?').pluck();
+      const insertItem = db.prepare(
+        `INSERT INTO items (id, pack_id, kind, added_at, pages, duration_seconds) VALUES (?, ?, ?, ?, ?, ?)`,
+      );
+      const insertText = db.prepare(
+        'INSERT INTO item_texts (item_id, lang, title, summary, body) VALUES (?, ?, ?, ?, ?)',
+      );
+      const insertItemSubject = db.prepare(
+        'INSERT INTO item_subjects (item_id, subject_id, added_at) VALUES (?, ?, ?)',
+      );
+      const insertItemFile = db.prepare(
+        'INSERT INTO item_files (item_id, position, role, hash, lang) VALUES (?, ?, ?, ?, ?)',
+      );
+      const insertIndex = db.prepare(
+        'INSERT INTO search_index (rowid, title, summary, body, title_chars) VALUES (?, ?, ?, ?, ?)',
+      );
       for (const item of pack.items) {
-        insertItem.run(item.id, pack.id, item.kind, item.addedAt);
-        for (const [lang, text] of Object.entries(item.texts)) insertText.run(item.id, lang, text.title, text.summary);
-        for (const subject of item.subjects) insertItemSubject.run(item.id, subject);
+        const owner = itemOwner.get(item.id) as string | undefined;
+        if (owner !== undefined) {
+          throw new Error(`Pack "${pack.id}" contains item "${item.id}", which pack "${owner}" already provides.`);
+        }
+        const addedAt = isoTimestamp(item.addedAt, `item "${item.id}" addedAt`);
+        const seq = insertItem.run(
+          item.id,
+          pack.id,
+          item.kind,
+          addedAt,
+          item.pages ?? null,
+          item.durationSeconds ?? null,
+        ).lastInsertRowid;
+        const texts = Object.entries(item.texts) as [ContentLanguage, PackItemText][];
+        for (const [lang, text] of texts) insertText.run(item.id, lang, text.title, text.summary, text.body ?? '');
+        for (const subject of item.subjects) insertItemSubject.run(item.id, subject, addedAt);
+        (item.files ?? []).forEach((file, position) =>
+          insertItemFile.run(item.id, position, file.role, file.hash, file.language ?? null),
+        );
+        const titles = texts.map(([, text]) => text.title);
+        insertIndex.run(
+          seq,
+          indexableText(titles.join('\n')),
+          indexableText(texts.map(([, text]) => text.summary).join('\n')),
+          indexableText(texts.map(([, text]) => text.body ?? '').join('\n')),
+          titleCharacters(titles),
+        );
       }
+      this.#dropUnreferenced({
+        subjects: [...previous.subjects, ...pack.subjects.map((subject) => subject.id)],
+        hashes: [...previous.hashes, ...(pack.files ?? []).map((file) => file.sha256)],
+      });
+      this.#bumpRevision();
+    }).immediate();
+  }
+
+  /** Removes a pack and its items; false when no such pack was installed. */
+  removePack(id: string): boolean {
+    const db = this.#db;
+    return db
+      .transaction(() => {
+        const previous = this.#deletePackItems(id);
+        if (db.prepare('DELETE FROM packs WHERE id = ?').run(id).changes === 0) return false;
+        this.#dropUnreferenced(previous);
+        this.#bumpRevision();
+        return true;
+      })
+      .immediate();
+  }
+
+  installedPacks(): InstalledPack[] {
+    return this.#db
+      .prepare('SELECT id, channel, version, installed_at AS installedAt FROM packs ORDER BY id')
+      .all() as InstalledPack[];
+  }
+
+  /**
+   * The installed state of pack `id` as a record `installPack` would take (files: those its items use),
+   * so the importer can apply a delta to it; undefined when the pack is not installed.
+   */
+  packRecord(id: string): PackRecord | undefined {
+    const db = this.#db;
+    return db.transaction(() => {
+      const pack = db.prepare('SELECT id, channel, version FROM packs WHERE id = ?').get(id) as
+        { id: string; channel: string; version: number } | undefined;
+      if (!pack) return undefined;
+      const ofPack = (sql: string) => db.prepare(sql).all(id) as Record<string, string | number | null>[];
+      const texts = Map.groupBy(
+        ofPack(`SELECT t.item_id, t.lang, t.title, t.summary, t.body FROM item_texts t
+                  JOIN items i ON i.id = t.item_id WHERE i.pack_id = ?`),
+        (row) => row['item_id'],
+      );
+      const links = Map.groupBy(
+        ofPack(`SELECT s.item_id, s.subject_id FROM item_subjects s
+                  JOIN items i ON i.id = s.item_id WHERE i.pack_id = ? ORDER BY s.subject_id`),
+        (row) => row['item_id'],
+      );
+      const itemFiles = Map.groupBy(
+        ofPack(`SELECT f.item_id, f.role, f.hash, f.lang FROM item_files f
+                  JOIN items i ON i.id = f.item_id WHERE i.pack_id = ? ORDER BY f.item_id, f.position`),
+        (row) => row['item_id'],
+      );
+      const items = (
+        db.prepare(`SELECT ${itemColumns} FROM items i WHERE i.pack_id = ? ORDER BY i.seq`).all(id) as ItemRow[]
+      ).map((row): PackItem => ({
+        id: row.id,
+        kind: row.kind,
+        addedAt: row.added_at,
+        subjects: (links.get(row.id) ?? []).map((link) => String(link['subject_id'])),
+        texts: Object.fromEntries(
+          (texts.get(row.id) ?? []).map((text) => [
+            text['lang'],
+            { title: String(text['title']), summary: String(text['summary']), body: String(text['body']) },
+          ]),
+        ),
+        files: (itemFiles.get(row.id) ?? []).map((file) => ({
+          role: file['role'] as FileRole,
+          hash: String(file['hash']),
+          ...(file['lang'] === null ? {} : { language: file['lang'] as ContentLanguage }),
+        })),
+        ...(row.pages === null ? {} : { pages: row.pages }),
+        ...(row.duration_seconds === null ? {} : { durationSeconds: row.duration_seconds }),
+      }));
+      const subjectIds = JSON.stringify([...new Set(items.flatMap((item) => item.subjects))]);
+      const names = Map.groupBy(
+        db
+          .prepare(
+            'SELECT subject_id, lang, name FROM subject_names WHERE subject_id IN (SELECT value FROM json_each(?))',
+          )
+          .all(subjectIds) as { subject_id: string; lang: ContentLanguage; name: string }[],
+        (row) => row.subject_id,
+      );
+      const subjects = (
+        db
+          .prepare('SELECT id FROM subjects WHERE id IN (SELECT value FROM json_each(?)) ORDER BY position, id')
+          .pluck()
+          .all(subjectIds) as string[]
+      ).map((subject) => ({
+        id: subject,
+        names: Object.fromEntries((names.get(subject) ?? []).map((row) => [row.lang, row.name])),
+      }));
+      const files = db
+        .prepare(
+          `SELECT DISTINCT x.hash AS sha256, x.size, x.media_type AS mediaType
+             FROM items i JOIN item_files f ON f.item_id = i.id JOIN files x ON x.hash = f.hash
+            WHERE i.pack_id = ? ORDER BY x.hash`,
+        )
+        .all(id) as PackFile[];
+      return { ...pack, subjects, files, items };
     })();
   }
 
-  installedPacks(): { id: string; channel: string; version: number }[] {
-    return this.#db.prepare('SELECT id, channel, version FROM packs ORDER BY id').all() as {
-      id: string;
-      channel: string;
-      version: number;
-    }[];
+  /** Every file hash an installed item uses: what the content store must keep. */
+  referencedHashes(): string[] {
+    return this.#db.prepare('SELECT DISTINCT hash FROM item_files ORDER BY hash').pluck().all() as string[];
+  }
+
+  /** A number that changes whenever the catalog's content changes (it only grows). */
+  revision(): number {
+    return this.#db.prepare("SELECT value FROM catalog_meta WHERE key = 'revision'").pluck().get() as number;
   }
 
   subjects(locale: Locale): Subject[] {
@@ -92,50 +320,221 @@ export class CatalogStore {
         `SELECT s.id,
                 (SELECT name FROM subject_names n, json_each(?) AS pref
                   WHERE n.subject_id = s.id AND n.lang = pref.value ORDER BY pref.key LIMIT 1) AS name,
-                (SELECT count(*) FROM item_subjects i WHERE i.subject_id = s.id) AS itemCount
+                (SELECT count(*) FROM item_subjects i INDEXED BY item_subjects_by_subject
+                  WHERE i.subject_id = s.id) AS itemCount
            FROM subjects s ORDER BY s.position, s.id`,
       )
       .all(JSON.stringify(languagePreference(locale))) as { id: string; name: string | null; itemCount: number }[];
     return rows.map((row) => ({ id: row.id, name: row.name ?? row.id, itemCount: row.itemCount }));
   }
 
-  listItems(query: ListQuery): { items: ItemSummary[]; total: number } {
-    const preference = JSON.stringify(languagePreference(query.locale));
-    const subjectFilter = query.subject
-      ? 'WHERE i.id IN (SELECT item_id FROM item_subjects WHERE subject_id = @subject)'
-      : '';
-    const total = (
-      this.#db.prepare(`SELECT count(*) AS n FROM items i ${subjectFilter}`).get({ subject: query.subject }) as {
-        n: number;
-      }
-    ).n;
-    const rows = this.#db
-      .prepare(
-        `SELECT i.id, i.kind, i.added_at, t.lang, t.title, t.summary,
-                (SELECT json_group_array(lang) FROM item_texts WHERE item_id = i.id) AS languages,
-                (SELECT json_group_array(subject_id) FROM item_subjects WHERE item_id = i.id) AS subjects
-           FROM items i
-           JOIN item_texts t ON t.item_id = i.id AND t.lang = (
-             SELECT tt.lang FROM item_texts tt LEFT JOIN json_each(@preference) AS pref ON pref.value = tt.lang
-              WHERE tt.item_id = i.id ORDER BY pref.key IS NULL, pref.key LIMIT 1)
-           ${subjectFilter}
-          ORDER BY i.added_at DESC, i.id
-          LIMIT @limit OFFSET @offset`,
-      )
-      .all({ preference, subject: query.subject, limit: query.limit, offset: query.offset }) as ItemRow[];
-    return { items: rows.map(toSummary), total };
+  /** Newest first; every query reads an index in order, so a page costs the same at any catalog size. */
+  listItems(query: ListQuery): ItemPage {
+    const since = query.addedSince === undefined ? '' : isoTimestamp(query.addedSince, 'addedSince');
+    const params = { subject: query.subject, since, limit: query.limit, offset: query.offset };
+    const [countSql, pageSql] = query.subject
+      ? [
+          'SELECT count(*) FROM item_subjects WHERE subject_id = @subject AND added_at >= @since',
+          `SELECT ${itemColumns} FROM item_subjects s JOIN items i ON i.id = s.item_id
+            WHERE s.subject_id = @subject AND s.added_at >= @since
+            ORDER BY s.added_at DESC, s.item_id LIMIT @limit OFFSET @offset`,
+        ]
+      : [
+          'SELECT count(*) FROM items WHERE added_at >= @since',
+          `SELECT ${itemColumns} FROM items i WHERE i.added_at >= @since
+            ORDER BY i.added_at DESC, i.id LIMIT @limit OFFSET @offset`,
+        ];
+    const db = this.#db;
+    return db.transaction(() => {
+      const total = db.prepare(countSql).pluck().get(params) as number;
+      const rows = db.prepare(pageSql).all(params) as ItemRow[];
+      return { items: this.#summaries(rows, query.locale), total };
+    })();
+  }
+
+  /**
+   * Best matches first (bm25 with titles weighted over summaries over full text), ties in a
+   * stable order. Without filters only the page's rows are joined to items; with a filter every
+   * match is, since the filter needs the item.
+   */
+  search(query: SearchQuery): ItemPage {
+    const match = matchExpression(query.query);
+    if (match === undefined) return { items: [], total: 0 };
+    const params = {
+      match,
+      subject: query.subject,
+      language: query.language,
+      limit: query.limit,
+      offset: query.offset,
+    };
+    const filters = [
+      query.subject
+        ? 'EXISTS (SELECT 1 FROM item_subjects s WHERE s.item_id = i.id AND s.subject_id = @subject)'
+        : undefined,
+      query.language ? 'EXISTS (SELECT 1 FROM item_texts t WHERE t.item_id = i.id AND t.lang = @language)' : undefined,
+    ].filter((filter) => filter !== undefined);
+    const [countSql, pageSql] =
+      filters.length === 0
+        ? [
+            'SELECT count(*) FROM search_index WHERE search_index MATCH @match',
+            `SELECT ${itemColumns}
+               FROM (SELECT rowid, rank FROM search_index WHERE search_index MATCH @match
+                      ORDER BY rank, rowid LIMIT @limit OFFSET @offset) AS hit
+               JOIN items i ON i.seq = hit.rowid
+              ORDER BY hit.rank, hit.rowid`,
+          ]
+        : [
+            `SELECT count(*) FROM search_index JOIN items i ON i.seq = search_index.rowid
+              WHERE search_index MATCH @match AND ${filters.join(' AND ')}`,
+            `SELECT ${itemColumns} FROM search_index JOIN items i ON i.seq = search_index.rowid
+              WHERE search_index MATCH @match AND ${filters.join(' AND ')}
+              ORDER BY search_index.rank, search_index.rowid LIMIT @limit OFFSET @offset`,
+          ];
+    const db = this.#db;
+    return db.transaction(() => {
+      const total = db.prepare(countSql).pluck().get(params) as number;
+      const rows = db.prepare(pageSql).all(params) as ItemRow[];
+      return { items: this.#summaries(rows, query.locale), total };
+    })();
+  }
+
+  /** One item with its files, or null when the catalog has no such item. */
+  item(query: { locale: Locale; id: string }): ItemDetail | null {
+    const db = this.#db;
+    return db.transaction(() => {
+      const row = db.prepare(`SELECT ${itemColumns} FROM items i WHERE i.id = ?`).get(query.id) as ItemRow | undefined;
+      if (!row) return null;
+      const [summary] = this.#summaries([row], query.locale);
+      const files = db
+        .prepare(
+          `SELECT f.role, f.hash, x.size, x.media_type AS mediaType
+             FROM item_files f JOIN files x ON x.hash = f.hash WHERE f.item_id = ? ORDER BY f.position`,
+        )
+        .all(query.id) as Omit<ItemFile, 'url'>[];
+      return {
+        ...summary!,
+        files: files.map((file) => ({ ...file, url: contentUrl(file.hash) })),
+        ...(row.pages === null ? {} : { pages: row.pages }),
+        ...(row.duration_seconds === null ? {} : { durationSeconds: row.duration_seconds }),
+      };
+    })();
+  }
+
+  /** Summaries of `rows` in their order, each titled in the language the visitor prefers. */
+  #summaries(rows: readonly ItemRow[], locale: Locale): ItemSummary[] {
+    if (rows.length === 0) return [];
+    const ids = JSON.stringify(rows.map((row) => row.id));
+    const texts = Map.groupBy(
+      this.#db
+        .prepare(
+          'SELECT item_id, lang, title, summary FROM item_texts WHERE item_id IN (SELECT value FROM json_each(?))',
+        )
+        .all(ids) as TextRow[],
+      (text) => text.item_id,
+    );
+    const subjects = Map.groupBy(
+      this.#db
+        .prepare(
+          `SELECT item_id, subject_id FROM item_subjects WHERE item_id IN (SELECT value FROM json_each(?))
+            ORDER BY item_id, subject_id`,
+        )
+        .all(ids) as { item_id: string; subject_id: string }[],
+      (link) => link.item_id,
+    );
+    return rows.map((row) => {
+      const itemTexts = texts.get(row.id) ?? [];
+      const languages = itemTexts.map((text) => text.lang);
+      const language = preferredLanguage(languages, locale);
+      const text = itemTexts.find((candidate) => candidate.lang === language);
+      if (!text) throw new Error(`Catalog item "${row.id}" has no text in any language.`);
+      return {
+        id: row.id,
+        kind: row.kind,
+        title: text.title,
+        summary: text.summary,
+        language: text.lang,
+        languages: languagePreference(locale).filter((candidate) => languages.includes(candidate)),
+        subjects: (subjects.get(row.id) ?? []).map((link) => link.subject_id),
+        addedAt: row.added_at,
+      };
+    });
+  }
+
+  /** Deletes a pack's items and says which subjects and files they used. */
+  #deletePackItems(packId: string): Used {
+    const db = this.#db;
+    const used = {
+      subjects: db
+        .prepare(
+          `SELECT DISTINCT s.subject_id FROM items i JOIN item_subjects s ON s.item_id = i.id WHERE i.pack_id = ?`,
+        )
+        .pluck()
+        .all(packId) as string[],
+      hashes: db
+        .prepare(`SELECT DISTINCT f.hash FROM items i JOIN item_files f ON f.item_id = i.id WHERE i.pack_id = ?`)
+        .pluck()
+        .all(packId) as string[],
+    };
+    db.prepare('DELETE FROM search_index WHERE rowid IN (SELECT seq FROM items WHERE pack_id = ?)').run(packId);
+    db.prepare('DELETE FROM items WHERE pack_id = ?').run(packId);
+    return used;
+  }
+
+  /**
+   * Subjects and files no installed item uses any more go with their last item. Only the
+   * candidates are checked, so installing a pack costs the same however large the catalog is.
+   */
+  #dropUnreferenced(candidates: Used): void {
+    const db = this.#db;
+    db.prepare(
+      `DELETE FROM subjects WHERE id IN (SELECT value FROM json_each(?))
+          AND NOT EXISTS (SELECT 1 FROM item_subjects i WHERE i.subject_id = subjects.id)`,
+    ).run(JSON.stringify(candidates.subjects));
+    db.prepare(
+      `DELETE FROM files WHERE hash IN (SELECT value FROM json_each(?))
+          AND NOT EXISTS (SELECT 1 FROM item_files i WHERE i.hash = files.hash)`,
+    ).run(JSON.stringify(candidates.hashes));
+  }
+
+  #bumpRevision(): void {
+    this.#db.exec("UPDATE catalog_meta SET value = value + 1 WHERE key = 'revision'");
   }
 }
 
-function toSummary(row: ItemRow): ItemSummary {
-  return {
-    id: row.id,
-    kind: row.kind,
-    title: row.title,
-    summary: row.summary,
-    language: row.lang,
-    languages: JSON.parse(row.languages) as ContentLanguage[],
-    subjects: row.subjects ? (JSON.parse(row.subjects) as string[]) : [],
-    addedAt: row.added_at,
-  };
+/** Checks what the schema cannot say clearly, so a bad record fails with a message naming the culprit. */
+function checkPack(pack: PackRecord): void {
+  const subjects = new Set(pack.subjects.map((subject) => subject.id));
+  const files = new Set<string>();
+  for (const file of pack.files ?? []) {
+    if (!isContentHash(file.sha256)) {
+      throw new Error(`Pack "${pack.id}" lists a file whose name is not a SHA-256 digest: ${file.sha256.slice(0, 80)}`);
+    }
+    files.add(file.sha256);
+  }
+  const seen = new Set<string>();
+  for (const item of pack.items) {
+    if (seen.has(item.id)) throw new Error(`Pack "${pack.id}" lists item "${item.id}" twice.`);
+    seen.add(item.id);
+    if (Object.keys(item.texts).length === 0) {
+      throw new Error(`Item "${item.id}" of pack "${pack.id}" has no text in any language.`);
+    }
+    for (const subject of item.subjects) {
+      if (!subjects.has(subject)) {
+        throw new Error(
+          `Item "${item.id}" of pack "${pack.id}" names subject "${subject}", which the pack does not list.`,
+        );
+      }
+    }
+    for (const file of item.files ?? []) {
+      if (!files.has(file.hash)) {
+        throw new Error(`Item "${item.id}" of pack "${pack.id}" uses file ${file.hash}, which the pack does not list.`);
+      }
+    }
+  }
+}
+
+function isoTimestamp(value: string, what: string): string {
+  const time = Date.parse(value);
+  if (Number.isNaN(time)) throw new Error(`${what} is not an ISO date: ${JSON.stringify(value).slice(0, 80)}`);
+  return new Date(time).toISOString();
 }

@@ -13,3 +13,8 @@ const preferences: Record<Locale, readonly ContentLanguage[]> = {
 export function languagePreference(locale: Locale): readonly ContentLanguage[] {
   return preferences[locale];
 }
+
+/** Of the languages an item is written in, the one a visitor using `locale` would rather read. */
+export function preferredLanguage(available: readonly ContentLanguage[], locale: Locale): ContentLanguage | undefined {
+  return preferences[locale].find((language) => available.includes(language)) ?? available[0];
+}

@@ -28,6 +28,8 @@ export const calls = {
       .object({
         locale: Locale,
         subject: Slug.optional(),
+        /** Only items added at or after this date or timestamp: the "new this week" shelf. */
+        addedSince: z.union([z.iso.date(), z.iso.datetime({ offset: true })]).optional(),
         page: Page.default({ offset: 0, limit: 24 }),
       })
       .strict(),

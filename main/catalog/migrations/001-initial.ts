@@ -1,5 +1,14 @@
-/** The first catalog schema: installed packs, items with per-language texts, subjects and files. */
+/**
+ * The first catalog schema: installed packs, their items with per-language texts, subjects,
+ * files, and the full-text index (see `../search-text.ts` for how text becomes search terms).
+ */
 export const sql = `
+CREATE TABLE catalog_meta (
+  key TEXT PRIMARY KEY,
+  value INTEGER NOT NULL
+) STRICT, WITHOUT ROWID;
+INSERT INTO catalog_meta (key, value) VALUES ('revision', 0);
+
 CREATE TABLE packs (
   id TEXT PRIMARY KEY,
   channel TEXT NOT NULL,
@@ -19,26 +28,60 @@ CREATE TABLE subject_names (
   PRIMARY KEY (subject_id, lang)
 ) STRICT, WITHOUT ROWID;
 
+-- seq is the rowid of the item's row in search_index; id is what packs and the renderer use.
 CREATE TABLE items (
-  id TEXT PRIMARY KEY,
-  pack_id TEXT NOT NULL REFERENCES packs(id),
-  kind TEXT NOT NULL,
-  added_at TEXT NOT NULL
+  seq INTEGER PRIMARY KEY,
+  id TEXT NOT NULL UNIQUE,
+  pack_id TEXT NOT NULL REFERENCES packs(id) ON DELETE CASCADE,
+  kind TEXT NOT NULL CHECK (kind IN ('pdf', 'video', 'article', 'quiz')),
+  added_at TEXT NOT NULL,
+  pages INTEGER CHECK (pages > 0),
+  duration_seconds REAL CHECK (duration_seconds >= 0)
 ) STRICT;
 CREATE INDEX items_by_added ON items(added_at DESC, id);
+CREATE INDEX items_by_pack ON items(pack_id);
 
+-- A rowid table, not WITHOUT ROWID: bodies are long, and long rows belong in rowid tables.
 CREATE TABLE item_texts (
   item_id TEXT NOT NULL REFERENCES items(id) ON DELETE CASCADE,
   lang TEXT NOT NULL,
   title TEXT NOT NULL,
   summary TEXT NOT NULL,
+  body TEXT NOT NULL DEFAULT '',
   PRIMARY KEY (item_id, lang)
-) STRICT, WITHOUT ROWID;
+) STRICT;
 
+-- added_at is copied from items so a subject's shelf is read in order from one index.
 CREATE TABLE item_subjects (
   item_id TEXT NOT NULL REFERENCES items(id) ON DELETE CASCADE,
   subject_id TEXT NOT NULL REFERENCES subjects(id),
-  PRIMARY KEY (subject_id, item_id)
+  added_at TEXT NOT NULL,
+  PRIMARY KEY (item_id, subject_id)
 ) STRICT, WITHOUT ROWID;
-CREATE INDEX item_subjects_by_item ON item_subjects(item_id);
+CREATE INDEX item_subjects_by_subject ON item_subjects(subject_id, added_at DESC, item_id);
+
+CREATE TABLE files (
+  hash TEXT PRIMARY KEY CHECK (length(hash) = 64),
+  size INTEGER NOT NULL CHECK (size >= 0),
+  media_type TEXT NOT NULL
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE item_files (
+  item_id TEXT NOT NULL REFERENCES items(id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  role TEXT NOT NULL CHECK (role IN ('main', 'cover', 'subtitles', 'attachment')),
+  hash TEXT NOT NULL REFERENCES files(hash),
+  lang TEXT,
+  PRIMARY KEY (item_id, position)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX item_files_by_hash ON item_files(hash);
+
+-- Contentless: the texts live in item_texts; the index keeps only terms, rowid = items.seq.
+CREATE VIRTUAL TABLE search_index USING fts5(
+  title, summary, body, title_chars,
+  tokenize = 'unicode61 remove_diacritics 2',
+  content = '', contentless_delete = 1
+);
+-- Title hits rank above summary hits, and those above body hits.
+INSERT INTO search_index (search_index, rank) VALUES ('rank', 'bm25(10.0, 4.0, 1.0, 10.0)');
 `;

@@ -1,0 +1,80 @@
+/**
+ * How catalog text is cut into search terms, and how a visitor's query becomes an FTS5 MATCH
+ * expression over the same terms. Pure functions, shared by indexing and querying so both agree.
+ *
+ * One FTS5 table (`search_index`, unicode61 tokenizer) serves every script:
+ * - Latin, Cyrillic and traditional Mongolian are written with spaces between words, so unicode61
+ *   words fit; it folds case (Latin and Cyrillic) and Latin diacritics, and every query word
+ *   becomes a prefix term (`"word"*`).
+ * - Hangul and Han have no spaces (Chinese) or glue particles to words (Korean), so a visitor must
+ *   find any substring. Before indexing, each run of Hangul/Han characters is rewritten as its
+ *   overlapping bigrams ("태양에너지" → "태양 양에 에너 너지"), each a unicode61 word. A query run
+ *   of two characters is one bigram term; a longer run is a phrase of its bigrams, which matches
+ *   exactly where the run occurs. A run of one character (a lone CJK character) is kept as itself.
+ * - A one-character Hangul/Han query has no bigram to look up. Titles therefore also carry every
+ *   CJK character on its own in the `title_chars` column, and such a query matches that column
+ *   (or a lone character anywhere). Bodies are not indexed by single characters: that would
+ *   multiply the index for a query that is too vague to rank bodies by anyway.
+ * Unlike the trigram tokenizer this finds one- and two-character queries, indexes Latin text as
+ *   words instead of trigrams (a much smaller index), and keeps bm25 meaningful.
+ */
+
+/** Hangul and Han (with kana, for Japanese words quoted in Chinese text): scripts searched by substring. */
+const cjkRun = /[\p{Script=Hangul}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]+/gu;
+/** A query piece: a CJK run, or a stretch of anything else up to whitespace. */
+const queryPiece =
+  /[\p{Script=Hangul}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]+|[^\s\p{Script=Hangul}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]+/gu;
+const wordCharacters = /[\p{L}\p{N}\p{M}]+/gu;
+const isCjk = /^[\p{Script=Hangul}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+/**
+ * Mongolian free variation selectors and vowel separator, and zero-width joiners, change how a
+ * letter is drawn, not which letter it is; unicode61 would split words at them, and an on-screen
+ * keyboard may or may not type them. NFKC already turns the narrow no-break space before
+ * Mongolian case suffixes into a plain space, so a stem is found without its suffix.
+ */
+const shapingControls = /[\u180b-\u180f\u200c\u200d]/g;
+
+export function normalizeText(text: string): string {
+  return text.normalize('NFKC').replace(shapingControls, '');
+}
+
+function bigrams(run: string): string[] {
+  const characters = Array.from(run);
+  if (characters.length < 2) return characters;
+  const grams: string[] = [];
+  for (let i = 0; i + 1 < characters.length; i++) grams.push(characters[i]! + characters[i + 1]!);
+  return grams;
+}
+
+/** The text written into an FTS column: CJK runs replaced by their bigrams, everything else as it is. */
+export function indexableText(text: string): string {
+  return normalizeText(text).replace(cjkRun, (run) => ` ${bigrams(run).join(' ')} `);
+}
+
+/** The `title_chars` column: each distinct CJK character of the titles, once. */
+export function titleCharacters(titles: readonly string[]): string {
+  const characters = new Set<string>();
+  for (const title of titles) {
+    for (const run of normalizeText(title).match(cjkRun) ?? []) for (const character of run) characters.add(character);
+  }
+  return [...characters].join(' ');
+}
+
+/**
+ * The FTS5 MATCH expression for what a visitor typed, or undefined when nothing searchable is left.
+ * Every term is rebuilt from letters, digits and CJK characters only and double-quoted, so quotes,
+ * `*`, parentheses, `AND`, `NEAR` or `column:` in a query are plain text, never FTS syntax.
+ */
+export function matchExpression(query: string): string | undefined {
+  const terms: string[] = [];
+  for (const piece of normalizeText(query).match(queryPiece) ?? []) {
+    if (isCjk.test(piece)) {
+      const characters = Array.from(piece);
+      if (characters.length === 1) terms.push(`(title_chars : "${piece}" OR "${piece}")`);
+      else terms.push(`"${bigrams(piece).join(' ')}"`);
+    } else {
+      for (const word of piece.match(wordCharacters) ?? []) terms.push(`"${word}"*`);
+    }
+  }
+  return terms.length > 0 ? terms.join(' AND ') : undefined;
+}
