@@ -24,14 +24,13 @@ export function openKiosk(dataDir: string, trust: TrustStore): Kiosk {
   };
 }
 
-/** Everything an import may change: the catalog's packs, items and referenced files, and the store's files. */
+/** What the catalog holds: its packs, their complete records and the files they reference. */
 export async function snapshot(kiosk: Kiosk): Promise<unknown> {
   const packs = await kiosk.catalog.api.installedPacks();
   return {
     packs: packs.map(({ id, channel, version }) => ({ id, channel, version })),
     records: await Promise.all(packs.map((pack) => kiosk.catalog.api.packRecord(pack.id))),
     referenced: await kiosk.catalog.api.referencedHashes(),
-    store: [...(await storedFiles(kiosk.dataDir)).keys()].sort(),
   };
 }
 

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { importPack, type ImportProgress } from '../../../main/packs/import/import-pack.ts';
 import { incomingDir } from '../../../main/store/content-store.ts';
-import { deltaManifest, fullManifest, itemFor, randomFile, testKey, writeTestPack } from './pack-fixtures.ts';
+import { deltaManifest, fullManifest, itemFor, randomFile, testKey, writeTestPack } from './import-fixtures.ts';
 import { openKiosk, snapshot, storedFiles, type Kiosk } from './import-helpers.ts';
 
 let work: string;

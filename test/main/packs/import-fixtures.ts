@@ -1,0 +1,134 @@
+/**
+ * Builds real signed packs for the import tests and benchmark: random file contents, a manifest naming
+ * them, signed with a key generated here by the publisher's own code (generateKey + writePack).
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { DeltaManifest, FullManifest, ManifestItem } from '../../../main/packs/manifest.ts';
+import { writePack } from '../../../main/packs/pack-writer.ts';
+import { generateKey, publicEntry, type PrivateKeyFile } from '../../../main/packs/signing-keys.ts';
+import { trustStoreFrom, type TrustStore } from '../../../main/packs/trust-store.ts';
+
+export interface TestKey {
+  key: PrivateKeyFile;
+  trust: TrustStore;
+}
+
+export function testKey(keyId = 'test-key', channels: [string, ...string[]] = ['science']): TestKey {
+  const key = generateKey(keyId, channels);
+  return { key, trust: trustStoreFrom([{ set: { format: 1, keys: [publicEntry(key)] }, origin: 'test' }]) };
+}
+
+export interface FixtureFile {
+  sha256: string;
+  size: number;
+  mediaType: string;
+  bytes: Buffer;
+}
+
+export function randomFile(size: number): FixtureFile {
+  const bytes = randomBytes(size);
+  return { sha256: createHash('sha256').update(bytes).digest('hex'), size, mediaType: 'application/pdf', bytes };
+}
+
+export function itemFor(id: string, files: readonly FixtureFile[], title = `Item ${id}`): ManifestItem {
+  return {
+    id,
+    kind: 'pdf',
+    addedAt: '2026-11-01T10:00:00.000Z',
+    subjects: ['energy'],
+    texts: {
+      en: { title, summary: `About ${id}.`, body: `The full text of ${id}.` },
+      ko: { title: `항목 ${id}`, summary: '', body: '' },
+    },
+    files: files.map((file) => ({ role: 'main' as const, hash: file.sha256 })),
+  };
+}
+
+const subjects = [{ id: 'energy', names: { en: 'Energy', ko: '에너지' } }];
+
+export interface FullPackSpec {
+  id?: string;
+  channel?: string;
+  version?: number;
+  /** One item per file, unless `items` is given. */
+  files: FixtureFile[];
+  items?: ManifestItem[];
+  expiresAt?: string;
+  createdAt?: string;
+}
+
+export function fullManifest(key: PrivateKeyFile, spec: FullPackSpec): FullManifest {
+  return {
+    format: 1,
+    kind: 'full',
+    id: spec.id ?? 'science',
+    channel: spec.channel ?? 'science',
+    version: spec.version ?? 1,
+    createdAt: spec.createdAt ?? '2026-11-01T00:00:00.000Z',
+    expiresAt: spec.expiresAt ?? '2036-11-01T00:00:00.000Z',
+    keyId: key.keyId,
+    subjects,
+    files: spec.files.map(({ sha256, size, mediaType }) => ({ sha256, size, mediaType })),
+    items: spec.items ?? spec.files.map((file, index) => itemFor(`item-${index + 1}`, [file])),
+  };
+}
+
+export interface DeltaPackSpec {
+  id?: string;
+  channel?: string;
+  baseVersion: number;
+  version: number;
+  files: FixtureFile[];
+  addItems?: ManifestItem[];
+  replaceItems?: ManifestItem[];
+  removeItems?: string[];
+  removeFiles?: string[];
+}
+
+export function deltaManifest(key: PrivateKeyFile, spec: DeltaPackSpec): DeltaManifest {
+  return {
+    format: 1,
+    kind: 'delta',
+    id: spec.id ?? 'science',
+    channel: spec.channel ?? 'science',
+    version: spec.version,
+    baseVersion: spec.baseVersion,
+    createdAt: '2026-11-02T00:00:00.000Z',
+    expiresAt: '2036-11-01T00:00:00.000Z',
+    keyId: key.keyId,
+    subjects,
+    files: spec.files.map(({ sha256, size, mediaType }) => ({ sha256, size, mediaType })),
+    changes: {
+      addItems: spec.addItems ?? [],
+      replaceItems: spec.replaceItems ?? [],
+      removeItems: spec.removeItems ?? [],
+      removeFiles: spec.removeFiles ?? [],
+    },
+  };
+}
+
+/** Signs `manifest` and writes the pack with `files`' bytes into `outDir` (created; must be empty). */
+export async function writeTestPack(
+  outDir: string,
+  key: PrivateKeyFile,
+  manifest: FullManifest | DeltaManifest,
+  files: readonly FixtureFile[],
+): Promise<string> {
+  const staging = await mkdtemp(path.join(os.tmpdir(), 'pack-src-'));
+  try {
+    const sources = new Map<string, string>();
+    for (const file of files) {
+      const source = path.join(staging, file.sha256);
+      await writeFile(source, file.bytes);
+      sources.set(file.sha256, source);
+    }
+    await mkdir(outDir, { recursive: true });
+    await writePack(outDir, { manifest, key, sources });
+    return outDir;
+  } finally {
+    await rm(staging, { recursive: true, force: true });
+  }
+}
