@@ -2,16 +2,38 @@
  * Builds the renderer into out/renderer. The browser host's bridge is a second entry with a
  * fixed name, which only the browser host puts into the page.
  */
+import { cpSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 
 const here = (relative: string) => fileURLToPath(new URL(relative, import.meta.url));
+
+/**
+ * PDF.js fetches CMaps (for CJK text), the standard fonts and its image decoders at run time;
+ * the kiosk serves its own copies at /pdfjs/… instead of relying on the network or system fonts.
+ * The QuickJS build is left out: PDF scripting is never enabled.
+ */
+function pdfjsDataFiles(): Plugin {
+  return {
+    name: 'kiosk-pdfjs-data-files',
+    apply: 'build',
+    writeBundle(options) {
+      const pdfjs = here('../node_modules/pdfjs-dist');
+      for (const folder of ['cmaps', 'standard_fonts', 'wasm']) {
+        cpSync(`${pdfjs}/${folder}`, `${options.dir!}/pdfjs/${folder}`, {
+          recursive: true,
+          filter: (source) => !/quickjs/i.test(source),
+        });
+      }
+    },
+  };
+}
 
 export default defineConfig({
   root: here('.'),
   base: '/',
-  plugins: [react()],
+  plugins: [react(), pdfjsDataFiles()],
   build: {
     outDir: here('../out/renderer'),
     emptyOutDir: true,

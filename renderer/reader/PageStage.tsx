@@ -1,0 +1,257 @@
+/**
+ * The page on screen: its canvas (kept by PageCanvases), the marks of find hits, the links as
+ * buttons, and the touch, pointer and pinch gestures that turn and zoom it.
+ */
+import type { PageViewport } from 'pdfjs-dist';
+import { useEffect, useRef, useState, type PointerEvent as ReactPointerEvent } from 'react';
+import { useI18n } from '../i18n/i18n.tsx';
+import { pagesAround } from './canvas-budget.ts';
+import { classifyRelease, DoubleTapDetector, pinchZoom } from './gestures.ts';
+import type { PageCanvases } from './page-canvases.ts';
+import type { PageLink } from './pdf-links.ts';
+import type { PdfRect } from './find-text.ts';
+import { cssScale, deviceScale, maxZoomFactor, minZoomFactor, zoomFactor, type Size, type Zoom } from './zoom.ts';
+
+export interface PageStageProps {
+  canvases: PageCanvases;
+  pageNumber: number;
+  pageCount: number;
+  zoom: Zoom;
+  links: PageLink[];
+  marks: { rect: PdfRect; current: boolean }[];
+  onTurn(delta: 1 | -1): void;
+  onZoom(zoom: Zoom): void;
+  onLink(link: PageLink): void;
+  onPageFailed(): void;
+}
+
+interface Layout {
+  page: number;
+  viewport: PageViewport;
+  /** The page is larger than the stage, so one finger pans instead of turning pages. */
+  zoomed: boolean;
+  fitFactor: number;
+}
+
+interface Press {
+  x: number;
+  y: number;
+  time: number;
+}
+
+export function PageStage(props: PageStageProps) {
+  const { canvases, pageNumber, pageCount, zoom } = props;
+  const { t } = useI18n();
+  const stageRef = useRef<HTMLDivElement>(null);
+  const slotRef = useRef<HTMLDivElement>(null);
+  const sheetRef = useRef<HTMLDivElement>(null);
+  const [stage, setStage] = useState<Size | undefined>();
+  const [layout, setLayout] = useState<Layout | undefined>();
+  const [readyPage, setReadyPage] = useState(0);
+  const latest = useRef(props);
+  useEffect(() => {
+    latest.current = props;
+  });
+
+  useEffect(() => {
+    const element = stageRef.current!;
+    const observer = new ResizeObserver(() => {
+      const { clientWidth: width, clientHeight: height } = element;
+      setStage((old) => (old && old.width === width && old.height === height ? old : { width, height }));
+    });
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
+
+  useEffect(() => {
+    if (!stage || stage.width === 0 || stage.height === 0) return;
+    let current = true;
+    const ratio = window.devicePixelRatio || 1;
+    const scalesFor = async (number: number) => {
+      const page = await canvases.page(number);
+      const base = page.getViewport({ scale: 1 });
+      const css = cssScale(zoom, base, stage);
+      return { page, base, css, device: deviceScale(css, ratio, base) };
+    };
+    const show = (canvas: HTMLCanvasElement, number: number, width: number, height: number) => {
+      canvas.style.width = `${width}px`;
+      canvas.style.height = `${height}px`;
+      canvas.dataset['page'] = String(number);
+      if (slotRef.current && slotRef.current.firstChild !== canvas) slotRef.current.replaceChildren(canvas);
+    };
+    void (async () => {
+      try {
+        const { page, base, css, device } = await scalesFor(pageNumber);
+        if (!current) return;
+        const viewport = page.getViewport({ scale: css });
+        const drawn = canvases.draw(pageNumber, device);
+        const shown = slotRef.current?.firstChild as HTMLCanvasElement | null;
+        const zoomed = viewport.width > stage.width + 1 || viewport.height > stage.height + 1;
+        setLayout({ page: pageNumber, viewport, zoomed, fitFactor: zoomFactor(zoom, base, stage) });
+        // Keep a drawing of this page on screen (resized) while a sharper one is drawn.
+        if (drawn.done || shown?.dataset['page'] !== String(pageNumber)) {
+          show(drawn.canvas, pageNumber, viewport.width, viewport.height);
+        } else if (shown) {
+          shown.style.width = `${viewport.width}px`;
+          shown.style.height = `${viewport.height}px`;
+        }
+        if (!(await drawn.ready)) {
+          if (current && !drawn.done) latest.current.onPageFailed();
+          return;
+        }
+        if (!current) return;
+        show(drawn.canvas, pageNumber, viewport.width, viewport.height);
+        setReadyPage(pageNumber);
+        canvases.trim(pageNumber);
+        for (const neighbour of pagesAround(pageNumber, pageCount).slice(1)) {
+          const ahead = await scalesFor(neighbour);
+          if (!current) return;
+          await canvases.draw(neighbour, ahead.device).ready;
+          if (!current) return;
+          canvases.trim(pageNumber);
+        }
+      } catch {
+        if (current) latest.current.onPageFailed();
+      }
+    })();
+    return () => {
+      current = false;
+    };
+  }, [canvases, pageNumber, pageCount, zoom, stage]);
+
+  useEffect(() => {
+    const element = stageRef.current;
+    if (element) {
+      element.scrollTop = 0;
+      element.scrollLeft = Math.max(0, (element.scrollWidth - element.clientWidth) / 2);
+    }
+  }, [pageNumber, layout?.zoomed]);
+
+  const pointers = useRef(new Map<number, { x: number; y: number }>());
+  const press = useRef<Press | undefined>(undefined);
+  const pan = useRef<{ left: number; top: number } | undefined>(undefined);
+  const pinch = useRef<{ distance: number; factor: number; last: number } | undefined>(undefined);
+  const doubleTap = useRef(new DoubleTapDetector());
+
+  const spread = () => {
+    const [a, b] = [...pointers.current.values()];
+    return a && b ? Math.hypot(a.x - b.x, a.y - b.y) : 0;
+  };
+
+  const onPointerDown = (event: ReactPointerEvent<HTMLDivElement>) => {
+    if ((event.target as Element).closest('[data-pdf-link]')) return;
+    event.currentTarget.setPointerCapture(event.pointerId);
+    pointers.current.set(event.pointerId, { x: event.clientX, y: event.clientY });
+    if (pointers.current.size === 1) {
+      press.current = { x: event.clientX, y: event.clientY, time: event.timeStamp };
+      pan.current = { left: event.currentTarget.scrollLeft, top: event.currentTarget.scrollTop };
+    } else if (pointers.current.size === 2 && layout) {
+      press.current = undefined;
+      pinch.current = { distance: spread(), factor: layout.fitFactor, last: layout.fitFactor };
+    }
+  };
+
+  const onPointerMove = (event: ReactPointerEvent<HTMLDivElement>) => {
+    if (!pointers.current.has(event.pointerId)) return;
+    pointers.current.set(event.pointerId, { x: event.clientX, y: event.clientY });
+    if (pinch.current && pointers.current.size === 2) {
+      const factor = pinchZoom(pinch.current.factor, pinch.current.distance, spread(), minZoomFactor, maxZoomFactor);
+      pinch.current.last = factor;
+      // Live feedback by CSS; the page is drawn anew at the new size when the fingers lift.
+      if (sheetRef.current) sheetRef.current.style.transform = `scale(${factor / pinch.current.factor})`;
+    } else if (press.current && pan.current && layout?.zoomed) {
+      event.currentTarget.scrollLeft = pan.current.left - (event.clientX - press.current.x);
+      event.currentTarget.scrollTop = pan.current.top - (event.clientY - press.current.y);
+    }
+  };
+
+  const onPointerEnd = (event: ReactPointerEvent<HTMLDivElement>) => {
+    if (!pointers.current.delete(event.pointerId)) return;
+    if (pinch.current) {
+      if (pointers.current.size > 0) return;
+      const { last } = pinch.current;
+      pinch.current = undefined;
+      if (sheetRef.current) sheetRef.current.style.transform = '';
+      props.onZoom(last <= minZoomFactor + 0.05 ? { kind: 'fit-page' } : { kind: 'factor', factor: last });
+      return;
+    }
+    const start = press.current;
+    press.current = undefined;
+    if (!start || event.type === 'pointercancel') return;
+    const rect = event.currentTarget.getBoundingClientRect();
+    const gesture = classifyRelease({
+      dx: event.clientX - start.x,
+      dy: event.clientY - start.y,
+      ms: event.timeStamp - start.time,
+      at: (start.x - rect.left) / rect.width,
+      zoomed: layout?.zoomed ?? false,
+    });
+    if (gesture === 'next') props.onTurn(1);
+    else if (gesture === 'previous') props.onTurn(-1);
+    else if (gesture === 'tap-middle' && doubleTap.current.tap(event.clientX, event.clientY, event.timeStamp)) {
+      props.onZoom(layout && layout.fitFactor > 1.05 ? { kind: 'fit-page' } : { kind: 'factor', factor: 2 });
+    }
+  };
+
+  const viewport = layout?.page === pageNumber ? layout.viewport : undefined;
+  return (
+    <div
+      ref={stageRef}
+      className={layout?.zoomed ? 'reader-stage zoomed' : 'reader-stage'}
+      data-testid="reader-stage"
+      data-page-ready={readyPage}
+      onPointerDown={onPointerDown}
+      onPointerMove={onPointerMove}
+      onPointerUp={onPointerEnd}
+      onPointerCancel={onPointerEnd}
+    >
+      <div
+        ref={sheetRef}
+        className="reader-sheet"
+        role="img"
+        aria-label={t('reader.page', { page: pageNumber, count: pageCount })}
+        data-zoom-factor={layout ? layout.fitFactor.toFixed(2) : undefined}
+      >
+        <div ref={slotRef} className="reader-canvas-slot" />
+        {viewport &&
+          props.marks.map((mark, index) => (
+            <span
+              key={`mark-${index}`}
+              className={mark.current ? 'reader-mark current' : 'reader-mark'}
+              data-testid="reader-mark"
+              ref={(element) => place(element, viewport, mark.rect)}
+            />
+          ))}
+        {viewport &&
+          props.links.map((link, index) => (
+            <button
+              key={`link-${index}`}
+              type="button"
+              className="reader-link"
+              data-pdf-link={link.target.kind}
+              aria-label={
+                link.target.kind === 'page'
+                  ? t('reader.link.toPage', { page: link.target.page })
+                  : t('reader.link.web', { url: link.target.url })
+              }
+              ref={(element) =>
+                place(element, viewport, { x0: link.rect[0], y0: link.rect[1], x1: link.rect[2], y1: link.rect[3] })
+              }
+              onClick={() => props.onLink(link)}
+            />
+          ))}
+      </div>
+    </div>
+  );
+}
+
+/** Positions an overlay over the PDF rectangle `rect` on a page drawn with `viewport`. */
+function place(element: HTMLElement | null, viewport: PageViewport, rect: PdfRect): void {
+  if (!element) return;
+  const [ax = 0, ay = 0] = viewport.convertToViewportPoint(rect.x0, rect.y0) as number[];
+  const [bx = 0, by = 0] = viewport.convertToViewportPoint(rect.x1, rect.y1) as number[];
+  element.style.left = `${Math.min(ax, bx)}px`;
+  element.style.top = `${Math.min(ay, by)}px`;
+  element.style.width = `${Math.abs(bx - ax)}px`;
+  element.style.height = `${Math.abs(by - ay)}px`;
+}

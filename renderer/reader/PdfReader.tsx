@@ -1,0 +1,319 @@
+/**
+ * The kiosk's PDF reader: one page at a time, turned by swipe, tap, buttons or arrow keys, with
+ * zoom presets and pinch, a page strip, the document's contents, and find in document.
+ * Open it with a content URL (`/content/<sha256>`); it never navigates away or opens a window.
+ */
+import type { PDFDocumentProxy } from 'pdfjs-dist';
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useI18n } from '../i18n/i18n.tsx';
+import { FindPanel } from './FindPanel.tsx';
+import { OutlinePanel, type OutlineEntry } from './OutlinePanel.tsx';
+import { PageCanvases } from './page-canvases.ts';
+import { PageStage } from './PageStage.tsx';
+import { openPdf } from './pdf-document.ts';
+import { destinationPage, pageLinks, type PageLink } from './pdf-links.ts';
+import { ThumbnailStrip } from './ThumbnailStrip.tsx';
+import { useFind } from './use-find.ts';
+import { maxZoomFactor, sameZoom, zoomPresets, type Zoom } from './zoom.ts';
+import './reader.css';
+
+export interface PdfReaderProps {
+  /** The PDF's URL under the kiosk's own origin, e.g. ItemDetail.files[n].url. */
+  src: string;
+  title: string;
+  onClose(): void;
+}
+
+/** Total device pixels of page canvases kept at once (about 96 MB of pixels). */
+const pagePixelCap = 24_000_000;
+
+type Loading =
+  | { status: 'loading' }
+  | { status: 'failed'; reason: 'password' | 'broken' }
+  | { status: 'ready'; doc: PDFDocumentProxy };
+
+export function PdfReader({ src, title, onClose }: PdfReaderProps) {
+  const { t } = useI18n();
+  const [loading, setLoading] = useState<Loading>({ status: 'loading' });
+  const [attempt, setAttempt] = useState(0);
+
+  useEffect(() => {
+    let current = true;
+    const opening = openPdf(src);
+    opening
+      .then((task) => task.promise)
+      .then(
+        (doc) => current && setLoading({ status: 'ready', doc }),
+        (error: unknown) =>
+          current &&
+          setLoading({
+            status: 'failed',
+            reason: error instanceof Error && error.name === 'PasswordException' ? 'password' : 'broken',
+          }),
+      );
+    return () => {
+      current = false;
+      setLoading({ status: 'loading' });
+      void opening.then((task) => task.destroy());
+    };
+  }, [src, attempt]);
+
+  if (loading.status === 'ready') return <ReaderView doc={loading.doc} title={title} onClose={onClose} />;
+  return (
+    <div className="reader" role="dialog" aria-modal="true" aria-label={title} data-testid="reader">
+      <header className="reader-top">
+        <button type="button" className="button reader-close" onClick={onClose}>
+          {t('reader.close')}
+        </button>
+        <h1 className="reader-title">{title}</h1>
+      </header>
+      <div className="reader-message" role={loading.status === 'failed' ? 'alert' : 'status'}>
+        {loading.status === 'loading' && <p>{t('reader.loading')}</p>}
+        {loading.status === 'failed' && (
+          <>
+            <p>{t(loading.reason === 'password' ? 'reader.error.password' : 'reader.error.open')}</p>
+            {loading.reason === 'broken' && (
+              <button type="button" className="button" onClick={() => setAttempt((n) => n + 1)}>
+                {t('common.retry')}
+              </button>
+            )}
+          </>
+        )}
+      </div>
+    </div>
+  );
+}
+
+type Panel = 'none' | 'pages' | 'outline' | 'find';
+
+function ReaderView({ doc, title, onClose }: { doc: PDFDocumentProxy; title: string; onClose(): void }) {
+  const { t } = useI18n();
+  const pageCount = doc.numPages;
+  const canvases = useMemo(() => new PageCanvases(doc, pagePixelCap), [doc]);
+  useEffect(() => () => canvases.destroy(), [canvases]);
+  const [pageNumber, setPageNumber] = useState(1);
+  const [zoom, setZoom] = useState<Zoom>({ kind: 'fit-page' });
+  const [panel, setPanel] = useState<Panel>('none');
+  const [notice, setNotice] = useState<string | undefined>();
+  const [pageFailed, setPageFailed] = useState(false);
+  const [links, setLinks] = useState<{ page: number; links: PageLink[] }>({ page: 0, links: [] });
+  const [outline, setOutline] = useState<OutlineEntry[]>([]);
+  const rootRef = useRef<HTMLDivElement>(null);
+
+  const go = useCallback(
+    (page: number) => {
+      setPageNumber(Math.min(pageCount, Math.max(1, page)));
+      setPageFailed(false);
+    },
+    [pageCount],
+  );
+  const turn = useCallback(
+    (delta: number) => setPageNumber((page) => Math.min(pageCount, Math.max(1, page + delta))),
+    [pageCount],
+  );
+  const find = useFind(canvases, pageCount, go);
+
+  useEffect(() => rootRef.current?.focus(), []);
+
+  useEffect(() => {
+    let current = true;
+    doc.getOutline().then(
+      (entries) => current && setOutline((entries ?? []) as OutlineEntry[]),
+      () => undefined,
+    );
+    return () => {
+      current = false;
+    };
+  }, [doc]);
+
+  useEffect(() => {
+    let current = true;
+    canvases
+      .page(pageNumber)
+      .then((page) => pageLinks(doc, page))
+      .then(
+        (found) => current && setLinks({ page: pageNumber, links: found }),
+        () => undefined,
+      );
+    return () => {
+      current = false;
+    };
+  }, [doc, canvases, pageNumber]);
+
+  const follow = useCallback(
+    (link: PageLink) => {
+      if (link.target.kind === 'page') go(link.target.page);
+      else setNotice(link.target.url);
+    },
+    [go],
+  );
+
+  const chooseOutline = useCallback(
+    async (entry: OutlineEntry) => {
+      if (entry.url) {
+        setNotice(entry.url);
+        return;
+      }
+      const page = await destinationPage(doc, entry.dest);
+      if (page !== undefined) {
+        go(page);
+        setPanel('none');
+      }
+    },
+    [doc, go],
+  );
+
+  const zoomBy = (step: 1 | -1) => {
+    const factor = zoom.kind === 'factor' ? zoom.factor : 1;
+    const next = Math.min(maxZoomFactor, Math.max(1, factor + step * 0.5));
+    setZoom(next <= 1 ? { kind: 'fit-page' } : { kind: 'factor', factor: next });
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (event.target instanceof HTMLInputElement) {
+      if (event.key === 'Escape') setPanel('none');
+      return;
+    }
+    const actions: Record<string, () => void> = {
+      ArrowRight: () => turn(1),
+      ArrowDown: () => turn(1),
+      PageDown: () => turn(1),
+      ' ': () => turn(1),
+      ArrowLeft: () => turn(-1),
+      ArrowUp: () => turn(-1),
+      PageUp: () => turn(-1),
+      Home: () => go(1),
+      End: () => go(pageCount),
+      '+': () => zoomBy(1),
+      '=': () => zoomBy(1),
+      '-': () => zoomBy(-1),
+      '0': () => setZoom({ kind: 'fit-page' }),
+      Escape: () => (notice ? setNotice(undefined) : panel !== 'none' ? setPanel('none') : onClose()),
+    };
+    // Buttons keep Space and Enter for themselves.
+    if (event.key === ' ' && event.target instanceof HTMLButtonElement) return;
+    const action = actions[event.key];
+    if (!action) return;
+    event.preventDefault();
+    action();
+  };
+
+  const toggle = (which: Panel) => setPanel((old) => (old === which ? 'none' : which));
+  const zoomLabel = (preset: Zoom) =>
+    preset.kind === 'fit-page'
+      ? t('reader.zoom.fitPage')
+      : preset.kind === 'fit-width'
+        ? t('reader.zoom.fitWidth')
+        : t('reader.zoom.percent', { percent: Math.round(preset.factor * 100) });
+
+  return (
+    <div
+      ref={rootRef}
+      className="reader"
+      role="dialog"
+      aria-modal="true"
+      aria-label={title}
+      data-testid="reader"
+      data-page={pageNumber}
+      data-page-count={pageCount}
+      tabIndex={-1}
+      onKeyDown={onKeyDown}
+    >
+      <header className="reader-top">
+        <button type="button" className="button reader-close" onClick={onClose}>
+          {t('reader.close')}
+        </button>
+        <h1 className="reader-title">{title}</h1>
+        <div className="reader-tools">
+          <button type="button" className="button" aria-pressed={panel === 'find'} onClick={() => toggle('find')}>
+            {t('reader.find')}
+          </button>
+          {outline.length > 0 && (
+            <button
+              type="button"
+              className="button"
+              aria-pressed={panel === 'outline'}
+              onClick={() => toggle('outline')}
+            >
+              {t('reader.outline')}
+            </button>
+          )}
+          <button type="button" className="button" aria-pressed={panel === 'pages'} onClick={() => toggle('pages')}>
+            {t('reader.pages')}
+          </button>
+        </div>
+      </header>
+      <div className="reader-body">
+        <PageStage
+          canvases={canvases}
+          pageNumber={pageNumber}
+          pageCount={pageCount}
+          zoom={zoom}
+          links={links.page === pageNumber ? links.links : []}
+          marks={find.marksOn(pageNumber)}
+          onTurn={turn}
+          onZoom={setZoom}
+          onLink={follow}
+          onPageFailed={() => setPageFailed(true)}
+        />
+        {panel === 'find' && (
+          <FindPanel state={find.state} onSearch={(query) => void find.search(query, pageNumber)} onStep={find.step} />
+        )}
+        {panel === 'outline' && <OutlinePanel outline={outline} onChoose={(entry) => void chooseOutline(entry)} />}
+      </div>
+      {pageFailed && (
+        <p className="reader-page-error" role="alert">
+          {t('reader.error.page')}
+        </p>
+      )}
+      {notice !== undefined && (
+        <div className="reader-notice" role="alertdialog" aria-labelledby="reader-notice-text">
+          <p id="reader-notice-text">{t('reader.link.external')}</p>
+          <p className="reader-notice-url" data-testid="reader-notice-url">
+            {notice}
+          </p>
+          <button type="button" className="button" onClick={() => setNotice(undefined)}>
+            {t('reader.link.dismiss')}
+          </button>
+        </div>
+      )}
+      {panel === 'pages' && <ThumbnailStrip canvases={canvases} pageCount={pageCount} current={pageNumber} onGo={go} />}
+      <footer className="reader-bottom">
+        <button
+          type="button"
+          className="button reader-turn"
+          disabled={pageNumber <= 1}
+          aria-label={t('reader.previous')}
+          onClick={() => turn(-1)}
+        >
+          <span aria-hidden="true">‹</span>
+        </button>
+        <p className="reader-position" aria-live="polite" data-testid="reader-position">
+          {t('reader.page', { page: pageNumber, count: pageCount })}
+        </p>
+        <button
+          type="button"
+          className="button reader-turn"
+          disabled={pageNumber >= pageCount}
+          aria-label={t('reader.next')}
+          onClick={() => turn(1)}
+        >
+          <span aria-hidden="true">›</span>
+        </button>
+        <div className="reader-zoom" role="group" aria-label={t('reader.zoom')}>
+          {zoomPresets.map((preset) => (
+            <button
+              key={zoomLabel(preset)}
+              type="button"
+              className="button"
+              aria-pressed={sameZoom(preset, zoom)}
+              onClick={() => setZoom(preset)}
+            >
+              {zoomLabel(preset)}
+            </button>
+          ))}
+        </div>
+      </footer>
+    </div>
+  );
+}
