@@ -1,9 +1,13 @@
-/** The kiosk's root: asks the service for its defaults, then runs visits one after another. */
+/** The kiosk's root: asks the service for the venue's settings, then runs visits one after another. */
+import { useEffect, type ReactNode } from 'react';
 import { ErrorPanel } from './components/ErrorPanel.tsx';
+import { TopBar } from './components/TopBar.tsx';
 import { useKioskCall } from './components/use-kiosk-call.ts';
-import { I18nProvider } from './i18n/i18n.tsx';
+import { I18nProvider, isVerticalLocale } from './i18n/i18n.tsx';
 import { AttractScreen } from './screens/AttractScreen.tsx';
 import { HomeScreen } from './screens/HomeScreen.tsx';
+import { ItemScreen } from './screens/ItemScreen.tsx';
+import { SearchScreen } from './screens/SearchScreen.tsx';
 import { useVisit, VisitProvider } from './visit/visit.tsx';
 
 export function App() {
@@ -16,8 +20,9 @@ export function App() {
       </I18nProvider>
     );
   }
+  const { defaultLocale, idleSeconds } = info.value;
   return (
-    <VisitProvider defaultLocale={info.value.defaultLocale}>
+    <VisitProvider settings={{ defaultLocale, idleSeconds }}>
       <CurrentScreen />
     </VisitProvider>
   );
@@ -25,9 +30,20 @@ export function App() {
 
 function CurrentScreen() {
   const { screen, locale } = useVisit();
+  // Screen readers pick their voice from the document's language.
+  useEffect(() => {
+    document.documentElement.lang = locale;
+  }, [locale]);
+  let content: ReactNode;
+  if (screen.name === 'attract') content = <AttractScreen />;
+  else if (screen.name === 'search') content = <SearchScreen />;
+  else if (screen.name === 'item')
+    content = <ItemScreen key={screen.id} id={screen.id} {...(screen.summary ? { summary: screen.summary } : {})} />;
+  else content = <HomeScreen />;
   return (
-    <div className="screen" lang={locale} data-screen={screen.name}>
-      {screen.name === 'attract' ? <AttractScreen /> : <HomeScreen />}
+    <div className={isVerticalLocale(locale) ? 'screen vertical' : 'screen'} lang={locale} data-screen={screen.name}>
+      {screen.name !== 'attract' && <TopBar />}
+      <div className="screen-body">{content}</div>
     </div>
   );
 }

@@ -1,4 +1,4 @@
-/** The language buttons, always in reach: each language named in its own script. */
+/** The language buttons, always in reach: each language named in its own script, Mongolian script upright in its column. */
 import { locales, type Locale } from '../../preload/contract/schemas.ts';
 import { isVerticalLocale, localeNames, useI18n } from '../i18n/i18n.tsx';
 import { useVisit } from '../visit/visit.tsx';

@@ -1,52 +1,112 @@
 /**
- * One visit is one session: the visitor's language and where they are. Everything a visitor
- * leaves behind lives below `VisitProvider`, which remounts on each new visit so nothing
- * carries over to the next person.
+ * One visit is one session: the visitor's language, where they are and have been, and what they
+ * typed into search. Everything a visitor leaves behind lives below `VisitProvider`, which
+ * remounts on each new visit so nothing carries over to the next person.
  */
-import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
-import type { Locale } from '../../preload/contract/schemas.ts';
+import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from 'react';
+import type { ContentLanguage, ItemSummary, Locale } from '../../preload/contract/schemas.ts';
 import { I18nProvider } from '../i18n/i18n.tsx';
+import { defaultInputMethod } from '../keyboard/input-methods.ts';
+import { emptyEntry, type TextEntry } from '../keyboard/text-entry.ts';
+import { IdleWatcher } from './IdleWatcher.tsx';
 
-export type Screen = { name: 'attract' } | { name: 'home' };
+export type Screen =
+  | { name: 'attract' }
+  | { name: 'home' }
+  | { name: 'search' }
+  /** `summary` is what the visitor tapped, shown at once while the details load. */
+  | { name: 'item'; id: string; summary?: ItemSummary };
+
+export interface SearchState {
+  entry: TextEntry;
+  subject?: string;
+  language?: ContentLanguage;
+}
 
 export interface Visit {
   screen: Screen;
   locale: Locale;
+  canGoBack: boolean;
+  search: SearchState;
   go(screen: Screen): void;
+  back(): void;
   setLocale(locale: Locale): void;
+  setSearch(search: SearchState): void;
+  /** Something is happening without a touch (a video playing): the visit is not idle. */
+  stillHere(): void;
   /** Ends the visit: every trace of it is dropped and the attract screen returns. */
   end(): void;
 }
 
 const VisitContext = createContext<Visit | null>(null);
 
-export function VisitProvider({ defaultLocale, children }: { defaultLocale: Locale; children: ReactNode }) {
+export interface VisitSettings {
+  defaultLocale: Locale;
+  idleSeconds: number;
+}
+
+export function VisitProvider({ settings, children }: { settings: VisitSettings; children: ReactNode }) {
   const [visitNumber, setVisitNumber] = useState(0);
   const end = useCallback(() => setVisitNumber((n) => n + 1), []);
   return (
-    <OneVisit key={visitNumber} defaultLocale={defaultLocale} onEnd={end}>
+    <OneVisit key={visitNumber} settings={settings} onEnd={end}>
       {children}
     </OneVisit>
   );
 }
 
-function OneVisit({
-  defaultLocale,
-  onEnd,
-  children,
-}: {
-  defaultLocale: Locale;
-  onEnd: () => void;
-  children: ReactNode;
-}) {
-  const [screen, go] = useState<Screen>({ name: 'attract' });
-  const [locale, setLocale] = useState<Locale>(defaultLocale);
-  const visit = useMemo<Visit>(() => ({ screen, locale, go, setLocale, end: onEnd }), [screen, locale, onEnd]);
+function OneVisit({ settings, onEnd, children }: { settings: VisitSettings; onEnd: () => void; children: ReactNode }) {
+  const [history, setHistory] = useState<Screen[]>([{ name: 'attract' }]);
+  const [locale, setLocale] = useState<Locale>(settings.defaultLocale);
+  const [search, setSearch] = useState<SearchState>(() => ({
+    entry: emptyEntry(defaultInputMethod(settings.defaultLocale)),
+  }));
+  const activity = useRef<() => void>(() => undefined);
+
+  const go = useCallback(
+    (screen: Screen) => setHistory((past) => (sameScreen(past.at(-1)!, screen) ? past : [...past, screen])),
+    [],
+  );
+  const back = useCallback(() => setHistory((past) => (past.length > 2 ? past.slice(0, -1) : past)), []);
+  const chooseLocale = useCallback((next: Locale) => {
+    setLocale(next);
+    // A visitor who has not typed yet gets the keyboard of the language they just chose.
+    setSearch((current) =>
+      current.entry.keys.length === 0 ? { ...current, entry: emptyEntry(defaultInputMethod(next)) } : current,
+    );
+  }, []);
+  const stillHere = useCallback(() => activity.current(), []);
+
+  const screen = history.at(-1)!;
+  const visit = useMemo<Visit>(
+    () => ({
+      screen,
+      locale,
+      canGoBack: history.length > 2,
+      search,
+      go,
+      back,
+      setLocale: chooseLocale,
+      setSearch,
+      stillHere,
+      end: onEnd,
+    }),
+    [screen, locale, history.length, search, go, back, chooseLocale, stillHere, onEnd],
+  );
   return (
     <VisitContext value={visit}>
-      <I18nProvider locale={locale}>{children}</I18nProvider>
+      <I18nProvider locale={locale}>
+        {children}
+        {screen.name !== 'attract' && (
+          <IdleWatcher idleSeconds={settings.idleSeconds} onIdle={onEnd} activityRef={activity} />
+        )}
+      </I18nProvider>
     </VisitContext>
   );
+}
+
+function sameScreen(a: Screen, b: Screen): boolean {
+  return a.name === b.name && (a.name !== 'item' || b.name !== 'item' || a.id === b.id);
 }
 
 export function useVisit(): Visit {

@@ -7,7 +7,14 @@ import {
   latin,
   mongolianCyrillic,
 } from '../../../renderer/keyboard/input-methods.ts';
-import { backspace, emptyEntry, entryText, press, switchMethod, type TextEntry } from '../../../renderer/keyboard/text-entry.ts';
+import {
+  backspace,
+  emptyEntry,
+  entryText,
+  press,
+  switchMethod,
+  type TextEntry,
+} from '../../../renderer/keyboard/text-entry.ts';
 
 const typeKeys = (entry: TextEntry, keys: string) => [...keys].reduce(press, entry);
 
@@ -52,7 +59,8 @@ describe('input methods', () => {
     expect(new Set(mongolian).size).toBe(mongolian.length);
     expect(mongolian.sort().join('')).toBe([...'абвгдеёжзийклмноөпрстуүфхцчшщъыьэюя'].sort().join(''));
     const twoSet = [...keysOf(hangul.rows), ...keysOf(hangul.shiftedRows!)];
-    for (const jamo of 'ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎㅏㅐㅑㅒㅓㅔㅕㅖㅗㅛㅜㅠㅡㅣ') expect(twoSet).toContain(jamo);
+    for (const jamo of 'ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎㅏㅐㅑㅒㅓㅔㅕㅖㅗㅛㅜㅠㅡㅣ')
+      expect(twoSet).toContain(jamo);
   });
 
   it('have shifted rows matching their rows in shape', () => {

@@ -1,0 +1,78 @@
+/** The few line icons the kiosk uses, drawn inline so no icon font or network is needed. */
+import type { ReactNode } from 'react';
+
+function Icon({ children }: { children: ReactNode }) {
+  return (
+    <svg
+      className="icon"
+      viewBox="0 0 24 24"
+      width="1.4em"
+      height="1.4em"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="2.2"
+      strokeLinecap="round"
+      strokeLinejoin="round"
+      aria-hidden="true"
+      focusable="false"
+    >
+      {children}
+    </svg>
+  );
+}
+
+export const BackIcon = () => (
+  <Icon>
+    <path d="M15 5l-7 7 7 7" />
+  </Icon>
+);
+export const SearchIcon = () => (
+  <Icon>
+    <circle cx="10.5" cy="10.5" r="6.5" />
+    <path d="M15.5 15.5L21 21" />
+  </Icon>
+);
+export const PlayIcon = () => (
+  <Icon>
+    <path d="M7 4.5v15l12-7.5z" fill="currentColor" />
+  </Icon>
+);
+export const PauseIcon = () => (
+  <Icon>
+    <path d="M7 5v14M17 5v14" strokeWidth="4" />
+  </Icon>
+);
+export const RewindIcon = () => (
+  <Icon>
+    <path d="M4 12a8 8 0 1 0 2.5-5.8" />
+    <path d="M4 4v4.5h4.5" />
+  </Icon>
+);
+export const ForwardIcon = () => (
+  <Icon>
+    <path d="M20 12a8 8 0 1 1-2.5-5.8" />
+    <path d="M20 4v4.5h-4.5" />
+  </Icon>
+);
+export const CaptionsIcon = () => (
+  <Icon>
+    <rect x="3" y="5" width="18" height="14" rx="3" />
+    <path d="M10 10.5a2 2 0 1 0 0 3M17 10.5a2 2 0 1 0 0 3" />
+  </Icon>
+);
+export const CloseIcon = () => (
+  <Icon>
+    <path d="M6 6l12 12M18 6L6 18" />
+  </Icon>
+);
+export const BackspaceIcon = () => (
+  <Icon>
+    <path d="M9 5h11v14H9l-6-7z" />
+    <path d="M12 9.5l5 5M17 9.5l-5 5" />
+  </Icon>
+);
+export const ShiftIcon = () => (
+  <Icon>
+    <path d="M12 4l8 8h-4.5v7h-7v-7H4z" />
+  </Icon>
+);

@@ -1,0 +1,139 @@
+/**
+ * One item: its cover (a PDF's first page), title, summary, languages and length, and one big
+ * button that opens it in the reader, the video player, or says kindly that quizzes are coming.
+ */
+import { useState, type CSSProperties } from 'react';
+import type { ItemDetail, ItemFile, ItemSummary } from '../../preload/contract/schemas.ts';
+import { contentLanguageNames } from '../components/content-languages.ts';
+import { ErrorPanel } from '../components/ErrorPanel.tsx';
+import { isNew } from '../components/recency.ts';
+import { subjectColour } from '../components/subject-colours.ts';
+import { useKioskCall } from '../components/use-kiosk-call.ts';
+import { VideoPlayer } from '../components/VideoPlayer.tsx';
+import { useI18n } from '../i18n/i18n.tsx';
+import { PdfReader } from '../reader/PdfReader.tsx';
+import { PdfThumbnail } from '../reader/PdfThumbnail.tsx';
+
+type Viewer = 'pdf' | 'video' | 'quiz' | 'none';
+
+function mainFile(item: ItemDetail): ItemFile | undefined {
+  return item.files.find((file) => file.role === 'main');
+}
+
+function viewerFor(item: ItemDetail): Viewer {
+  if (item.kind === 'quiz') return 'quiz';
+  const main = mainFile(item);
+  if (main?.mediaType === 'application/pdf') return 'pdf';
+  if (main?.mediaType.startsWith('video/')) return 'video';
+  return 'none';
+}
+
+export function ItemScreen({ id, summary }: { id: string; summary?: ItemSummary }) {
+  const { t, locale } = useI18n();
+  const detail = useKioskCall('catalog.item', { locale, id });
+  const [open, setOpen] = useState(false);
+  const item: ItemSummary | undefined = detail.status === 'done' ? detail.value : summary;
+
+  if (!item) {
+    if (detail.status === 'failed') return <ErrorPanel code={detail.code} onRetry={detail.retry} />;
+    return <p className="quiet">{t('common.loading')}</p>;
+  }
+  const full = detail.status === 'done' ? detail.value : undefined;
+  const viewer = full ? viewerFor(full) : undefined;
+  const style = { '--subject': subjectColour(item.subjects[0]) } as CSSProperties;
+
+  return (
+    <main className="item-page" style={style} data-testid="item-page" data-item-id={item.id}>
+      <div className="item-cover">{full ? <Cover item={full} /> : <div className="cover-placeholder" />}</div>
+      <div className="item-facts">
+        <p className="item-band">
+          <span className="item-kind">{t(`item.kind.${item.kind}`)}</span>
+          {isNew(item.addedAt, new Date()) && <span className="badge">{t('item.new')}</span>}
+        </p>
+        <h1 className="item-page-title" lang={item.language}>
+          {item.title}
+        </h1>
+        <p className="item-page-summary" lang={item.language}>
+          {item.summary}
+        </p>
+        <dl className="item-meta">
+          <dt>{t('item.languagesLabel')}</dt>
+          <dd>
+            {item.languages.map((language) => (
+              <span key={language} className="language-tag" lang={language}>
+                {contentLanguageNames[language]}
+              </span>
+            ))}
+          </dd>
+          {full?.pages !== undefined && (
+            <>
+              <dt>{t('item.length')}</dt>
+              <dd>{t('item.pages', { count: full.pages })}</dd>
+            </>
+          )}
+          {full?.durationSeconds !== undefined && (
+            <>
+              <dt>{t('item.length')}</dt>
+              <dd>{t('item.minutes', { count: Math.max(1, Math.round(full.durationSeconds / 60)) })}</dd>
+            </>
+          )}
+        </dl>
+        {detail.status === 'loading' && <p className="quiet">{t('common.loading')}</p>}
+        {detail.status === 'failed' && <ErrorPanel code={detail.code} onRetry={detail.retry} />}
+        {viewer && viewer !== 'none' && (
+          <button
+            type="button"
+            className="button primary big open-button"
+            onClick={() => setOpen(true)}
+            data-testid="open-item"
+          >
+            {t(viewer === 'video' ? 'item.watch' : viewer === 'quiz' ? 'item.openQuiz' : 'item.read')}
+          </button>
+        )}
+        {viewer === 'none' && <p className="notice">{t('item.cannotOpen')}</p>}
+      </div>
+      {open && full && viewer && <Opened item={full} viewer={viewer} onClose={() => setOpen(false)} />}
+    </main>
+  );
+}
+
+function Cover({ item }: { item: ItemDetail }) {
+  const cover = item.files.find((file) => file.role === 'cover' && file.mediaType.startsWith('image/'));
+  if (cover) return <img className="cover-image" src={cover.url} alt="" />;
+  const main = mainFile(item);
+  if (main?.mediaType === 'application/pdf') return <PdfThumbnail src={main.url} width={420} />;
+  return <div className="cover-placeholder" />;
+}
+
+function Opened({ item, viewer, onClose }: { item: ItemDetail; viewer: Viewer; onClose: () => void }) {
+  const main = mainFile(item);
+  if (viewer === 'pdf' && main) return <PdfReader src={main.url} title={item.title} onClose={onClose} />;
+  if (viewer === 'video' && main) {
+    const subtitles = item.files.find((file) => file.role === 'subtitles');
+    return (
+      <VideoPlayer
+        src={main.url}
+        {...(subtitles ? { subtitles: subtitles.url } : {})}
+        subtitlesLanguage={item.language}
+        title={item.title}
+        onClose={onClose}
+      />
+    );
+  }
+  return <QuizComing onClose={onClose} />;
+}
+
+function QuizComing({ onClose }: { onClose: () => void }) {
+  const { t } = useI18n();
+  return (
+    <div className="overlay" data-testid="quiz-coming">
+      <div className="dialog" role="dialog" aria-modal="true" aria-labelledby="quiz-coming-title">
+        <h2 id="quiz-coming-title">{t('item.quizComing')}</h2>
+        <p>{t('item.quizComingBody')}</p>
+        <button type="button" className="button primary big" onClick={onClose} autoFocus>
+          {t('common.close')}
+        </button>
+      </div>
+    </div>
+  );
+}
