@@ -12,6 +12,17 @@ import type {
   Subject,
 } from '../../preload/contract/schemas.ts';
 import { contentUrl, isContentHash } from '../store/content-paths.ts';
+import {
+  itemColumns,
+  itemFilesStatement,
+  itemStatement,
+  listStatement,
+  pageSubjectsStatement,
+  pageTextsStatement,
+  searchStatement,
+  subjectsStatement,
+  type Statement,
+} from './catalog-queries.ts';
 import { openCatalogDatabase, type CatalogDatabase } from './database.ts';
 import { languagePreference, preferredLanguage } from './languages.ts';
 import { indexableText, matchExpression, titleCharacters } from './search-text.ts';
@@ -109,8 +120,6 @@ interface Used {
   subjects: string[];
   hashes: string[];
 }
-
-const itemColumns = 'i.id, i.kind, i.added_at, i.pages, i.duration_seconds';
 
 export class CatalogStore {
   readonly #db: CatalogDatabase;
@@ -229,8 +238,8 @@ export class CatalogStore {
   }
 
   /**
-   * The installed state of pack `id` as a record `installPack` would take (files: those its items use),
-   * so the importer can apply a delta to it; undefined when the pack is not installed.
+   * The installed state of a pack as a record `installPack` would accept (the base a delta is
+   * applied to), or undefined when it is not installed. Subjects are those its items use.
    */
   packRecord(id: string): PackRecord | undefined {
     const db = this.#db;
@@ -238,69 +247,73 @@ export class CatalogStore {
       const pack = db.prepare('SELECT id, channel, version FROM packs WHERE id = ?').get(id) as
         { id: string; channel: string; version: number } | undefined;
       if (!pack) return undefined;
-      const ofPack = (sql: string) => db.prepare(sql).all(id) as Record<string, string | number | null>[];
+      const items = db
+        .prepare(`SELECT ${itemColumns} FROM items i WHERE i.pack_id = ? ORDER BY i.seq`)
+        .all(id) as ItemRow[];
+      const ofPack = 'SELECT id FROM items WHERE pack_id = @id';
       const texts = Map.groupBy(
-        ofPack(`SELECT t.item_id, t.lang, t.title, t.summary, t.body FROM item_texts t
-                  JOIN items i ON i.id = t.item_id WHERE i.pack_id = ?`),
-        (row) => row['item_id'],
+        db
+          .prepare(`SELECT item_id, lang, title, summary, body FROM item_texts WHERE item_id IN (${ofPack})`)
+          .all({ id }) as (TextRow & { body: string })[],
+        (text) => text.item_id,
       );
       const links = Map.groupBy(
-        ofPack(`SELECT s.item_id, s.subject_id FROM item_subjects s
-                  JOIN items i ON i.id = s.item_id WHERE i.pack_id = ? ORDER BY s.subject_id`),
-        (row) => row['item_id'],
+        db
+          .prepare(`SELECT item_id, subject_id FROM item_subjects WHERE item_id IN (${ofPack}) ORDER BY subject_id`)
+          .all({ id }) as { item_id: string; subject_id: string }[],
+        (link) => link.item_id,
       );
       const itemFiles = Map.groupBy(
-        ofPack(`SELECT f.item_id, f.role, f.hash, f.lang FROM item_files f
-                  JOIN items i ON i.id = f.item_id WHERE i.pack_id = ? ORDER BY f.item_id, f.position`),
-        (row) => row['item_id'],
+        db
+          .prepare(
+            `SELECT item_id, role, hash, lang FROM item_files WHERE item_id IN (${ofPack}) ORDER BY item_id, position`,
+          )
+          .all({ id }) as { item_id: string; role: FileRole; hash: string; lang: ContentLanguage | null }[],
+        (file) => file.item_id,
       );
-      const items = (
-        db.prepare(`SELECT ${itemColumns} FROM items i WHERE i.pack_id = ? ORDER BY i.seq`).all(id) as ItemRow[]
-      ).map((row): PackItem => ({
-        id: row.id,
-        kind: row.kind,
-        addedAt: row.added_at,
-        subjects: (links.get(row.id) ?? []).map((link) => String(link['subject_id'])),
-        texts: Object.fromEntries(
-          (texts.get(row.id) ?? []).map((text) => [
-            text['lang'],
-            { title: String(text['title']), summary: String(text['summary']), body: String(text['body']) },
-          ]),
-        ),
-        files: (itemFiles.get(row.id) ?? []).map((file) => ({
-          role: file['role'] as FileRole,
-          hash: String(file['hash']),
-          ...(file['lang'] === null ? {} : { language: file['lang'] as ContentLanguage }),
-        })),
-        ...(row.pages === null ? {} : { pages: row.pages }),
-        ...(row.duration_seconds === null ? {} : { durationSeconds: row.duration_seconds }),
-      }));
-      const subjectIds = JSON.stringify([...new Set(items.flatMap((item) => item.subjects))]);
+      const subjectIds = [...new Set([...links.values()].flat().map((link) => link.subject_id))];
       const names = Map.groupBy(
         db
           .prepare(
-            'SELECT subject_id, lang, name FROM subject_names WHERE subject_id IN (SELECT value FROM json_each(?))',
+            `SELECT s.id, s.position, n.lang, n.name FROM subjects s LEFT JOIN subject_names n ON n.subject_id = s.id
+              WHERE s.id IN (SELECT value FROM json_each(?)) ORDER BY s.position, s.id`,
           )
-          .all(subjectIds) as { subject_id: string; lang: ContentLanguage; name: string }[],
-        (row) => row.subject_id,
+          .all(JSON.stringify(subjectIds)) as { id: string; lang: ContentLanguage | null; name: string | null }[],
+        (row) => row.id,
       );
-      const subjects = (
-        db
-          .prepare('SELECT id FROM subjects WHERE id IN (SELECT value FROM json_each(?)) ORDER BY position, id')
-          .pluck()
-          .all(subjectIds) as string[]
-      ).map((subject) => ({
-        id: subject,
-        names: Object.fromEntries((names.get(subject) ?? []).map((row) => [row.lang, row.name])),
-      }));
       const files = db
         .prepare(
-          `SELECT DISTINCT x.hash AS sha256, x.size, x.media_type AS mediaType
-             FROM items i JOIN item_files f ON f.item_id = i.id JOIN files x ON x.hash = f.hash
-            WHERE i.pack_id = ? ORDER BY x.hash`,
+          `SELECT hash AS sha256, size, media_type AS mediaType FROM files
+            WHERE hash IN (SELECT f.hash FROM item_files f WHERE f.item_id IN (${ofPack})) ORDER BY hash`,
         )
-        .all(id) as PackFile[];
-      return { ...pack, subjects, files, items };
+        .all({ id }) as PackFile[];
+      return {
+        ...pack,
+        subjects: [...names].map(([subjectId, rows]) => ({
+          id: subjectId,
+          names: Object.fromEntries(rows.filter((row) => row.lang !== null).map((row) => [row.lang, row.name])),
+        })),
+        files,
+        items: items.map((row) => ({
+          id: row.id,
+          kind: row.kind,
+          addedAt: row.added_at,
+          subjects: (links.get(row.id) ?? []).map((link) => link.subject_id),
+          texts: Object.fromEntries(
+            (texts.get(row.id) ?? []).map((text) => [
+              text.lang,
+              { title: text.title, summary: text.summary, body: text.body },
+            ]),
+          ),
+          files: (itemFiles.get(row.id) ?? []).map((file) => ({
+            role: file.role,
+            hash: file.hash,
+            ...(file.lang === null ? {} : { language: file.lang }),
+          })),
+          ...(row.pages === null ? {} : { pages: row.pages }),
+          ...(row.duration_seconds === null ? {} : { durationSeconds: row.duration_seconds }),
+        })),
+      };
     })();
   }
 
@@ -315,102 +328,47 @@ export class CatalogStore {
   }
 
   subjects(locale: Locale): Subject[] {
-    const rows = this.#db
-      .prepare(
-        `SELECT s.id,
-                (SELECT name FROM subject_names n, json_each(?) AS pref
-                  WHERE n.subject_id = s.id AND n.lang = pref.value ORDER BY pref.key LIMIT 1) AS name,
-                (SELECT count(*) FROM item_subjects i INDEXED BY item_subjects_by_subject
-                  WHERE i.subject_id = s.id) AS itemCount
-           FROM subjects s ORDER BY s.position, s.id`,
-      )
-      .all(JSON.stringify(languagePreference(locale))) as { id: string; name: string | null; itemCount: number }[];
+    const rows = this.#db.prepare(subjectsStatement).all(JSON.stringify(languagePreference(locale))) as {
+      id: string;
+      name: string | null;
+      itemCount: number;
+    }[];
     return rows.map((row) => ({ id: row.id, name: row.name ?? row.id, itemCount: row.itemCount }));
   }
 
-  /** Newest first; every query reads an index in order, so a page costs the same at any catalog size. */
+  /** Newest first; each statement reads an index in order, so a page costs the same at any catalog size. */
   listItems(query: ListQuery): ItemPage {
     const since = query.addedSince === undefined ? '' : isoTimestamp(query.addedSince, 'addedSince');
-    const params = { subject: query.subject, since, limit: query.limit, offset: query.offset };
-    const [countSql, pageSql] = query.subject
-      ? [
-          'SELECT count(*) FROM item_subjects WHERE subject_id = @subject AND added_at >= @since',
-          `SELECT ${itemColumns} FROM item_subjects s JOIN items i ON i.id = s.item_id
-            WHERE s.subject_id = @subject AND s.added_at >= @since
-            ORDER BY s.added_at DESC, s.item_id LIMIT @limit OFFSET @offset`,
-        ]
-      : [
-          'SELECT count(*) FROM items WHERE added_at >= @since',
-          `SELECT ${itemColumns} FROM items i WHERE i.added_at >= @since
-            ORDER BY i.added_at DESC, i.id LIMIT @limit OFFSET @offset`,
-        ];
-    const db = this.#db;
-    return db.transaction(() => {
-      const total = db.prepare(countSql).pluck().get(params) as number;
-      const rows = db.prepare(pageSql).all(params) as ItemRow[];
-      return { items: this.#summaries(rows, query.locale), total };
-    })();
+    return this.#page(listStatement({ subject: query.subject !== undefined }), query.locale, {
+      subject: query.subject,
+      since,
+      limit: query.limit,
+      offset: query.offset,
+    });
   }
 
-  /**
-   * Best matches first (bm25 with titles weighted over summaries over full text), ties in a
-   * stable order. Without filters only the page's rows are joined to items; with a filter every
-   * match is, since the filter needs the item.
-   */
+  /** Best matches first: bm25 with titles weighted over summaries over full text. */
   search(query: SearchQuery): ItemPage {
     const match = matchExpression(query.query);
     if (match === undefined) return { items: [], total: 0 };
-    const params = {
+    const statement = searchStatement({ subject: query.subject !== undefined, language: query.language !== undefined });
+    return this.#page(statement, query.locale, {
       match,
       subject: query.subject,
       language: query.language,
       limit: query.limit,
       offset: query.offset,
-    };
-    const filters = [
-      query.subject
-        ? 'EXISTS (SELECT 1 FROM item_subjects s WHERE s.item_id = i.id AND s.subject_id = @subject)'
-        : undefined,
-      query.language ? 'EXISTS (SELECT 1 FROM item_texts t WHERE t.item_id = i.id AND t.lang = @language)' : undefined,
-    ].filter((filter) => filter !== undefined);
-    const [countSql, pageSql] =
-      filters.length === 0
-        ? [
-            'SELECT count(*) FROM search_index WHERE search_index MATCH @match',
-            `SELECT ${itemColumns}
-               FROM (SELECT rowid, rank FROM search_index WHERE search_index MATCH @match
-                      ORDER BY rank, rowid LIMIT @limit OFFSET @offset) AS hit
-               JOIN items i ON i.seq = hit.rowid
-              ORDER BY hit.rank, hit.rowid`,
-          ]
-        : [
-            `SELECT count(*) FROM search_index JOIN items i ON i.seq = search_index.rowid
-              WHERE search_index MATCH @match AND ${filters.join(' AND ')}`,
-            `SELECT ${itemColumns} FROM search_index JOIN items i ON i.seq = search_index.rowid
-              WHERE search_index MATCH @match AND ${filters.join(' AND ')}
-              ORDER BY search_index.rank, search_index.rowid LIMIT @limit OFFSET @offset`,
-          ];
-    const db = this.#db;
-    return db.transaction(() => {
-      const total = db.prepare(countSql).pluck().get(params) as number;
-      const rows = db.prepare(pageSql).all(params) as ItemRow[];
-      return { items: this.#summaries(rows, query.locale), total };
-    })();
+    });
   }
 
   /** One item with its files, or null when the catalog has no such item. */
   item(query: { locale: Locale; id: string }): ItemDetail | null {
     const db = this.#db;
     return db.transaction(() => {
-      const row = db.prepare(`SELECT ${itemColumns} FROM items i WHERE i.id = ?`).get(query.id) as ItemRow | undefined;
+      const row = db.prepare(itemStatement).get(query.id) as ItemRow | undefined;
       if (!row) return null;
       const [summary] = this.#summaries([row], query.locale);
-      const files = db
-        .prepare(
-          `SELECT f.role, f.hash, x.size, x.media_type AS mediaType
-             FROM item_files f JOIN files x ON x.hash = f.hash WHERE f.item_id = ? ORDER BY f.position`,
-        )
-        .all(query.id) as Omit<ItemFile, 'url'>[];
+      const files = db.prepare(itemFilesStatement).all(query.id) as Omit<ItemFile, 'url'>[];
       return {
         ...summary!,
         files: files.map((file) => ({ ...file, url: contentUrl(file.hash) })),
@@ -420,25 +378,22 @@ export class CatalogStore {
     })();
   }
 
+  #page(statement: Statement, locale: Locale, params: Record<string, unknown>): ItemPage {
+    const db = this.#db;
+    return db.transaction(() => {
+      const total = db.prepare(statement.count).pluck().get(params) as number;
+      const rows = db.prepare(statement.page).all(params) as ItemRow[];
+      return { items: this.#summaries(rows, locale), total };
+    })();
+  }
+
   /** Summaries of `rows` in their order, each titled in the language the visitor prefers. */
   #summaries(rows: readonly ItemRow[], locale: Locale): ItemSummary[] {
     if (rows.length === 0) return [];
     const ids = JSON.stringify(rows.map((row) => row.id));
-    const texts = Map.groupBy(
-      this.#db
-        .prepare(
-          'SELECT item_id, lang, title, summary FROM item_texts WHERE item_id IN (SELECT value FROM json_each(?))',
-        )
-        .all(ids) as TextRow[],
-      (text) => text.item_id,
-    );
+    const texts = Map.groupBy(this.#db.prepare(pageTextsStatement).all(ids) as TextRow[], (text) => text.item_id);
     const subjects = Map.groupBy(
-      this.#db
-        .prepare(
-          `SELECT item_id, subject_id FROM item_subjects WHERE item_id IN (SELECT value FROM json_each(?))
-            ORDER BY item_id, subject_id`,
-        )
-        .all(ids) as { item_id: string; subject_id: string }[],
+      this.#db.prepare(pageSubjectsStatement).all(ids) as { item_id: string; subject_id: string }[],
       (link) => link.item_id,
     );
     return rows.map((row) => {
