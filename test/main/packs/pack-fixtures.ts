@@ -1,134 +1,146 @@
 /**
- * Builds real signed packs for the import tests and benchmark: random file contents, a manifest naming
- * them, signed with a key generated here by the publisher's own code (generateKey + writePack).
+ * Packs for tests, made the way the publisher makes them: a source folder with a YAML sheet, built and
+ * signed by the publisher's own functions into a fresh temporary folder.
  */
-import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, mkdir, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { DeltaManifest, FullManifest, ManifestItem } from '../../../main/packs/manifest.ts';
-import { writePack } from '../../../main/packs/pack-writer.ts';
-import { generateKey, publicEntry, type PrivateKeyFile } from '../../../main/packs/signing-keys.ts';
+import {
+  generateKey,
+  publicEntry,
+  signBytes,
+  type KeyChannels,
+  type PrivateKeyFile,
+} from '../../../main/packs/signing-keys.ts';
 import { trustStoreFrom, type TrustStore } from '../../../main/packs/trust-store.ts';
+import { buildPack } from '../../../tools/publish/build-pack.ts';
 
-export interface TestKey {
+export async function tempDir(prefix = 'pack-test-'): Promise<string> {
+  return mkdtemp(path.join(os.tmpdir(), prefix));
+}
+
+export function trustOnly(...keys: PrivateKeyFile[]): TrustStore {
+  return trustStoreFrom([{ set: { format: 1, keys: keys.map(publicEntry) }, origin: 'test keys' }]);
+}
+
+export interface TestSource {
+  dir: string;
+  sheetFile: string;
+}
+
+/** Two articles with text files and one extra attachment; `title` lets a test put markup in a title. */
+export async function writeSource(options: { title?: string; extraItem?: boolean } = {}): Promise<TestSource> {
+  const dir = await tempDir('pack-source-');
+  await mkdir(path.join(dir, 'texts'));
+  await writeFile(path.join(dir, 'texts', 'soil.en.md'), 'Compost feeds the worms that loosen the soil.\n');
+  await writeFile(path.join(dir, 'texts', 'soil.ko.md'), '퇴비는 흙을 부드럽게 하는 지렁이를 먹입니다.\n');
+  await writeFile(path.join(dir, 'texts', 'water.en.md'), 'Boil water for one minute to make it safe.\n');
+  await writeFile(path.join(dir, 'texts', 'sun.en.md'), 'A solar panel turns sunlight into electricity.\n');
+  const sheet = `# Test collection
+subjects:
+  - id: agriculture
+    names: { en: Agriculture, ko: 농업 }
+  - id: health
+    names: { en: Health }
+items:
+  - id: healthy-soil
+    kind: article
+    addedAt: 2026-11-01
+    subjects: [agriculture]
+    texts:
+      en:
+        title: ${JSON.stringify(options.title ?? 'Healthy soil')}
+        summary: Compost and worms.
+        bodyFile: texts/soil.en.md
+      ko:
+        title: 건강한 흙
+        summary: 퇴비와 지렁이.
+        bodyFile: texts/soil.ko.md
+    files:
+      - { role: main, path: texts/soil.en.md, language: en }
+      - { role: main, path: texts/soil.ko.md, language: ko }
+  - id: clean-water
+    kind: article
+    addedAt: 2026-10-01
+    subjects: [health]
+    texts:
+      en: { title: Clean water, summary: Boil it., bodyFile: texts/water.en.md }
+    files:
+      - { role: main, path: texts/water.en.md }
+${
+  options.extraItem
+    ? `  - id: solar
+    kind: article
+    addedAt: 2026-11-20
+    subjects: [agriculture]
+    texts:
+      en: { title: Solar power, summary: Sunlight to power., bodyFile: texts/sun.en.md }
+    files:
+      - { role: main, path: texts/sun.en.md }
+`
+    : ''
+}`;
+  const sheetFile = path.join(dir, 'sheet.yaml');
+  await writeFile(sheetFile, sheet);
+  return { dir, sheetFile };
+}
+
+export async function writeKey(dir: string, key: PrivateKeyFile): Promise<string> {
+  const file = path.join(dir, `${key.keyId}.private.json`);
+  await writeFile(file, JSON.stringify(key));
+  return file;
+}
+
+export interface BuiltPack {
+  dir: string;
   key: PrivateKeyFile;
-  trust: TrustStore;
+  source: TestSource;
 }
 
-export function testKey(keyId = 'test-key', channels: [string, ...string[]] = ['science']): TestKey {
-  const key = generateKey(keyId, channels);
-  return { key, trust: trustStoreFrom([{ set: { format: 1, keys: [publicEntry(key)] }, origin: 'test' }]) };
+export async function buildTestPack(
+  options: {
+    key?: PrivateKeyFile;
+    channel?: string;
+    version?: number;
+    title?: string;
+    extraItem?: boolean;
+    now?: Date;
+    statementFiles?: string[];
+  } = {},
+): Promise<BuiltPack> {
+  const key = options.key ?? generateKey('centre-test', ['*']);
+  const source = await writeSource({
+    ...(options.title ? { title: options.title } : {}),
+    extraItem: options.extraItem ?? false,
+  });
+  const dir = path.join(await tempDir(), 'pack');
+  await buildPack({
+    sourceDir: source.dir,
+    sheetFile: source.sheetFile,
+    keyFile: await writeKey(source.dir, key),
+    id: 'test-collection',
+    channel: options.channel ?? 'main',
+    version: options.version ?? 1,
+    outDir: dir,
+    statementFiles: options.statementFiles ?? [],
+    ...(options.now ? { now: options.now } : {}),
+  });
+  return { dir, key, source };
 }
 
-export interface FixtureFile {
-  sha256: string;
-  size: number;
-  mediaType: string;
-  bytes: Buffer;
-}
-
-export function randomFile(size: number): FixtureFile {
-  const bytes = randomBytes(size);
-  return { sha256: createHash('sha256').update(bytes).digest('hex'), size, mediaType: 'application/pdf', bytes };
-}
-
-export function itemFor(id: string, files: readonly FixtureFile[], title = `Item ${id}`): ManifestItem {
-  return {
-    id,
-    kind: 'pdf',
-    addedAt: '2026-11-01T10:00:00.000Z',
-    subjects: ['energy'],
-    texts: {
-      en: { title, summary: `About ${id}.`, body: `The full text of ${id}.` },
-      ko: { title: `항목 ${id}`, summary: '', body: '' },
-    },
-    files: files.map((file) => ({ role: 'main' as const, hash: file.sha256 })),
-  };
-}
-
-const subjects = [{ id: 'energy', names: { en: 'Energy', ko: '에너지' } }];
-
-export interface FullPackSpec {
-  id?: string;
-  channel?: string;
-  version?: number;
-  /** One item per file, unless `items` is given. */
-  files: FixtureFile[];
-  items?: ManifestItem[];
-  expiresAt?: string;
-  createdAt?: string;
-}
-
-export function fullManifest(key: PrivateKeyFile, spec: FullPackSpec): FullManifest {
-  return {
-    format: 1,
-    kind: 'full',
-    id: spec.id ?? 'science',
-    channel: spec.channel ?? 'science',
-    version: spec.version ?? 1,
-    createdAt: spec.createdAt ?? '2026-11-01T00:00:00.000Z',
-    expiresAt: spec.expiresAt ?? '2036-11-01T00:00:00.000Z',
-    keyId: key.keyId,
-    subjects,
-    files: spec.files.map(({ sha256, size, mediaType }) => ({ sha256, size, mediaType })),
-    items: spec.items ?? spec.files.map((file, index) => itemFor(`item-${index + 1}`, [file])),
-  };
-}
-
-export interface DeltaPackSpec {
-  id?: string;
-  channel?: string;
-  baseVersion: number;
-  version: number;
-  files: FixtureFile[];
-  addItems?: ManifestItem[];
-  replaceItems?: ManifestItem[];
-  removeItems?: string[];
-  removeFiles?: string[];
-}
-
-export function deltaManifest(key: PrivateKeyFile, spec: DeltaPackSpec): DeltaManifest {
-  return {
-    format: 1,
-    kind: 'delta',
-    id: spec.id ?? 'science',
-    channel: spec.channel ?? 'science',
-    version: spec.version,
-    baseVersion: spec.baseVersion,
-    createdAt: '2026-11-02T00:00:00.000Z',
-    expiresAt: '2036-11-01T00:00:00.000Z',
-    keyId: key.keyId,
-    subjects,
-    files: spec.files.map(({ sha256, size, mediaType }) => ({ sha256, size, mediaType })),
-    changes: {
-      addItems: spec.addItems ?? [],
-      replaceItems: spec.replaceItems ?? [],
-      removeItems: spec.removeItems ?? [],
-      removeFiles: spec.removeFiles ?? [],
-    },
-  };
-}
-
-/** Signs `manifest` and writes the pack with `files`' bytes into `outDir` (created; must be empty). */
-export async function writeTestPack(
-  outDir: string,
+/** Rewrites a pack's manifest through `edit` and signs the result again, as a malicious publisher could. */
+export async function resign(
+  packDir: string,
   key: PrivateKeyFile,
-  manifest: FullManifest | DeltaManifest,
-  files: readonly FixtureFile[],
-): Promise<string> {
-  const staging = await mkdtemp(path.join(os.tmpdir(), 'pack-src-'));
-  try {
-    const sources = new Map<string, string>();
-    for (const file of files) {
-      const source = path.join(staging, file.sha256);
-      await writeFile(source, file.bytes);
-      sources.set(file.sha256, source);
-    }
-    await mkdir(outDir, { recursive: true });
-    await writePack(outDir, { manifest, key, sources });
-    return outDir;
-  } finally {
-    await rm(staging, { recursive: true, force: true });
-  }
+  edit: (manifest: Record<string, unknown>) => void,
+): Promise<void> {
+  const manifest = JSON.parse(await readFile(path.join(packDir, 'manifest.json'), 'utf8')) as Record<string, unknown>;
+  edit(manifest);
+  const bytes = Buffer.from(JSON.stringify(manifest));
+  await writeFile(path.join(packDir, 'manifest.json'), bytes);
+  await writeFile(path.join(packDir, 'manifest.sig'), signBytes(bytes, key));
+}
+
+export function newKey(keyId: string, channels: KeyChannels = ['*']): PrivateKeyFile {
+  return generateKey(keyId, channels);
 }

@@ -1,0 +1,245 @@
+import { appendFile, readFile, readdir, rm, symlink, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { PackErrorCode } from '../../../main/packs/pack-error.ts';
+import { PackError } from '../../../main/packs/pack-error.ts';
+import { loadTrustStore } from '../../../main/packs/trust-store.ts';
+import { verifyPack, verifyPackContents, type VerifyPackOptions } from '../../../main/packs/verify-pack.ts';
+import { buildTestPack, newKey, resign, tempDir, trustOnly } from './pack-fixtures.ts';
+
+async function refusal(promise: Promise<unknown>): Promise<PackError> {
+  const error = await promise.then(
+    () => undefined,
+    (error: unknown) => error,
+  );
+  expect(error).toBeInstanceOf(PackError);
+  return error as PackError;
+}
+
+async function expectRefused(promise: Promise<unknown>, code: PackErrorCode): Promise<PackError> {
+  const error = await refusal(promise);
+  expect(error.code, error.detail).toBe(code);
+  expect(error.message.length).toBeGreaterThan(40);
+  return error;
+}
+
+async function firstFile(packDir: string): Promise<string> {
+  const [name] = await readdir(path.join(packDir, 'files'));
+  return path.join(packDir, 'files', name!);
+}
+
+describe('verifyPack', () => {
+  it('accepts a pack built by the publisher and lists its files', async () => {
+    const pack = await buildTestPack();
+    const verified = await verifyPack(pack.dir, { trust: trustOnly(pack.key), installedVersion: () => undefined });
+    expect(verified.manifest.id).toBe('test-collection');
+    expect(verified.key.keyId).toBe('centre-test');
+    expect(verified.files.length).toBe(verified.manifest.files.length);
+    expect(verified.files.length).toBeGreaterThan(0);
+    await verifyPackContents(pack.dir);
+  });
+
+  it('keeps markup in a title as verbatim text', async () => {
+    const title = '<script>alert("x")</script> <b>Soil</b> & water';
+    const pack = await buildTestPack({ title });
+    const { manifest } = await verifyPack(pack.dir, { trust: trustOnly(pack.key) });
+    expect(manifest.kind === 'full' && manifest.items[0]!.texts.en!.title).toBe(title);
+  });
+
+  it('refuses a manifest with one byte changed', async () => {
+    const pack = await buildTestPack();
+    const file = path.join(pack.dir, 'manifest.json');
+    const bytes = await readFile(file);
+    const at = bytes.indexOf('Healthy soil');
+    bytes[at] = 'W'.charCodeAt(0);
+    await writeFile(file, bytes);
+    await expectRefused(verifyPack(pack.dir, { trust: trustOnly(pack.key) }), 'bad-signature');
+  });
+
+  it('refuses a manifest changed into unreadable bytes as a bad signature', async () => {
+    const pack = await buildTestPack();
+    const file = path.join(pack.dir, 'manifest.json');
+    const bytes = await readFile(file);
+    bytes[0] = 0x5b;
+    await writeFile(file, bytes);
+    await expectRefused(verifyPack(pack.dir, { trust: trustOnly(pack.key) }), 'bad-signature');
+  });
+
+  it('refuses a pack signed by a key the kiosk does not trust', async () => {
+    const pack = await buildTestPack();
+    const error = await expectRefused(verifyPack(pack.dir, { trust: trustOnly(newKey('other-key')) }), 'unknown-key');
+    expect(error.message).toContain('does not trust');
+  });
+
+  it('refuses a signature made by another key under the trusted key id', async () => {
+    const trusted = newKey('centre-test');
+    const pack = await buildTestPack({ key: newKey('centre-test') });
+    await expectRefused(verifyPack(pack.dir, { trust: trustOnly(trusted) }), 'bad-signature');
+  });
+
+  it('refuses a version older than or equal to the installed one', async () => {
+    const pack = await buildTestPack({ version: 3 });
+    const trust = trustOnly(pack.key);
+    await expectRefused(verifyPack(pack.dir, { trust, installedVersion: () => 4 }), 'rollback');
+    await expectRefused(verifyPack(pack.dir, { trust, installedVersion: () => 3 }), 'rollback');
+    await expect(verifyPack(pack.dir, { trust, installedVersion: () => 2 })).resolves.toBeTruthy();
+  });
+
+  it('asks for the installed version of the pack id it verifies', async () => {
+    const pack = await buildTestPack({ version: 2 });
+    const asked: string[] = [];
+    const options: VerifyPackOptions = {
+      trust: trustOnly(pack.key),
+      installedVersion: async (id) => {
+        asked.push(id);
+        return 1;
+      },
+    };
+    await verifyPack(pack.dir, options);
+    expect(asked).toEqual(['test-collection']);
+  });
+
+  it('refuses an expired pack', async () => {
+    const pack = await buildTestPack({ now: new Date('2024-01-01T00:00:00Z') });
+    await expectRefused(
+      verifyPack(pack.dir, { trust: trustOnly(pack.key), now: new Date('2025-06-01T00:00:00Z') }),
+      'expired',
+    );
+    await expect(
+      verifyPack(pack.dir, { trust: trustOnly(pack.key), now: new Date('2024-06-01T00:00:00Z') }),
+    ).resolves.toBeTruthy();
+  });
+
+  it('refuses a manifest that names a file with ../', async () => {
+    const pack = await buildTestPack();
+    await resign(pack.dir, pack.key, (manifest) => {
+      (manifest['files'] as { sha256: string }[])[0]!.sha256 = '../../../etc/passwd';
+    });
+    await expectRefused(verifyPack(pack.dir, { trust: trustOnly(pack.key) }), 'unsafe-path');
+  });
+
+  it('refuses a manifest that names a file by an absolute path', async () => {
+    const pack = await buildTestPack();
+    await resign(pack.dir, pack.key, (manifest) => {
+      const items = manifest['items'] as { files: { hash: string }[] }[];
+      items[0]!.files[0]!.hash = '/etc/passwd';
+    });
+    await expectRefused(verifyPack(pack.dir, { trust: trustOnly(pack.key) }), 'unsafe-path');
+  });
+
+  it('refuses a symlink in files/', async () => {
+    const pack = await buildTestPack();
+    const file = await firstFile(pack.dir);
+    await rm(file);
+    await symlink('/etc/passwd', file);
+    await expectRefused(verifyPack(pack.dir, { trust: trustOnly(pack.key) }), 'unsafe-path');
+  });
+
+  it('refuses a symlinked manifest', async () => {
+    const pack = await buildTestPack();
+    const elsewhere = path.join(await tempDir(), 'manifest.json');
+    await writeFile(elsewhere, await readFile(path.join(pack.dir, 'manifest.json')));
+    await rm(path.join(pack.dir, 'manifest.json'));
+    await symlink(elsewhere, path.join(pack.dir, 'manifest.json'));
+    await expectRefused(verifyPack(pack.dir, { trust: trustOnly(pack.key) }), 'unsafe-path');
+  });
+
+  it('refuses an oddly named extra file in files/ and at the top', async () => {
+    const pack = await buildTestPack();
+    await writeFile(path.join(pack.dir, 'files', 'notes.txt'), 'hello');
+    await expectRefused(verifyPack(pack.dir, { trust: trustOnly(pack.key) }), 'unexpected-file');
+    await rm(path.join(pack.dir, 'files', 'notes.txt'));
+    await writeFile(path.join(pack.dir, 'run-me.sh'), 'echo');
+    await expectRefused(verifyPack(pack.dir, { trust: trustOnly(pack.key) }), 'unexpected-file');
+  });
+
+  it('refuses a well-named file the manifest does not list', async () => {
+    const pack = await buildTestPack();
+    await writeFile(path.join(pack.dir, 'files', 'f'.repeat(64)), 'smuggled');
+    await expectRefused(verifyPack(pack.dir, { trust: trustOnly(pack.key) }), 'unexpected-file');
+  });
+
+  it('tolerates Finder droppings, which are never read', async () => {
+    const pack = await buildTestPack();
+    await writeFile(path.join(pack.dir, '.DS_Store'), 'x');
+    await writeFile(path.join(pack.dir, 'files', `._${'a'.repeat(64)}`), 'x');
+    await expect(verifyPack(pack.dir, { trust: trustOnly(pack.key) })).resolves.toBeTruthy();
+  });
+
+  it('refuses a pack with a missing file', async () => {
+    const pack = await buildTestPack();
+    await rm(await firstFile(pack.dir));
+    await expectRefused(verifyPack(pack.dir, { trust: trustOnly(pack.key) }), 'missing-file');
+  });
+
+  it('refuses a file whose size differs from the manifest', async () => {
+    const pack = await buildTestPack();
+    await appendFile(await firstFile(pack.dir), 'x');
+    await expectRefused(verifyPack(pack.dir, { trust: trustOnly(pack.key) }), 'size-mismatch');
+  });
+
+  it('finds a file whose content differs at the same size when hashing', async () => {
+    const pack = await buildTestPack();
+    const file = await firstFile(pack.dir);
+    const bytes = await readFile(file);
+    bytes[0] = bytes[0]! ^ 0xff;
+    await writeFile(file, bytes);
+    // The size check alone cannot see it; hashing does.
+    await expect(verifyPack(pack.dir, { trust: trustOnly(pack.key) })).resolves.toBeTruthy();
+    await expectRefused(verifyPackContents(pack.dir), 'hash-mismatch');
+  });
+
+  it('refuses an oversized manifest before reading it', async () => {
+    const pack = await buildTestPack();
+    await expectRefused(
+      verifyPack(pack.dir, { trust: trustOnly(pack.key), maxManifestBytes: 512 }),
+      'manifest-too-large',
+    );
+  });
+
+  it('refuses a signed manifest that breaks the schema', async () => {
+    const pack = await buildTestPack();
+    await resign(pack.dir, pack.key, (manifest) => {
+      manifest['version'] = -1;
+      manifest['surprise'] = true;
+    });
+    const error = await expectRefused(verifyPack(pack.dir, { trust: trustOnly(pack.key) }), 'malformed-manifest');
+    expect(error.detail).toContain('version');
+  });
+
+  it('refuses a pack without its signature', async () => {
+    const pack = await buildTestPack();
+    await rm(path.join(pack.dir, 'manifest.sig'));
+    await expectRefused(verifyPack(pack.dir, { trust: trustOnly(pack.key) }), 'missing-signature');
+  });
+
+  it('refuses a key signing for a channel it was not given', async () => {
+    const key = newKey('agri-key', ['agriculture']);
+    const pack = await buildTestPack({ key: newKey('agri-key', ['*']) });
+    await expectRefused(
+      verifyPack(pack.dir, { trust: trustOnly({ ...pack.key, channels: key.channels }) }),
+      'channel-not-allowed',
+    );
+  });
+});
+
+describe('the demo key', () => {
+  const rootKeysFile = path.resolve(import.meta.dirname, '../../../resources/keys/root-keys.json');
+  const demoKeyFile = path.resolve(import.meta.dirname, '../../../resources/demo-source/demo-key.private.json');
+
+  it('signs the demo channel', async () => {
+    const key = JSON.parse(await readFile(demoKeyFile, 'utf8'));
+    const pack = await buildTestPack({ key, channel: 'demo' });
+    const trust = await loadTrustStore({ rootKeysFile });
+    await expect(verifyPack(pack.dir, { trust })).resolves.toBeTruthy();
+  });
+
+  it('is refused for any other channel, even where a key file grants it every channel', async () => {
+    const key = JSON.parse(await readFile(demoKeyFile, 'utf8'));
+    const pack = await buildTestPack({ key: { ...key, channels: ['*'] }, channel: 'main' });
+    const shipped = await loadTrustStore({ rootKeysFile });
+    await expectRefused(verifyPack(pack.dir, { trust: shipped }), 'channel-not-allowed');
+    const generous = trustOnly({ ...key, channels: ['*'] });
+    await expectRefused(verifyPack(pack.dir, { trust: generous }), 'channel-not-allowed');
+  });
+});

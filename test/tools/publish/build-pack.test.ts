@@ -1,0 +1,105 @@
+import { execFile } from 'node:child_process';
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { PDFDocument, StandardFonts } from 'pdf-lib';
+import { describe, expect, it } from 'vitest';
+import { isPackError } from '../../../main/packs/pack-error.ts';
+import { publicEntry } from '../../../main/packs/signing-keys.ts';
+import { verifyPack, verifyPackContents } from '../../../main/packs/verify-pack.ts';
+import { buildDelta } from '../../../tools/publish/delta-pack.ts';
+import { extractPdfText } from '../../../tools/publish/pdf-text.ts';
+import { buildTestPack, tempDir, trustOnly, writeKey } from '../../main/packs/pack-fixtures.ts';
+
+const cli = path.resolve(import.meta.dirname, '../../../tools/publish/cli.ts');
+const run = promisify(execFile);
+
+async function publish(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return run(process.execPath, [cli, ...args]).then(
+    ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
+    (error: { code: number; stdout: string; stderr: string }) => error,
+  );
+}
+
+describe('extractPdfText', () => {
+  it('finds the words and pages of a generated PDF', async () => {
+    const document = await PDFDocument.create();
+    const font = await document.embedFont(StandardFonts.Helvetica);
+    const pages = ['Compost feeds earthworms', 'Earthworms loosen heavy clay', 'Cover crops protect bare soil'];
+    for (const line of pages) document.addPage([420, 595]).drawText(line, { x: 40, y: 500, size: 18, font });
+    const file = path.join(await tempDir(), 'leaflet.pdf');
+    await writeFile(file, await document.save());
+    const { pages: count, text } = await extractPdfText(file);
+    expect(count).toBe(3);
+    for (const line of pages) expect(text).toContain(line);
+  });
+});
+
+describe('buildDelta', () => {
+  it('carries the changes from v1 to v2 and applies only on v1', async () => {
+    const v1 = await buildTestPack({ version: 1 });
+    const v2 = await buildTestPack({ version: 2, key: v1.key, extraItem: true, title: 'Healthy soil, revised' });
+    const out = path.join(await tempDir(), 'delta');
+    const delta = await buildDelta({
+      fromDir: v1.dir,
+      toDir: v2.dir,
+      keyFile: await writeKey(v1.source.dir, v1.key),
+      outDir: out,
+    });
+    expect(delta.baseVersion).toBe(1);
+    expect(delta.changes.addItems.map((item) => item.id)).toEqual(['solar']);
+    expect(delta.changes.replaceItems.map((item) => item.id)).toEqual(['healthy-soil']);
+    expect(delta.changes.removeItems).toEqual([]);
+    expect(delta.files).toHaveLength(1);
+
+    const trust = trustOnly(v1.key);
+    const verified = await verifyPack(out, { trust, installedVersion: () => 1 });
+    expect(verified.manifest.kind).toBe('delta');
+    await verifyPackContents(out);
+    for (const [installed, code] of [
+      [undefined, 'wrong-base'],
+      [2, 'rollback'],
+    ] as const) {
+      const error = await verifyPack(out, { trust, installedVersion: () => installed }).catch((e: unknown) => e);
+      expect(isPackError(error, code)).toBe(true);
+    }
+  });
+});
+
+describe('publish CLI', () => {
+  it('verifies a pack against the keys it is given and refuses it against the shipped ones', async () => {
+    const pack = await buildTestPack();
+    const keys = path.join(await tempDir(), 'keys.json');
+    await writeFile(keys, JSON.stringify({ format: 1, keys: [publicEntry(pack.key)] }));
+    const ok = await publish('verify', pack.dir, '--keys', keys);
+    expect(ok.code, ok.stderr).toBe(0);
+    expect(ok.stdout).toContain('OK: test-collection v1');
+    const refused = await publish('verify', pack.dir);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('unknown-key');
+  });
+
+  it('makes a key and builds with it, naming the line of a bad sheet', async () => {
+    const dir = await tempDir();
+    const made = await publish('keys', 'new', '--out', path.join(dir, 'keys'), '--id', 'centre-2026');
+    expect(made.code, made.stderr).toBe(0);
+    const pack = await buildTestPack();
+    const sheet = await readFile(pack.source.sheetFile, 'utf8');
+    await writeFile(pack.source.sheetFile, sheet.replace('kind: article', 'kind: [article'));
+    const args = ['--source', pack.source.dir, '--sheet', pack.source.sheetFile, '--id', 'x', '--channel', 'main'];
+    const keyArgs = ['--key', path.join(dir, 'keys', 'centre-2026.private.json'), '--version', '1'];
+    const bad = await publish('build', ...args, ...keyArgs, '--out', path.join(dir, 'out'));
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/sheet\.yaml line \d+/);
+    await writeFile(pack.source.sheetFile, sheet);
+    const good = await publish('build', ...args, ...keyArgs, '--out', path.join(dir, 'out'));
+    expect(good.code, good.stderr).toBe(0);
+    expect(good.stdout).toContain('Built x v1 (main): 2 items');
+  });
+
+  it('explains its usage when a required option is missing', async () => {
+    const result = await publish('build', '--source', '.');
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('--sheet is required');
+  });
+});
