@@ -13,6 +13,7 @@ import { dispatch } from '../../api/dispatch.ts';
 import type { KioskServices } from '../../services.ts';
 import { isContentRequest, resolveContentFile } from '../content-files.ts';
 import { securityHeaders } from '../security-headers.ts';
+import { foreignRequestReason } from './request-origin.ts';
 import { parseRange, resolveStaticFile, type ResolvedFile } from '../static-files.ts';
 
 export interface BrowserHostOptions {
@@ -75,10 +76,8 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
             'This request does not carry the launch secret. Open the kiosk through the launch link printed at start.',
         });
       }
-      const requestOrigin = request.headers.origin;
-      if (requestOrigin !== undefined && requestOrigin !== origin) {
-        return sendJson(response, 403, { error: `Calls from ${requestOrigin} are not accepted.` });
-      }
+      const foreign = foreignRequestReason(request.headers, origin);
+      if (foreign) return sendJson(response, 403, { error: foreign });
       if (url.pathname === '/api/events' && request.method === 'GET') return openEventStream(response);
       const callName = /^\/api\/call\/([\w.-]+)$/.exec(url.pathname)?.[1];
       if (callName && request.method === 'POST') {
@@ -104,6 +103,8 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     if (isContentRequest(url.pathname)) {
       if (!secretMatches(readCookie(request.headers.cookie, cookieName)))
         return sendJson(response, 401, { error: 'This request does not carry the launch secret.' });
+      const foreign = foreignRequestReason(request.headers, origin);
+      if (foreign) return sendJson(response, 403, { error: foreign });
       const stored = await resolveContentFile(options.dataDir, url.pathname);
       if (!stored) return sendJson(response, 404, { error: 'Not found.' });
       // Named by its digest, a stored file never changes.
