@@ -1,0 +1,302 @@
+/** Installing, replacing and removing packs; shelves and item pages; on real SQLite files. */
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { CatalogStore } from '../../../main/catalog/catalog-store.ts';
+import { hashOf, item, multilingualPack, pack, tempCatalogPath } from './catalog-fixtures.ts';
+
+let store: CatalogStore;
+let file: string;
+let cleanup: () => void;
+
+beforeEach(() => {
+  ({ file, cleanup } = tempCatalogPath());
+  store = new CatalogStore(file);
+});
+afterEach(() => {
+  store.close();
+  cleanup();
+});
+
+/** Every row of every table, read through a second connection, to compare whole states. */
+function snapshot(): Record<string, unknown[]> {
+  const db = new Database(file, { readonly: true });
+  try {
+    const tables = db
+      .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'search_index%' ORDER BY name")
+      .pluck()
+      .all() as string[];
+    const state = Object.fromEntries(
+      tables.map((table) => [table, db.prepare(`SELECT * FROM "${table}" ORDER BY 1, 2`).all()]),
+    );
+    // The contentless index keeps no text; what it answers is what matters.
+    state['search:solar'] = db.prepare("SELECT rowid FROM search_index WHERE search_index MATCH 'solar*'").all();
+    state['search:first'] = db.prepare("SELECT rowid FROM search_index WHERE search_index MATCH 'first*'").all();
+    return state;
+  } finally {
+    db.close();
+  }
+}
+
+const files = [
+  { sha256: hashOf(1), size: 1000, mediaType: 'application/pdf' },
+  { sha256: hashOf(2), size: 20, mediaType: 'image/webp' },
+  { sha256: hashOf(3), size: 300, mediaType: 'text/vtt' },
+];
+
+describe('installPack', () => {
+  it('replaces every row of the pack with the new version', () => {
+    store.installPack(
+      pack('p', [item('old-one', { texts: { en: { title: 'First solar edition', summary: '' } } }), item('kept')]),
+    );
+    store.installPack(
+      pack('p', [item('kept', { texts: { en: { title: 'Kept, renamed', summary: 'new' } } }), item('new-one')], {
+        version: 2,
+      }),
+    );
+    expect(store.installedPacks()).toMatchObject([{ id: 'p', channel: 'test', version: 2 }]);
+    const all = store.listItems({ locale: 'en', offset: 0, limit: 10 });
+    expect(all.items.map((entry) => entry.id).sort()).toEqual(['kept', 'new-one']);
+    expect(all.items.find((entry) => entry.id === 'kept')?.title).toBe('Kept, renamed');
+    expect(store.search({ locale: 'en', query: 'first', offset: 0, limit: 10 }).total).toBe(0);
+    expect(store.search({ locale: 'en', query: 'renamed', offset: 0, limit: 10 }).items[0]?.id).toBe('kept');
+  });
+
+  it('leaves the old version exactly as it was when the new one fails half-way', () => {
+    store.installPack(multilingualPack());
+    store.installPack(
+      pack('other', [item('first-thing', { texts: { en: { title: 'First thing', summary: '' } } })], { files }),
+    );
+    const before = snapshot();
+    const revision = store.revision();
+
+    // Items are written in order: the third breaks the kind CHECK after the old rows are gone
+    // and two new items are in, so the failure happens deep inside the transaction.
+    const broken = multilingualPack();
+    broken.version = 2;
+    broken.items = [item('fresh-a'), item('fresh-b'), item('fresh-c', { kind: 'hologram' as 'pdf' })];
+    expect(() => store.installPack(broken)).toThrow(/CHECK constraint failed/);
+
+    // An item another pack already provides is refused the same way.
+    const stealing = pack('science', [item('fresh-a'), item('first-thing')], { version: 3 });
+    expect(() => store.installPack(stealing)).toThrow(
+      'Pack "science" contains item "first-thing", which pack "other" already provides.',
+    );
+
+    expect(snapshot()).toEqual(before);
+    expect(store.revision()).toBe(revision);
+    expect(store.search({ locale: 'en', query: 'solar', offset: 0, limit: 5 }).items[0]?.id).toBe('solar-power');
+  });
+
+  it('refuses a record with dangling references, naming the culprit', () => {
+    expect(() => store.installPack(pack('p', [item('a', { subjects: ['nowhere'] })]))).toThrow(
+      'Item "a" of pack "p" names subject "nowhere", which the pack does not list.',
+    );
+    expect(() => store.installPack(pack('p', [item('a', { files: [{ role: 'main', hash: hashOf(9) }] })]))).toThrow(
+      `Item "a" of pack "p" uses file ${hashOf(9)}, which the pack does not list.`,
+    );
+    expect(() => store.installPack(pack('p', [item('a'), item('a')]))).toThrow('Pack "p" lists item "a" twice.');
+    expect(() => store.installPack(pack('p', [item('a', { addedAt: 'last week' })]))).toThrow(
+      'item "a" addedAt is not an ISO date: "last week"',
+    );
+    expect(store.installedPacks()).toEqual([]);
+  });
+
+  it('changes the revision with every change and never goes back', () => {
+    const start = store.revision();
+    store.installPack(pack('p', [item('a')]));
+    const afterInstall = store.revision();
+    store.installPack(pack('p', [item('a')], { version: 2 }));
+    const afterReplace = store.revision();
+    store.removePack('p');
+    expect(start).toBeLessThan(afterInstall);
+    expect(afterInstall).toBeLessThan(afterReplace);
+    expect(afterReplace).toBeLessThan(store.revision());
+    expect(store.removePack('p')).toBe(false);
+    expect(store.revision()).toBe(afterReplace + 1);
+  });
+});
+
+describe('files, subjects and removal', () => {
+  it('reports the hashes installed items use, shared files once, and forgets unused ones', () => {
+    store.installPack(
+      pack(
+        'a',
+        [
+          item('a1', {
+            files: [
+              { role: 'main', hash: hashOf(1) },
+              { role: 'cover', hash: hashOf(2) },
+            ],
+          }),
+          item('a2', { files: [{ role: 'main', hash: hashOf(1) }] }),
+        ],
+        { files: files.slice(0, 2) },
+      ),
+    );
+    store.installPack(
+      pack('b', [item('b1', { files: [{ role: 'subtitles', hash: hashOf(3), language: 'ko' }] })], {
+        files: [files[2]!, files[0]!],
+      }),
+    );
+    expect(store.referencedHashes()).toEqual([hashOf(1), hashOf(2), hashOf(3)]);
+
+    store.installPack(pack('a', [item('a1', { files: [{ role: 'main', hash: hashOf(1) }] })], { files, version: 2 }));
+    expect(store.referencedHashes()).toEqual([hashOf(1), hashOf(3)]);
+
+    expect(store.removePack('b')).toBe(true);
+    expect(store.referencedHashes()).toEqual([hashOf(1)]);
+    expect(store.installedPacks().map((installed) => installed.id)).toEqual(['a']);
+
+    const db = new Database(file, { readonly: true });
+    expect(db.prepare('SELECT hash FROM files ORDER BY hash').pluck().all()).toEqual([hashOf(1)]);
+    db.close();
+  });
+
+  it('drops a subject with its last item and keeps one another pack still uses', () => {
+    store.installPack(pack('a', [item('a1', { subjects: ['soil'] }), item('a2', { subjects: ['energy'] })]));
+    store.installPack(pack('b', [item('b1', { subjects: ['energy'] })]));
+    expect(store.subjects('en').map((subject) => [subject.id, subject.itemCount])).toEqual([
+      ['energy', 2],
+      ['soil', 1],
+    ]);
+    store.removePack('a');
+    expect(store.subjects('ko')).toEqual([{ id: 'energy', name: '에너지', itemCount: 1 }]);
+    store.removePack('b');
+    expect(store.subjects('en')).toEqual([]);
+    expect(store.listItems({ locale: 'en', offset: 0, limit: 10 })).toEqual({ items: [], total: 0 });
+    expect(store.search({ locale: 'en', query: 'title', offset: 0, limit: 10 })).toEqual({ items: [], total: 0 });
+  });
+
+  it('gives back the installed state as a record that installs to the same state', () => {
+    const original = pack(
+      'a',
+      [
+        item('a1', {
+          pages: 12,
+          files: [
+            { role: 'main', hash: hashOf(1) },
+            { role: 'subtitles', hash: hashOf(3), language: 'mn-Cyrl' },
+          ],
+          texts: {
+            en: { title: 'One', summary: 'S', body: 'Full text' },
+            zh: { title: '一', summary: '摘要', body: '' },
+          },
+        }),
+        item('a2', { durationSeconds: 61.5, kind: 'video', subjects: ['health', 'energy'] }),
+      ],
+      { files: [files[0]!, files[2]!] },
+    );
+    store.installPack(original);
+    const record = store.packRecord('a')!;
+    expect(record.items.find((entry) => entry.id === 'a1')).toMatchObject({
+      pages: 12,
+      addedAt: '2026-11-01T00:00:00.000Z',
+      files: original.items[0]!.files,
+      texts: original.items[0]!.texts,
+    });
+    expect(record.items.find((entry) => entry.id === 'a2')).toMatchObject({
+      durationSeconds: 61.5,
+      subjects: ['energy', 'health'],
+    });
+    expect(record.files).toEqual([files[0], files[2]]);
+    expect(store.packRecord('missing')).toBeUndefined();
+
+    const before = snapshot();
+    store.installPack(record);
+    const after = snapshot();
+    // Rows are written afresh (new seq numbers, install time, revision); everything else is identical.
+    for (const state of [before, after]) for (const table of ['packs', 'catalog_meta']) delete state[table];
+    const withoutSeq = (state: Record<string, unknown[]>) => ({
+      ...state,
+      items: (state['items'] as { seq: number }[]).map(({ seq: _seq, ...rest }) => rest),
+      'search:solar': undefined,
+      'search:first': undefined,
+    });
+    expect(withoutSeq(after)).toEqual(withoutSeq(before));
+  });
+});
+
+describe('listItems', () => {
+  beforeEach(() => store.installPack(multilingualPack()));
+
+  it('lists newest first with the total, titled in the visitor’s language', () => {
+    const page = store.listItems({ locale: 'ko', offset: 0, limit: 2 });
+    expect(page.total).toBe(4);
+    expect(page.items.map((entry) => [entry.id, entry.title, entry.language])).toEqual([
+      ['solar-power', '태양광 발전의 기초', 'ko'],
+      ['clean-water', 'Safe drinking water at home', 'en'],
+    ]);
+    expect(page.items[0]!.languages).toEqual(['ko', 'en', 'zh']);
+  });
+
+  it('falls back through languages.ts: traditional Mongolian prefers Cyrillic Mongolian next', () => {
+    const page = store.listItems({ locale: 'mn-Mong', offset: 0, limit: 10 });
+    const titles = Object.fromEntries(page.items.map((entry) => [entry.id, entry.language]));
+    expect(titles).toEqual({
+      'solar-power': 'en',
+      'clean-water': 'mn-Cyrl',
+      'healthy-soil': 'mn-Mong',
+      'wind-mill': 'mn-Mong',
+    });
+  });
+
+  it('filters by subject and by date added, for a "new this week" shelf', () => {
+    expect(store.listItems({ locale: 'en', subject: 'health', offset: 0, limit: 10 }).items.map((e) => e.id)).toEqual([
+      'clean-water',
+      'healthy-soil',
+    ]);
+    const week = store.listItems({ locale: 'en', addedSince: '2026-11-14', offset: 0, limit: 10 });
+    expect(week).toMatchObject({ total: 2, items: [{ id: 'solar-power' }, { id: 'clean-water' }] });
+    const both = store.listItems({
+      locale: 'en',
+      subject: 'energy',
+      addedSince: '2026-11-20T08:00:00+00:00',
+      offset: 0,
+      limit: 10,
+    });
+    expect(both).toMatchObject({ total: 1, items: [{ id: 'solar-power' }] });
+    expect(() => store.listItems({ locale: 'en', addedSince: 'yesterday', offset: 0, limit: 1 })).toThrow(
+      /addedSince is not an ISO date/,
+    );
+  });
+});
+
+describe('item', () => {
+  it('gives the item with its files as content URLs, pages and duration', () => {
+    store.installPack(
+      pack(
+        'p',
+        [
+          item('doc', {
+            pages: 40,
+            files: [
+              { role: 'main', hash: hashOf(1) },
+              { role: 'cover', hash: hashOf(2) },
+            ],
+            texts: { en: { title: 'Doc', summary: 'S' }, ko: { title: '문서', summary: '요약' } },
+          }),
+          item('film', { kind: 'video', durationSeconds: 95, files: [{ role: 'main', hash: hashOf(1) }] }),
+        ],
+        { files },
+      ),
+    );
+    expect(store.item({ locale: 'ko', id: 'doc' })).toEqual({
+      id: 'doc',
+      kind: 'pdf',
+      title: '문서',
+      summary: '요약',
+      language: 'ko',
+      languages: ['ko', 'en'],
+      subjects: ['energy'],
+      addedAt: '2026-11-01T00:00:00.000Z',
+      pages: 40,
+      files: [
+        { role: 'main', hash: hashOf(1), size: 1000, mediaType: 'application/pdf', url: `/content/${hashOf(1)}` },
+        { role: 'cover', hash: hashOf(2), size: 20, mediaType: 'image/webp', url: `/content/${hashOf(2)}` },
+      ],
+    });
+    expect(store.item({ locale: 'en', id: 'film' })).toMatchObject({ durationSeconds: 95, kind: 'video' });
+    expect(store.item({ locale: 'en', id: 'film' })).not.toHaveProperty('pages');
+    expect(store.item({ locale: 'en', id: 'nothing-here' })).toBeNull();
+  });
+});
