@@ -1,0 +1,15 @@
+/**
+ * Runs one import in its own process, so a test can kill it with SIGKILL at any moment.
+ * Usage: node import-child.ts <dataDir> <packDir> <keySetFile>
+ */
+import path from 'node:path';
+import { startCatalog } from '../../../main/catalog/catalog-client.ts';
+import { importPack } from '../../../main/packs/import/import-pack.ts';
+import { loadTrustStore } from '../../../main/packs/trust-store.ts';
+
+const [dataDir, packDir, keySetFile] = process.argv.slice(2) as [string, string, string];
+const catalog = startCatalog(path.join(dataDir, 'catalog.sqlite'));
+const trust = await loadTrustStore({ rootKeysFile: keySetFile });
+const result = await importPack(packDir, { dataDir, catalog: catalog.api, trust });
+await catalog.close();
+process.stdout.write(JSON.stringify(result));
