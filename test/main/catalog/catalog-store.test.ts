@@ -205,7 +205,10 @@ describe('files, subjects and removal', () => {
     store.installPack(record);
     const after = snapshot();
     // Rows are written afresh (new seq numbers, install time, revision); everything else is identical.
-    for (const state of [before, after]) for (const table of ['packs', 'catalog_meta']) delete state[table];
+    for (const state of [before, after]) {
+      delete state['packs'];
+      delete state['catalog_meta'];
+    }
     const withoutSeq = (state: Record<string, unknown[]>) => ({
       ...state,
       items: (state['items'] as { seq: number }[]).map(({ seq: _seq, ...rest }) => rest),
