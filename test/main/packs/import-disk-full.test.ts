@@ -1,0 +1,71 @@
+/**
+ * A data folder on a small filesystem (a 64 MB tmpfs): a pack that does not fit is refused before a
+ * single byte is copied, with a message naming what it needs and what is free. Needs root to mount.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { readdir, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, expect, test } from 'vitest';
+import { importPack } from '../../../main/packs/import/import-pack.ts';
+import { incomingDir } from '../../../main/store/content-store.ts';
+import { fullManifest, randomFile, testKey, writeTestPack } from './import-fixtures.ts';
+import { openKiosk, snapshot, storedFiles } from './import-helpers.ts';
+
+const work = mkdtempSync(path.join(os.tmpdir(), 'import-full-'));
+const dataDir = path.join(work, 'data');
+
+function tryMount(): string | undefined {
+  if (process.getuid?.() !== 0) return 'not running as root';
+  try {
+    mkdirSync(dataDir);
+    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=64M', 'tmpfs', dataDir]);
+    return undefined;
+  } catch (error) {
+    return `mounting a tmpfs failed: ${String(error).slice(0, 200)}`;
+  }
+}
+
+const cannotMount = tryMount();
+if (cannotMount)
+  console.warn(`\n!!! SKIPPING the disk-full import test: ${cannotMount}. It needs root to mount a tmpfs.\n`);
+
+afterAll(async () => {
+  if (!cannotMount) execFileSync('umount', [dataDir]);
+  await rm(work, { recursive: true, force: true });
+});
+
+test.skipIf(cannotMount)(
+  'a pack larger than the free space is refused before copying, and nothing changes',
+  async () => {
+    const { key, trust } = testKey();
+    const small = [randomFile(1024 * 1024)];
+    const large = Array.from({ length: 6 }, () => randomFile(10 * 1024 * 1024));
+    const kiosk = openKiosk(dataDir, trust);
+    try {
+      await importPack(
+        await writeTestPack(path.join(work, 'v1'), key, fullManifest(key, { files: small }), small),
+        kiosk.options(),
+      );
+      const v2 = await writeTestPack(
+        path.join(work, 'v2'),
+        key,
+        fullManifest(key, { version: 2, files: [...small, ...large] }),
+        [...small, ...large],
+      );
+      const before = await snapshot(kiosk);
+      const stored = await storedFiles(dataDir);
+      const error = await importPack(v2, kiosk.options()).catch((caught: unknown) => caught);
+      expect(error).toMatchObject({ code: 'disk-full' });
+      expect((error as Error).message).toMatch(
+        /^The kiosk needs \d+ MB of free space to load this pack but has only \d+ MB\./,
+      );
+      expect(await snapshot(kiosk)).toEqual(before);
+      expect(await storedFiles(dataDir)).toEqual(stored);
+      expect(await readdir(incomingDir(dataDir)).catch(() => [])).toEqual([]);
+    } finally {
+      await kiosk.catalog.close();
+    }
+  },
+);
