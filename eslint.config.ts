@@ -8,6 +8,18 @@ import tseslint from 'typescript-eslint';
 
 const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'child_process', 'crypto', 'http', 'net', 'worker_threads', 'url'];
 const forbid = (groups: string[], message: string) => ({ group: groups, message });
+const markupMessage =
+  'Pack content is data, never markup: render text as React children (sanitise with DOMPurify if rich text is ever needed).';
+/** Every way a string could become live markup or code in the page. */
+const markupSinks = [
+  "JSXAttribute[name.name='dangerouslySetInnerHTML']",
+  "Property[key.name='dangerouslySetInnerHTML']",
+  'AssignmentExpression[left.property.name=/^(innerHTML|outerHTML)$/]',
+  'CallExpression[callee.property.name=/^(insertAdjacentHTML|createContextualFragment|setHTMLUnsafe)$/]',
+  "CallExpression[callee.object.name='document'][callee.property.name=/^(write|writeln)$/]",
+  "CallExpression[callee.name='eval']",
+  "NewExpression[callee.name='Function']",
+].map((selector) => ({ selector, message: markupMessage }));
 
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'] },
@@ -27,6 +39,7 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
+      'no-restricted-syntax': ['error', ...markupSinks],
       'no-restricted-imports': [
         'error',
         {
