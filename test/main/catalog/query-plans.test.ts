@@ -1,0 +1,127 @@
+/**
+ * The query plan of every read statement that grows with the catalog: each must reach items through
+ * an index (or the full-text index), never by scanning a table, so a shelf or a search costs the
+ * same whether the kiosk holds a hundred items or a million.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
+import {
+  itemFilesStatement,
+  itemStatement,
+  listStatement,
+  pageSubjectsStatement,
+  pageTextsStatement,
+  searchStatement,
+  subjectsStatement,
+} from '../../../main/catalog/catalog-queries.ts';
+import { CatalogStore } from '../../../main/catalog/catalog-store.ts';
+import { item, multilingualPack, pack, tempCatalogPath } from './catalog-fixtures.ts';
+
+let db: Database.Database;
+let cleanup: () => void;
+
+beforeAll(() => {
+  const temp = tempCatalogPath();
+  cleanup = temp.cleanup;
+  const store = new CatalogStore(temp.file);
+  store.installPack(multilingualPack());
+  store.installPack(
+    pack(
+      'many',
+      Array.from({ length: 500 }, (_, index) => item(`item-${index}`)),
+    ),
+  );
+  store.close();
+  db = new Database(temp.file, { readonly: true });
+});
+afterAll(() => {
+  db.close();
+  cleanup();
+});
+
+const params = {
+  since: '',
+  subject: 'energy',
+  language: 'en',
+  match: '"solar"*',
+  limit: 24,
+  offset: 0,
+};
+
+function plan(sql: string, args: unknown = params): string[] {
+  const rows = db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(args as object) as { detail: string }[];
+  return rows.map((row) => row.detail);
+}
+
+/**
+ * Table scans are allowed only of the full-text index itself, of small JSON parameter lists, and
+ * of `hit`, the search's already-limited page of matches.
+ */
+function expectNoTableScan(details: string[]): void {
+  const scans = details.filter(
+    (detail) => detail.startsWith('SCAN') && !/^SCAN ((search_index|json_each|pref) VIRTUAL TABLE|hit$)/.test(detail),
+  );
+  expect(scans, details.join('\n')).toEqual([]);
+}
+
+describe('query plans', () => {
+  it('reads the newest shelf from items_by_added in order, without sorting', () => {
+    const { count, page } = listStatement({ subject: false });
+    expect(plan(count)).toEqual([expect.stringMatching(/^SEARCH items USING COVERING INDEX items_by_added/)]);
+    expect(plan(page)).toEqual([expect.stringMatching(/^SEARCH i USING INDEX items_by_added \(added_at>\?\)/)]);
+  });
+
+  it('reads a subject shelf from item_subjects_by_subject in order, without sorting', () => {
+    const { count, page } = listStatement({ subject: true });
+    expect(plan(count)).toEqual([
+      expect.stringMatching(/^SEARCH item_subjects USING COVERING INDEX item_subjects_by_subject \(subject_id=\?/),
+    ]);
+    const details = plan(page);
+    expectNoTableScan(details);
+    expect(details.join('\n')).toMatch(/SEARCH s USING COVERING INDEX item_subjects_by_subject \(subject_id=\?/);
+    expect(details.join('\n')).not.toMatch(/TEMP B-TREE/);
+  });
+
+  it.each([
+    { subject: false, language: false },
+    { subject: true, language: false },
+    { subject: false, language: true },
+    { subject: true, language: true },
+  ])('searches through the full-text index and reaches items by key (%o)', (filter) => {
+    const { count, page } = searchStatement(filter);
+    for (const details of [plan(count), plan(page)]) {
+      expectNoTableScan(details);
+      expect(details.join('\n')).toMatch(/SCAN search_index VIRTUAL TABLE INDEX/);
+      if (filter.subject)
+        expect(details.join('\n')).toMatch(/SEARCH s (EXISTS )?USING PRIMARY KEY \(item_id=\? AND subject_id=\?\)/);
+      if (filter.language)
+        expect(details.join('\n')).toMatch(
+          /SEARCH t (EXISTS )?USING COVERING INDEX sqlite_autoindex_item_texts_1 \(item_id=\? AND lang=\?\)/,
+        );
+    }
+    expect(plan(page).join('\n')).toMatch(/SEARCH i USING INTEGER PRIMARY KEY \(rowid=\?\)/);
+  });
+
+  it('reaches an item, its files, texts and subjects by key', () => {
+    expect(plan(itemStatement, ['solar-power'])).toEqual([
+      expect.stringMatching(/^SEARCH i USING INDEX sqlite_autoindex_items_1 \(id=\?\)/),
+    ]);
+    const files = plan(itemFilesStatement, ['solar-power']);
+    expectNoTableScan(files);
+    expect(files.join('\n')).toMatch(/SEARCH x USING PRIMARY KEY \(hash=\?\)/);
+    for (const statement of [pageTextsStatement, pageSubjectsStatement]) {
+      const details = plan(statement, ['["solar-power"]']);
+      expectNoTableScan(details);
+      expect(details.join('\n')).toMatch(/USING (COVERING |PRIMARY KEY|INDEX)/);
+    }
+  });
+
+  it('counts a subject’s items from its index', () => {
+    const details = plan(subjectsStatement, ['["en"]']);
+    expect(details.join('\n')).toMatch(/SEARCH i USING COVERING INDEX item_subjects_by_subject \(subject_id=\?\)/);
+    // The subjects table itself is scanned: it holds the subject list, a few dozen rows.
+    expect(details.filter((detail) => detail.startsWith('SCAN') && !detail.startsWith('SCAN s'))).toEqual(
+      details.filter((detail) => /^SCAN (json_each|pref) VIRTUAL TABLE/.test(detail)),
+    );
+  });
+});
