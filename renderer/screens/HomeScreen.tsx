@@ -1,7 +1,8 @@
 /** Home: what is new this week, then one shelf per subject, each a row of cards in the subject's colour. */
 import type { Subject } from '../../preload/contract/schemas.ts';
 import { ErrorPanel } from '../components/ErrorPanel.tsx';
-import { isNew } from '../components/recency.ts';
+import { useState } from 'react';
+import { newSince } from '../components/recency.ts';
 import { Shelf } from '../components/Shelf.tsx';
 import { subjectColour } from '../components/subject-colours.ts';
 import { useKioskCall } from '../components/use-kiosk-call.ts';
@@ -27,12 +28,11 @@ export function HomeScreen() {
 
 function NewThisWeek() {
   const { t, locale } = useI18n();
-  const list = useKioskCall('catalog.list', { locale, page: { offset: 0, limit: 24 } });
-  if (list.status !== 'done') return null;
-  const now = new Date();
-  const fresh = list.value.items.filter((item) => isNew(item.addedAt, now));
-  if (fresh.length === 0) return null;
-  return <Shelf title={t('home.newThisWeek')} colour="#1d6b5c" items={fresh} testId="shelf-new" />;
+  // Rounded to the day, so the request (and its cached answer) stays the same all visit.
+  const [since] = useState(() => newSince(new Date()).slice(0, 10));
+  const list = useKioskCall('catalog.list', { locale, addedSince: since, page: { offset: 0, limit: 24 } });
+  if (list.status !== 'done' || list.value.items.length === 0) return null;
+  return <Shelf title={t('home.newThisWeek')} colour="#1d6b5c" items={list.value.items} testId="shelf-new" />;
 }
 
 function SubjectShelf({ subject }: { subject: Subject }) {

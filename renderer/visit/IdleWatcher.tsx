@@ -2,7 +2,7 @@
  * Watches for a visitor walking away: any touch, key or wheel keeps the visit alive; after the
  * venue's idle time a countdown asks whether anyone is still there, and then the visit ends.
  */
-import { useEffect, useRef, useState, type RefObject } from 'react';
+import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
 import { useI18n } from '../i18n/i18n.tsx';
 import { idlePhase, type IdlePhase } from './idle-clock.ts';
 
@@ -18,41 +18,56 @@ export function IdleWatcher({
   activityRef: RefObject<() => void>;
 }) {
   const lastInput = useRef(0);
+  const warning = useRef(false);
   const [phase, setPhase] = useState<IdlePhase>({ state: 'active' });
 
+  const stayAwake = useCallback(() => {
+    lastInput.current = performance.now();
+    warning.current = false;
+    setPhase({ state: 'active' });
+  }, []);
+
   useEffect(() => {
+    // While the countdown shows, a touch is the countdown's to answer: were the overlay to vanish
+    // on pointerdown, the same touch would land on whatever lies beneath it.
     const noteInput = () => {
-      lastInput.current = performance.now();
-      setPhase({ state: 'active' });
+      if (!warning.current) lastInput.current = performance.now();
     };
-    noteInput();
-    activityRef.current = noteInput;
+    lastInput.current = performance.now();
+    activityRef.current = stayAwake;
     for (const name of inputEvents) window.addEventListener(name, noteInput, { capture: true, passive: true });
     const timer = window.setInterval(() => {
       const next = idlePhase(performance.now() - lastInput.current, idleSeconds);
-      if (next.state === 'over') onIdle();
-      else setPhase((current) => (samePhase(current, next) ? current : next));
+      if (next.state === 'over') return onIdle();
+      warning.current = next.state === 'warning';
+      setPhase((current) => (samePhase(current, next) ? current : next));
     }, 250);
     return () => {
       window.clearInterval(timer);
       for (const name of inputEvents) window.removeEventListener(name, noteInput, { capture: true });
       activityRef.current = () => undefined;
     };
-  }, [idleSeconds, onIdle, activityRef]);
+  }, [idleSeconds, onIdle, activityRef, stayAwake]);
 
-  return phase.state === 'warning' ? <IdleCountdown secondsLeft={phase.secondsLeft} /> : null;
+  return phase.state === 'warning' ? <IdleCountdown secondsLeft={phase.secondsLeft} onStay={stayAwake} /> : null;
 }
 
 function samePhase(a: IdlePhase, b: IdlePhase): boolean {
   return a.state === b.state && (a.state !== 'warning' || b.state !== 'warning' || a.secondsLeft === b.secondsLeft);
 }
 
-function IdleCountdown({ secondsLeft }: { secondsLeft: number }) {
+function IdleCountdown({ secondsLeft, onStay }: { secondsLeft: number; onStay: () => void }) {
   const { t } = useI18n();
   const stay = useRef<HTMLButtonElement>(null);
   useEffect(() => stay.current?.focus(), []);
   return (
-    <div className="overlay idle-overlay" data-testid="idle-countdown">
+    // Any touch on the dimmed screen answers "still here"; the button gives it an obvious place to land.
+    <div
+      className="overlay idle-overlay"
+      data-testid="idle-countdown"
+      onClick={onStay}
+      onKeyDown={(event) => event.key === 'Escape' && onStay()}
+    >
       <div
         className="idle-dialog"
         role="alertdialog"
@@ -65,7 +80,6 @@ function IdleCountdown({ secondsLeft }: { secondsLeft: number }) {
         <div className="idle-count" aria-hidden="true">
           {secondsLeft}
         </div>
-        {/* Any touch counts as input; the button gives that touch an obvious place to land. */}
         <button ref={stay} type="button" className="button primary big">
           {t('idle.stay')}
         </button>

@@ -24,10 +24,14 @@ export interface KioskHost {
 
 const repoRoot = path.resolve(import.meta.dirname, '..', '..');
 
-export async function startHost(dataDir: string): Promise<{ host: KioskHost; child: ChildProcess }> {
+/** `extraArgs` go to the browser host's command line, e.g. `['--idle-seconds', '3']`. */
+export async function startHost(
+  dataDir: string,
+  extraArgs: readonly string[] = [],
+): Promise<{ host: KioskHost; child: ChildProcess }> {
   const child = spawn(
     process.execPath,
-    [path.join(repoRoot, 'main/host/browser/cli.ts'), '--json', '--no-open', '--data-dir', dataDir],
+    [path.join(repoRoot, 'main/host/browser/cli.ts'), '--json', '--no-open', '--data-dir', dataDir, ...extraArgs],
     {
       stdio: ['ignore', 'pipe', 'inherit'],
     },
