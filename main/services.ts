@@ -10,6 +10,9 @@ import { EventHub } from './api/event-hub.ts';
 import { ServiceError } from './api/service-error.ts';
 import { startCatalog } from './catalog/catalog-client.ts';
 import { installDemoCollection } from './demo/demo-collection.ts';
+import { importPack } from './packs/import/import-pack.ts';
+import { loadTrustStore } from './packs/trust-store.ts';
+import { PackSources } from './sources/pack-sources.ts';
 
 export interface ServiceOptions {
   /** Where the kiosk keeps its catalog and content store. */
@@ -33,8 +36,26 @@ export async function createKioskServices(options: ServiceOptions): Promise<Kios
   mkdirSync(options.dataDir, { recursive: true });
   const catalog = startCatalog(path.join(options.dataDir, 'catalog.sqlite'));
   const events = new EventHub();
+  const loadTrust = () =>
+    loadTrustStore({
+      rootKeysFile: path.join(options.resourcesDir, 'keys', 'root-keys.json'),
+      extraKeysDir: path.join(options.dataDir, 'keys'),
+    });
+  const packSources = new PackSources({
+    dataDir: options.dataDir,
+    catalog: catalog.api,
+    loadTrust,
+    onPacks: (packs) => events.emit('sources.packs', { packs }),
+    onProgress: (progress) => events.emit('import.progress', progress),
+    onFinished: (outcome, installed) => {
+      events.emit('import.finished', outcome);
+      if (installed) void catalog.api.revision().then((revision) => events.emit('catalog.changed', { revision }));
+    },
+  });
   try {
-    await installDemoCollection(catalog.api, options.resourcesDir);
+    await installDemoCollection(catalog.api, options.resourcesDir, async (packDir) =>
+      importPack(packDir, { dataDir: options.dataDir, catalog: catalog.api, trust: await loadTrust() }),
+    );
   } catch (error) {
     await catalog.close();
     throw error;
@@ -58,11 +79,17 @@ export async function createKioskServices(options: ServiceOptions): Promise<Kios
       if (!item) throw new ServiceError('not-found', `There is no item "${id}" in the catalog.`);
       return item;
     },
+    'staff.packs': async () => ({ packs: await packSources.list() }),
+    'staff.import': ({ source }) => packSources.importFrom(source),
   };
+  packSources.start();
 
   return {
     handlers,
     events,
-    close: () => catalog.close(),
+    close: () => {
+      packSources.stop();
+      return catalog.close();
+    },
   };
 }

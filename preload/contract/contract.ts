@@ -5,7 +5,18 @@
  * Imports neither electron nor node, so every side can import it.
  */
 import { z } from 'zod';
-import { ContentLanguage, ItemDetail, ItemSummary, Locale, Page, Slug, Subject } from './schemas.ts';
+import {
+  ContentLanguage,
+  DetectedPack,
+  ImportOutcome,
+  ImportProgress,
+  ItemDetail,
+  ItemSummary,
+  Locale,
+  Page,
+  Slug,
+  Subject,
+} from './schemas.ts';
 
 function call<Req extends z.ZodType, Res extends z.ZodType>(request: Req, response: Res) {
   return { request, response };
@@ -48,10 +59,18 @@ export const calls = {
     z.object({ items: z.array(ItemSummary), total: z.number().int().nonnegative() }),
   ),
   'catalog.item': call(z.object({ locale: Locale, id: Slug }).strict(), ItemDetail),
+  /** Staff: the packs on mounted USB sticks, each already checked (signature, key, version, files). */
+  'staff.packs': call(z.object({}).strict(), z.object({ packs: z.array(DetectedPack) })),
+  /** Staff: import a detected pack; answers when it is installed or refused. Progress comes as events. */
+  'staff.import': call(z.object({ source: z.string().min(1).max(100) }).strict(), ImportOutcome),
 } as const;
 
 export const events = {
   'catalog.changed': z.object({ revision: z.number().int() }),
+  /** The packs on mounted sticks changed: a stick was plugged in or pulled. */
+  'sources.packs': z.object({ packs: z.array(DetectedPack) }),
+  'import.progress': ImportProgress,
+  'import.finished': ImportOutcome,
 } as const;
 
 export type Calls = typeof calls;

@@ -65,3 +65,49 @@ export const ItemDetail = ItemSummary.extend({
   durationSeconds: z.number().nonnegative().optional(),
 });
 export type ItemDetail = z.infer<typeof ItemDetail>;
+
+/** Why an import failed, for programs and translations (pack faults and environment faults alike). */
+export const ImportFailure = z.object({ code: z.string().max(40), message: z.string() });
+export type ImportFailure = z.infer<typeof ImportFailure>;
+
+/** A pack folder found on a mounted stick, checked (signature, key, version, files present) but not copied. */
+export const DetectedPack = z.object({
+  /** Handle to pass to `staff.import`; valid while the stick stays mounted. */
+  source: z.string().max(100),
+  /** Where it was found, e.g. `/media/kiosk/STICK/science-2026`, so staff recognise the stick. */
+  location: z.string(),
+  status: z.enum(['ready', 'installed', 'refused']),
+  packId: Slug.optional(),
+  channel: Slug.optional(),
+  version: z.number().int().positive().optional(),
+  kind: z.enum(['full', 'delta']).optional(),
+  files: z.number().int().nonnegative().optional(),
+  bytes: z.number().nonnegative().optional(),
+  /** Why it cannot be imported (`refused`) or why it need not be (`installed`: same or newer version). */
+  problem: ImportFailure.optional(),
+});
+export type DetectedPack = z.infer<typeof DetectedPack>;
+
+export const ImportProgress = z.object({
+  packId: z.string(),
+  phase: z.enum(['verifying', 'checking-space', 'copying', 'switching', 'cleaning', 'done']),
+  bytesDone: z.number().nonnegative(),
+  bytesTotal: z.number().nonnegative(),
+  filesDone: z.number().int().nonnegative(),
+  filesTotal: z.number().int().nonnegative(),
+  secondsLeft: z.number().nonnegative().nullable(),
+});
+export type ImportProgress = z.infer<typeof ImportProgress>;
+
+export const ImportOutcome = z.discriminatedUnion('ok', [
+  z.object({
+    ok: z.literal(true),
+    source: z.string(),
+    packId: Slug,
+    version: z.number().int().positive(),
+    filesCopied: z.number().int().nonnegative(),
+    bytesCopied: z.number().nonnegative(),
+  }),
+  z.object({ ok: z.literal(false), source: z.string(), error: ImportFailure }),
+]);
+export type ImportOutcome = z.infer<typeof ImportOutcome>;

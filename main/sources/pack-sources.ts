@@ -1,0 +1,152 @@
+/**
+ * The packs staff can load from USB: watches for sticks, checks every pack found on them (signature, key,
+ * version, files present; nothing copied), and imports one on request through the shared import pipeline,
+ * telling the renderer about detections, progress and outcomes through the callbacks it is given.
+ */
+import { createHash } from 'node:crypto';
+import type { DetectedPack, ImportOutcome, ImportProgress } from '../../preload/contract/schemas.ts';
+import { importFailure } from '../packs/import/import-error.ts';
+import { importPack, type ImportCatalog } from '../packs/import/import-pack.ts';
+import { isPackError } from '../packs/pack-error.ts';
+import type { TrustStore } from '../packs/trust-store.ts';
+import { verifyPack } from '../packs/verify-pack.ts';
+import { UsbWatcher, type DetectedMount, type UsbWatcherOptions } from './usb-watcher.ts';
+
+export interface PackSourcesOptions {
+  dataDir: string;
+  catalog: ImportCatalog;
+  /** Read again for every check and import, so keys staff add take effect without a restart. */
+  loadTrust: () => Promise<TrustStore>;
+  onPacks: (packs: DetectedPack[]) => void;
+  onProgress: (progress: ImportProgress) => void;
+  /** After every import attempt, whatever its outcome; `installed` says whether the catalog changed. */
+  onFinished: (outcome: ImportOutcome, installed: boolean) => void;
+  /** The watcher's reader and timer, for tests; the platform's own by default. */
+  watcher?: Omit<UsbWatcherOptions, 'onChange'>;
+  now?: () => Date;
+}
+
+/** An opaque, stable handle for a pack folder, so the renderer never names paths on the kiosk. */
+export function sourceHandle(dir: string): string {
+  return `usb-${createHash('sha256').update(dir).digest('hex').slice(0, 20)}`;
+}
+
+export class PackSources {
+  readonly #options: PackSourcesOptions;
+  readonly #watcher: UsbWatcher;
+  #packs: DetectedPack[] = [];
+  #folders = new Map<string, string>();
+
+  constructor(options: PackSourcesOptions) {
+    this.#options = options;
+    this.#watcher = new UsbWatcher({
+      ...options.watcher,
+      onChange: (mounts) => void this.#refresh(mounts).then(() => options.onPacks(this.#packs)),
+    });
+  }
+
+  start(): void {
+    this.#watcher.start();
+  }
+
+  stop(): void {
+    this.#watcher.stop();
+  }
+
+  /** Checks the mounts now (instead of at the next poll) and lists their packs with a fresh status. */
+  async list(): Promise<DetectedPack[]> {
+    await this.#watcher.poll();
+    await this.#refresh(this.#watcher.mounts);
+    return this.#packs;
+  }
+
+  /** Imports the pack behind `source`; never throws: a refusal is an outcome with a code and a message. */
+  async importFrom(source: string): Promise<ImportOutcome> {
+    const dir = this.#folders.get(source);
+    let outcome: ImportOutcome;
+    if (!dir) {
+      outcome = {
+        ok: false,
+        source,
+        error: {
+          code: 'source-removed',
+          message: 'This pack is no longer on a connected USB stick. Plug the stick in again and choose the pack anew.',
+        },
+      };
+    } else {
+      try {
+        const result = await importPack(dir, {
+          dataDir: this.#options.dataDir,
+          catalog: this.#options.catalog,
+          trust: await this.#options.loadTrust(),
+          onProgress: this.#options.onProgress,
+          ...(this.#options.now ? { now: this.#options.now } : {}),
+        });
+        outcome = {
+          ok: true,
+          source,
+          packId: result.packId,
+          version: result.version,
+          filesCopied: result.filesCopied,
+          bytesCopied: result.bytesCopied,
+        };
+      } catch (error) {
+        const { code, message } = importFailure(error);
+        outcome = { ok: false, source, error: { code, message } };
+      }
+    }
+    this.#options.onFinished(outcome, outcome.ok);
+    await this.#refresh(this.#watcher.mounts);
+    this.#options.onPacks(this.#packs);
+    return outcome;
+  }
+
+  async #refresh(mounts: readonly DetectedMount[]): Promise<void> {
+    const folders = new Map<string, string>();
+    const packs: DetectedPack[] = [];
+    const trust = await this.#options.loadTrust();
+    const installed = await this.#options.catalog.installedPacks();
+    for (const dir of mounts.flatMap((mount) => mount.packs)) {
+      const source = sourceHandle(dir);
+      folders.set(source, dir);
+      packs.push(await checkPack(dir, source, trust, installed, this.#options.now?.() ?? new Date()));
+    }
+    this.#folders = folders;
+    this.#packs = packs;
+  }
+}
+
+async function checkPack(
+  dir: string,
+  source: string,
+  trust: TrustStore,
+  installed: { id: string; version: number }[],
+  now: Date,
+): Promise<DetectedPack> {
+  try {
+    const { manifest } = await verifyPack(dir, {
+      trust,
+      now,
+      installedVersion: (id) => installed.find((pack) => pack.id === id)?.version,
+    });
+    return {
+      source,
+      location: dir,
+      status: 'ready',
+      packId: manifest.id,
+      channel: manifest.channel,
+      version: manifest.version,
+      kind: manifest.kind,
+      files: manifest.files.length,
+      bytes: manifest.files.reduce((sum, file) => sum + file.size, 0),
+    };
+  } catch (error) {
+    const { code, message } = importFailure(error);
+    return {
+      source,
+      location: dir,
+      status: isPackError(error, 'rollback') ? 'installed' : 'refused',
+      problem: { code, message },
+    };
+  }
+}
