@@ -1,9 +1,11 @@
 /**
  * Locks down one Electron session: every permission request, check and device pick is denied,
- * downloads are cancelled, the spell checker (which fetches dictionaries) is off, and no request
- * may leave the kiosk's own scheme. Applied to every session, including ones created later.
+ * downloads are cancelled, the spell checker (which fetches dictionaries) is off, no request
+ * may leave the kiosk's own scheme, and every response carries the kiosk's CSP even if whatever
+ * served it forgot. Applied to every session, including ones created later.
  */
 import type { Session } from 'electron';
+import { contentSecurityPolicy } from '../security-headers.ts';
 import { scheme } from './app-scheme.ts';
 
 export type LockableSession = Pick<
@@ -72,5 +74,10 @@ export function lockDownSession(session: LockableSession, options: SessionPolicy
     const ok = isAllowedRequest(details.url, allowed);
     if (!ok) refused('request', details.url);
     callback({ cancel: !ok });
+  });
+  session.webRequest.onHeadersReceived((details, callback) => {
+    // DevTools' own pages (developer builds only) run under their own policy.
+    if (details.url.startsWith('devtools:')) return callback({});
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [contentSecurityPolicy] } });
   });
 }

@@ -77,9 +77,19 @@ export class FakeSession extends EventEmitter {
     | ((details: { url: string }, callback: (response: { cancel?: boolean; redirectURL?: string }) => void) => void)
     | undefined;
 
+  headersReceived:
+    | ((
+        details: { url: string; responseHeaders?: Record<string, string[]> },
+        callback: (response: { responseHeaders?: Record<string, string[]> }) => void,
+      ) => void)
+    | undefined;
+
   readonly webRequest = {
     onBeforeRequest: (listener: NonNullable<FakeSession['beforeRequest']>) => {
       this.beforeRequest = listener;
+    },
+    onHeadersReceived: (listener: NonNullable<FakeSession['headersReceived']>) => {
+      this.headersReceived = listener;
     },
   };
 
@@ -103,6 +113,15 @@ export class FakeSession extends EventEmitter {
   }
   asElectron(): Session {
     return this as unknown as Session;
+  }
+
+  /** The response headers the page sees for a response to `url` that came with `headers`. */
+  headersSeen(url: string, headers: Record<string, string[]>): Record<string, string[]> | undefined {
+    let seen: Record<string, string[]> | undefined;
+    this.headersReceived!({ url, responseHeaders: headers }, (response) => {
+      seen = response.responseHeaders;
+    });
+    return seen;
   }
 
   /** What the session answers for a request of `url`: true when it may go ahead. */

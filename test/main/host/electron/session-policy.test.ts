@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { lockDownSession } from '../../../../main/host/electron/session-policy.ts';
+import { contentSecurityPolicy } from '../../../../main/host/security-headers.ts';
 import { FakeSession, FakeWebContents, fakeEvent } from './fake-electron.ts';
 
 const permissions = [
@@ -129,5 +130,22 @@ describe('lockDownSession', () => {
 
   it('lets DevTools load its front end only in developer builds', () => {
     expect(locked(true).session.allows('devtools://devtools/bundled/inspector.html')).toBe(true);
+  });
+
+  it('puts the kiosk CSP on every response, keeping the other headers', () => {
+    const { session } = locked();
+    expect(session.headersSeen('kiosk://app/index.html', { 'Content-Type': ['text/html'] })).toEqual({
+      'Content-Type': ['text/html'],
+      'Content-Security-Policy': [contentSecurityPolicy],
+    });
+    expect(
+      session.headersSeen('kiosk://app/x', { 'Content-Security-Policy': ["script-src 'unsafe-inline'"] })?.[
+        'Content-Security-Policy'
+      ],
+    ).toEqual([contentSecurityPolicy]);
+  });
+
+  it('leaves DevTools pages their own headers', () => {
+    expect(locked(true).session.headersSeen('devtools://devtools/x.html', { a: ['b'] })).toBeUndefined();
   });
 });
