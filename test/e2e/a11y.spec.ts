@@ -1,0 +1,87 @@
+/**
+ * Accessibility of every visitor screen: axe-core finds no serious or critical violation, in each
+ * interface language, in landscape and in portrait.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
+
+async function expectNoSeriousViolations(page: Page, screen: string) {
+  await page.evaluate(() => document.fonts.ready);
+  const { violations } = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  const serious = violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
+  const report = serious.map(
+    (violation) =>
+      `${violation.id} (${violation.impact}): ${violation.help}\n` +
+      violation.nodes.map((node) => `    ${node.target.join(' ')} — ${node.failureSummary ?? ''}`).join('\n'),
+  );
+  expect(report, `axe on the ${screen} screen`).toEqual([]);
+}
+
+const layouts = [
+  { name: 'landscape', viewport: { width: 1920, height: 1080 } },
+  { name: 'portrait', viewport: { width: 1080, height: 1920 } },
+] as const;
+
+for (const layout of layouts) {
+  test.describe(layout.name, () => {
+    test.use({ viewport: layout.viewport, reducedMotion: 'reduce' });
+
+    test('attract, home, search, item and dialogs have no serious violation', async ({ kioskPage: page }) => {
+      await expect(page.getByTestId('spotlight')).toBeVisible();
+      await expectNoSeriousViolations(page, 'attract');
+
+      await page.getByTestId('attract').click();
+      await expect(page.getByTestId('shelf-energy')).toBeVisible();
+      await expectNoSeriousViolations(page, 'home');
+
+      await page.getByRole('button', { name: 'Search' }).click();
+      await expectNoSeriousViolations(page, 'empty search');
+      for (const key of 'solar')
+        await page.getByTestId('keyboard').getByRole('button', { name: key, exact: true }).click();
+      await expect(page.getByTestId('search-results')).toContainText('Solar power basics');
+      await expectNoSeriousViolations(page, 'search results');
+      for (const key of 'zzz')
+        await page.getByTestId('keyboard').getByRole('button', { name: key, exact: true }).click();
+      await expect(page.getByText(/Nothing matches/)).toBeVisible();
+      await expectNoSeriousViolations(page, 'search without results');
+
+      await page.locator('.brand').click();
+      await page.getByTestId('shelf-energy').locator('[data-item-id="solar-basics"]').click();
+      await expect(page.getByTestId('item-page').getByRole('heading', { level: 1 })).toBeVisible();
+      await expectNoSeriousViolations(page, 'item');
+
+      await page.locator('.brand').click();
+      await page.getByTestId('shelf-new').locator('[data-item-id="science-quiz"]').click();
+      await page.getByTestId('open-item').click();
+      await expect(page.getByTestId('quiz-coming')).toBeVisible();
+      await expectNoSeriousViolations(page, 'quizzes are coming');
+    });
+
+    for (const language of ['한국어', '中文', 'Монгол', 'ᠮᠣᠩᠭᠣᠯ']) {
+      test(`home and search in ${language} have no serious violation`, async ({ kioskPage: page }) => {
+        await page.getByTestId('attract').click();
+        await page.getByRole('button', { name: language, exact: true }).click();
+        await expect(page.getByTestId('shelf-energy')).toBeVisible();
+        await expectNoSeriousViolations(page, `home (${language})`);
+        await page.locator('.search-button').click();
+        await expect(page.getByTestId('keyboard')).toBeVisible();
+        await expectNoSeriousViolations(page, `search (${language})`);
+      });
+    }
+  });
+}
+
+test('the idle countdown has no serious violation', async ({ kiosk, page }) => {
+  // A fake clock brings the default 120 s idle time within the test's reach; the 20 s countdown is time enough.
+  await page.clock.install();
+  await page.goto(kiosk.launchUrl);
+  await page.getByTestId('attract').click();
+  await expect(page.getByTestId('shelf-energy')).toBeVisible();
+  await page.clock.fastForward(121_000);
+  await expect(page.getByTestId('idle-countdown')).toBeVisible();
+  await expect(page.getByRole('button', { name: "I'm still here" })).toBeFocused();
+  await expectNoSeriousViolations(page, 'idle countdown');
+});
