@@ -272,7 +272,7 @@ function ReaderView({ doc, title, onClose }: { doc: PDFDocumentProxy; title: str
           <p className="reader-notice-url" data-testid="reader-notice-url">
             {notice}
           </p>
-          <button type="button" className="button" onClick={() => setNotice(undefined)}>
+          <button type="button" className="button" onClick={() => setNotice(undefined)} autoFocus>
             {t('reader.link.dismiss')}
           </button>
         </div>
