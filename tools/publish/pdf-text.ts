@@ -35,10 +35,17 @@ export async function extractPdfText(filePath: string): Promise<PdfText> {
   }
 }
 
+const cjk = /[\u3000-\u9fff\uac00-\ud7af\uff00-\uffef]/;
+
+/** Collapses white space; a Chinese or Japanese line wrap is no word break, so such lines are joined. */
 function tidy(text: string): string {
-  return text
+  const lines = text
     .split('\n')
     .map((line) => line.replace(/[ \t\u00a0]+/g, ' ').trim())
-    .filter(Boolean)
-    .join('\n');
+    .filter(Boolean);
+  return lines.reduce((joined, line) => {
+    if (!joined) return line;
+    const unspaced = cjk.test(joined.at(-1)!) && cjk.test(line[0]!) && !/[\uac00-\ud7af]/.test(line[0]!);
+    return joined + (unspaced ? '' : '\n') + line;
+  }, '');
 }

@@ -1,0 +1,49 @@
+import { readdir, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadTrustStore } from '../../../main/packs/trust-store.ts';
+import { verifyPack, verifyPackContents } from '../../../main/packs/verify-pack.ts';
+import { ContentLanguage } from '../../../preload/contract/schemas.ts';
+
+const resources = path.resolve(import.meta.dirname, '../../../resources');
+const packDir = path.join(resources, 'demo-pack');
+
+describe('the committed demo pack', () => {
+  it('verifies against the shipped root keys, every file hashed', async () => {
+    const trust = await loadTrustStore({ rootKeysFile: path.join(resources, 'keys', 'root-keys.json') });
+    const pack = await verifyPack(packDir, { trust });
+    await verifyPackContents(packDir, pack.manifest);
+    expect(pack.manifest.channel).toBe('demo');
+    expect(pack.key.keyId).toBe('demo-2026');
+  });
+
+  it('holds a dozen leaflets and a quiz, with text in every content language', async () => {
+    const trust = await loadTrustStore({ rootKeysFile: path.join(resources, 'keys', 'root-keys.json') });
+    const { manifest } = await verifyPack(packDir, { trust });
+    if (manifest.kind !== 'full') throw new Error('the demo pack is a full pack');
+    expect(manifest.items.filter((item) => item.kind === 'pdf').length).toBeGreaterThanOrEqual(12);
+    expect(manifest.items.some((item) => item.kind === 'quiz')).toBe(true);
+    for (const language of ContentLanguage.options) {
+      expect(
+        manifest.items.some((item) => item.texts[language]?.body),
+        language,
+      ).toBe(true);
+    }
+  });
+
+  it('carries the text extracted from its PDFs, Korean and Chinese included', async () => {
+    const trust = await loadTrustStore({ rootKeysFile: path.join(resources, 'keys', 'root-keys.json') });
+    const { manifest } = await verifyPack(packDir, { trust });
+    const soil = manifest.kind === 'full' ? manifest.items.find((item) => item.id === 'healthy-soil') : undefined;
+    expect(soil?.pages).toBeGreaterThan(1);
+    expect(soil?.texts.en?.body).toContain('Compost feeds the worms');
+    expect(soil?.texts.ko?.body).toContain('퇴비');
+    expect(soil?.texts.zh?.body).toContain('堆肥养活蚯蚓');
+  });
+
+  it('stays small', async () => {
+    const files = await readdir(path.join(packDir, 'files'));
+    const sizes = await Promise.all(files.map(async (name) => (await stat(path.join(packDir, 'files', name))).size));
+    expect(sizes.reduce((sum, size) => sum + size, 0)).toBeLessThan(8 * 1024 * 1024);
+  });
+});
