@@ -34,7 +34,8 @@ export interface KioskServices {
 
 export async function createKioskServices(options: ServiceOptions): Promise<KioskServices> {
   mkdirSync(options.dataDir, { recursive: true });
-  const catalog = startCatalog(path.join(options.dataDir, 'catalog.sqlite'));
+  const catalogPath = path.join(options.dataDir, 'catalog.sqlite');
+  const catalog = startCatalog(catalogPath);
   const events = new EventHub();
   const loadTrust = () =>
     loadTrustStore({
@@ -43,6 +44,7 @@ export async function createKioskServices(options: ServiceOptions): Promise<Kios
     });
   const packSources = new PackSources({
     dataDir: options.dataDir,
+    catalogPath,
     catalog: catalog.api,
     loadTrust,
     onPacks: (packs) => events.emit('sources.packs', { packs }),
@@ -54,7 +56,7 @@ export async function createKioskServices(options: ServiceOptions): Promise<Kios
   });
   try {
     await installDemoCollection(catalog.api, options.resourcesDir, async (packDir) =>
-      importPack(packDir, { dataDir: options.dataDir, catalog: catalog.api, trust: await loadTrust() }),
+      importPack(packDir, { dataDir: options.dataDir, catalogPath, catalog: catalog.api, trust: await loadTrust() }),
     );
   } catch (error) {
     await catalog.close();

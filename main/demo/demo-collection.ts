@@ -5,8 +5,8 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { PackRecord } from '../catalog/catalog-store.ts';
-import type { ImportCatalog } from '../packs/import/import-pack.ts';
+import type { CatalogStore, PackRecord } from '../catalog/catalog-store.ts';
+import type { AsyncOf } from '../workers/worker-rpc.ts';
 import { MANIFEST_FILE } from '../packs/pack-layout.ts';
 
 export function demoPackDir(resourcesDir: string): string {
@@ -14,7 +14,7 @@ export function demoPackDir(resourcesDir: string): string {
 }
 
 export async function installDemoCollection(
-  catalog: ImportCatalog,
+  catalog: Pick<AsyncOf<CatalogStore>, 'installedPacks' | 'installPack'>,
   resourcesDir: string,
   importDir: (packDir: string) => Promise<unknown>,
 ): Promise<void> {

@@ -14,6 +14,8 @@ import { UsbWatcher, type DetectedMount, type UsbWatcherOptions } from './usb-wa
 
 export interface PackSourcesOptions {
   dataDir: string;
+  /** The catalog's SQLite file, for the import's switch. */
+  catalogPath: string;
   catalog: ImportCatalog;
   /** Read again for every check and import, so keys staff add take effect without a restart. */
   loadTrust: () => Promise<TrustStore>;
@@ -77,6 +79,7 @@ export class PackSources {
       try {
         const result = await importPack(dir, {
           dataDir: this.#options.dataDir,
+          catalogPath: this.#options.catalogPath,
           catalog: this.#options.catalog,
           trust: await this.#options.loadTrust(),
           onProgress: this.#options.onProgress,

@@ -79,8 +79,8 @@ export function copyIntoStore(job: CopyJob): CopyOutcome {
   const cancel = new Int32Array(job.cancel);
   const incoming = incomingDir(job.dataDir);
   fs.mkdirSync(incoming, { recursive: true });
-  const batchFiles = job.batchFiles ?? 1000;
-  const batchBytes = job.batchBytes ?? 1 << 30;
+  const batchFiles = job.batchFiles ?? 4000;
+  const batchBytes = job.batchBytes ?? 512 * 1024 * 1024;
   const buffer = Buffer.allocUnsafe(chunkSize);
   const started = performance.now();
   let pending: Verified[] = [];
@@ -88,9 +88,10 @@ export function copyIntoStore(job: CopyJob): CopyOutcome {
   let filesCopied = 0;
   let bytesCopied = 0;
 
+  const shards = new Set<string>();
   const commit = () => {
     if (pending.length === 0) return;
-    commitBatch(pending, job.dataDir, incoming);
+    commitBatch(pending, job.dataDir, incoming, shards);
     filesCopied += pending.length;
     bytesCopied += pendingBytes;
     pending = [];
@@ -122,11 +123,13 @@ export function copyIntoStore(job: CopyJob): CopyOutcome {
       if (pending.length >= batchFiles || pendingBytes >= batchBytes) commit();
     }
     commit();
+    syncNames(incoming, shards);
     return { ok: true, filesCopied, bytesCopied, bytesRead: progress[progressSlot.bytesRead]! };
   } catch (cause) {
     // Files verified before the failure are kept, so a later attempt copies only what is still missing.
     try {
       commit();
+      syncNames(incoming, shards);
     } catch {
       for (const { temp } of pending) fs.rmSync(temp, { force: true });
     }
@@ -242,14 +245,13 @@ function writeAll(fd: number, chunk: Buffer): void {
 }
 
 /**
- * Makes a batch durable, then names it: the data reaches the disk before any final name does, so
- * even a power cut leaves no partial file under a final name. One filesystem sync per batch costs
- * far less than one fsync per file when a pack holds thousands of small files.
+ * Makes a batch durable, then names it: the data reaches the disk before any final name does, so even a
+ * power cut leaves no partial file under a final name. One filesystem sync per batch costs far less than
+ * one fsync per file when a pack holds thousands of small files. The names themselves are made durable
+ * once, by `syncNames`, before the catalog may point at them; a lost rename only means a copy again.
  */
-function commitBatch(batch: readonly Verified[], dataDir: string, incoming: string): void {
-  const shards = new Set<string>();
-  const synced = syncFilesystem(incoming);
-  if (!synced) for (const { temp } of batch) fsyncPath(temp, 'r+');
+function commitBatch(batch: readonly Verified[], dataDir: string, incoming: string, shards: Set<string>): void {
+  if (!syncFilesystem(incoming)) for (const { temp } of batch) fsyncPath(temp, 'r+');
   for (const { temp, hash } of batch) {
     const final = contentPath(dataDir, hash);
     const shard = path.dirname(final);
@@ -257,10 +259,12 @@ function commitBatch(batch: readonly Verified[], dataDir: string, incoming: stri
     shards.add(shard);
     fs.renameSync(temp, final);
   }
-  if (!syncFilesystem(incoming)) {
-    for (const shard of shards) fsyncPath(shard, 'r');
-    fsyncPath(path.dirname([...shards][0] ?? incoming), 'r');
-  }
+}
+
+function syncNames(incoming: string, shards: ReadonlySet<string>): void {
+  if (shards.size === 0 || syncFilesystem(incoming)) return;
+  for (const shard of shards) fsyncPath(shard, 'r');
+  fsyncPath(path.dirname([...shards][0]!), 'r');
 }
 
 let syncfsWorks = process.platform === 'linux';
@@ -283,7 +287,7 @@ function fsyncPath(target: string, flags: 'r' | 'r+'): void {
     fs.fsyncSync(fd);
   } catch (error) {
     // Windows cannot fsync a directory; the rename is still atomic there.
-    if (!(flags === 'r' && errorCode(error) === 'EPERM')) throw error;
+    if (!(flags === 'r' && ['EPERM', 'EISDIR', 'EBADF'].includes(errorCode(error) ?? ''))) throw error;
   } finally {
     fs.closeSync(fd);
   }

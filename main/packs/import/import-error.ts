@@ -4,7 +4,14 @@
  */
 import { PackError, type PackErrorCode } from '../pack-error.ts';
 
-export const importErrorCodes = ['disk-full', 'source-removed', 'busy', 'cancelled', 'copy-failed'] as const;
+export const importErrorCodes = [
+  'disk-full',
+  'source-removed',
+  'busy',
+  'cancelled',
+  'copy-failed',
+  'catalog-failed',
+] as const;
 export type ImportErrorCode = (typeof importErrorCodes)[number];
 /** Every code an import can fail with. */
 export type ImportFailureCode = PackErrorCode | ImportErrorCode;
@@ -16,6 +23,8 @@ const messages: Record<ImportErrorCode, string> = {
     'The USB stick was removed while copying. Nothing was changed; plug it in again to continue — files already copied are kept.',
   busy: 'Another pack is being loaded right now. Wait until it has finished, then try again.',
   cancelled: 'Loading the pack was stopped. Nothing was changed; files already copied are kept for the next attempt.',
+  'catalog-failed':
+    'The kiosk could not add this pack to its catalog. Nothing was changed. Ask the centre for help; the kiosk’s log names the reason.',
   'copy-failed':
     'The kiosk could not copy this pack’s files. Nothing was changed. Try again; if it keeps failing, ask the centre for help.',
 };

@@ -1,28 +1,24 @@
 /**
  * The import pipeline both sources use (a USB stick's folder, a downloaded feed pack): verify the
- * signed manifest, check free space, copy each missing file once while hashing it (in a worker),
- * then switch the catalog to the pack's complete new state in one transaction and drop unused files.
- * A failure at any step leaves the catalog as it was; files already copied stay for the next attempt.
+ * signed manifest, check free space, copy each missing file once while hashing it, then switch the
+ * catalog to the pack's complete new state in one transaction and drop files nothing uses any more.
+ * Verifying, copying and the switch run in a worker (see import.worker.ts); the main thread only
+ * coordinates. A failure at any step leaves the catalog as it was; files already copied stay for the
+ * next attempt, which skips them.
  */
 import path from 'node:path';
-import type { PackRecord } from '../../catalog/catalog-store.ts';
 import { ContentStore, type StoredFile } from '../../store/content-store.ts';
 import { progressSlot, progressSlots, type CopyOutcome } from '../../store/store-writer.ts';
-import { siblingModule, startWorker } from '../../workers/worker-rpc.ts';
-import { PackError } from '../pack-error.ts';
+import { siblingModule, startWorker, type WorkerClient } from '../../workers/worker-rpc.ts';
+import { PackError, packErrorCodes, type PackErrorCode } from '../pack-error.ts';
 import { FILES_DIR, MANIFEST_FILE } from '../pack-layout.ts';
 import type { TrustStore } from '../trust-store.ts';
-import { verifyPack } from '../verify-pack.ts';
-import type { CopyWorker } from './copy.worker.ts';
-import { ImportError } from './import-error.ts';
-import { packRecordOf } from './pack-record.ts';
+import { ImportError, type ImportErrorCode, type ImportFailureCode } from './import-error.ts';
+import type { ImportWorker, WorkerResult } from './import.worker.ts';
 
-/** What the pipeline needs of the catalog: the async catalog client satisfies it. */
+/** What the main thread asks of the catalog worker; the switch itself runs on the import worker's connection. */
 export interface ImportCatalog {
   installedPacks(): Promise<{ id: string; channel: string; version: number }[]>;
-  /** The complete installed state of a pack, to apply a delta to. */
-  packRecord(id: string): Promise<PackRecord | undefined>;
-  installPack(record: PackRecord): Promise<void>;
   referencedHashes(): Promise<string[]>;
 }
 
@@ -42,6 +38,8 @@ export interface ImportProgress {
 
 export interface ImportOptions {
   dataDir: string;
+  /** The catalog's SQLite file, which the import worker opens for the switch. */
+  catalogPath: string;
   catalog: ImportCatalog;
   trust: TrustStore;
   now?: () => Date;
@@ -75,50 +73,42 @@ export async function importPack(packDir: string, options: ImportOptions): Promi
   const key = path.resolve(options.dataDir);
   if (busyDataDirs.has(key)) throw new ImportError('busy', `an import into ${key} is running`);
   busyDataDirs.add(key);
+  const worker = startWorker<ImportWorker>(siblingModule(import.meta.url, 'import.worker'));
   try {
-    return await runImport(packDir, options);
+    return await runImport(packDir, options, worker);
   } finally {
+    await worker.api.dispose().catch(() => undefined);
+    await worker.close();
     busyDataDirs.delete(key);
   }
 }
 
-async function runImport(packDir: string, options: ImportOptions): Promise<ImportResult> {
+async function runImport(
+  packDir: string,
+  options: ImportOptions,
+  worker: WorkerClient<ImportWorker>,
+): Promise<ImportResult> {
   const { catalog } = options;
   const store = new ContentStore(options.dataDir);
-  let report: Omit<ImportProgress, 'phase' | 'secondsLeft'> = {
-    packId: '',
-    bytesDone: 0,
-    bytesTotal: 0,
-    filesDone: 0,
-    filesTotal: 0,
-  };
+  let report = { packId: '', bytesDone: 0, bytesTotal: 0, filesDone: 0, filesTotal: 0 };
   const emit = (phase: ImportPhase, secondsLeft: number | null = null) =>
     options.onProgress?.({ ...report, phase, secondsLeft });
   emit('verifying');
 
-  const installed = await catalog.installedPacks();
-  const verified = await verifyPack(packDir, {
-    trust: options.trust,
-    now: options.now?.() ?? new Date(),
-    installedVersion: (id) => installed.find((pack) => pack.id === id)?.version,
-  });
-  const { manifest } = verified;
-  const current = installed.find((pack) => pack.id === manifest.id);
-  if (current && current.channel !== manifest.channel) {
-    // A key for one channel must not replace a pack another channel published under the same id.
-    throw new PackError(
-      'channel-not-allowed',
-      `pack "${manifest.id}" is installed from channel "${current.channel}", this one is from "${manifest.channel}"`,
-    );
-  }
-  const record = packRecordOf(manifest, manifest.kind === 'delta' ? await catalog.packRecord(manifest.id) : undefined);
+  const plan = unwrap(
+    await worker.api.prepare({
+      packDir: path.resolve(packDir),
+      catalogPath: options.catalogPath,
+      trust: options.trust,
+      installed: (await catalog.installedPacks()).map(({ id, channel, version }) => ({ id, channel, version })),
+      now: (options.now?.() ?? new Date()).toISOString(),
+    }),
+  );
   if (options.signal?.aborted) throw new ImportError('cancelled', 'cancelled before copying');
 
   emit('checking-space');
-  const carried = new Map(manifest.files.map((file) => [file.sha256, file]));
-  const needed = new Map<string, StoredFile>();
-  for (const file of [...(record.files ?? []), ...manifest.files]) needed.set(file.sha256, file);
-  const missing = await store.missing([...needed.values()]);
+  const carried = new Set(plan.carried);
+  const missing = await store.missing(plan.needed);
   const uncarried = missing.find((file) => !carried.has(file.sha256));
   if (uncarried) {
     throw new PackError('missing-file', `file ${uncarried.sha256} is neither in this update nor in the kiosk's store`);
@@ -127,31 +117,31 @@ async function runImport(packDir: string, options: ImportOptions): Promise<Impor
   const freeBytes = await store.freeBytes();
   const requiredBytes = bytesTotal + (options.spaceMarginBytes ?? defaultMargin(bytesTotal));
   if (missing.length > 0 && requiredBytes > freeBytes) throw ImportError.diskFull(requiredBytes, freeBytes);
-  report = { packId: manifest.id, bytesDone: 0, bytesTotal, filesDone: 0, filesTotal: missing.length };
+  report = { packId: plan.packId, bytesDone: 0, bytesTotal, filesDone: 0, filesTotal: missing.length };
 
   emit('copying');
   await store.clearIncoming();
-  const outcome = await copyInWorker(verified.dir, options, missing, (done) => {
+  const outcome = await copyInWorker(worker, plan.packDir, options, missing, (done) => {
     report = { ...report, ...done };
     emit('copying', done.secondsLeft);
   });
-  if (!outcome.ok) throw copyError(outcome);
+  if (!outcome.ok) throw failure(outcome.code, `${outcome.detail} (${outcome.filesCopied} files copied before)`);
   report = { ...report, bytesDone: bytesTotal, filesDone: missing.length };
 
   emit('switching');
-  await catalog.installPack(record);
+  unwrap(await worker.api.install());
 
   emit('cleaning');
   const garbage = await store.collectGarbage(new Set(await catalog.referencedHashes()));
   emit('done');
   return {
-    packId: manifest.id,
-    channel: manifest.channel,
-    version: manifest.version,
-    kind: manifest.kind,
+    packId: plan.packId,
+    channel: plan.channel,
+    version: plan.version,
+    kind: plan.kind,
     filesCopied: outcome.filesCopied,
     bytesCopied: outcome.bytesCopied,
-    filesSkipped: needed.size - missing.length,
+    filesSkipped: plan.needed.length - missing.length,
     bytesRead: outcome.bytesRead,
     garbage,
   };
@@ -159,8 +149,9 @@ async function runImport(packDir: string, options: ImportOptions): Promise<Impor
 
 type CopyProgress = Pick<ImportProgress, 'bytesDone' | 'filesDone' | 'secondsLeft'>;
 
-/** Runs the copy in a worker and reads its progress from shared memory, so the main thread only polls. */
+/** Runs the copy in the worker and reads its progress from shared memory, so the main thread only polls. */
 async function copyInWorker(
+  worker: WorkerClient<ImportWorker>,
   packDir: string,
   options: ImportOptions,
   files: StoredFile[],
@@ -187,7 +178,6 @@ async function copyInWorker(
     Atomics.notify(new Int32Array(cancel), 0);
   };
   options.signal?.addEventListener('abort', stop);
-  const worker = startWorker<CopyWorker>(siblingModule(import.meta.url, 'copy.worker'));
   try {
     return await worker.api.copy({
       filesDir: path.join(packDir, FILES_DIR),
@@ -201,19 +191,17 @@ async function copyInWorker(
   } finally {
     clearInterval(poll);
     options.signal?.removeEventListener('abort', stop);
-    await worker.close();
   }
 }
 
-function copyError(outcome: Extract<CopyOutcome, { ok: false }>): Error {
-  const detail = `${outcome.detail} (${outcome.filesCopied} files copied before)`;
-  switch (outcome.code) {
-    case 'missing-file':
-    case 'size-mismatch':
-    case 'hash-mismatch':
-    case 'unsafe-path':
-      return new PackError(outcome.code, detail);
-    default:
-      return new ImportError(outcome.code, detail);
-  }
+function unwrap<T>(result: WorkerResult<T>): T {
+  if (result.ok) return result.value;
+  throw failure(result.code, result.detail);
+}
+
+/** Rebuilds the typed error a worker reported as a code: a fault of the pack, or of its surroundings. */
+function failure(code: ImportFailureCode, detail: string): Error {
+  return (packErrorCodes as readonly string[]).includes(code)
+    ? new PackError(code as PackErrorCode, detail)
+    : new ImportError(code as ImportErrorCode, detail);
 }

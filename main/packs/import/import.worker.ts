@@ -1,11 +1,108 @@
-/** The import's copy worker: hashes and writes pack files into the content store off the main thread. */
+/**
+ * The import's worker thread: everything an import does that costs CPU or waits on disks, so the main
+ * thread never does — parsing and verifying the manifest, hashing and copying files, and the catalog
+ * transaction (on its own connection to the catalog file; SQLite's WAL lets the catalog worker keep
+ * answering searches meanwhile). Failures come back as values with a code, since errors lose theirs
+ * crossing threads.
+ */
 import { parentPort } from 'node:worker_threads';
+import { CatalogStore, type PackRecord } from '../../catalog/catalog-store.ts';
 import { copyIntoStore, type CopyJob, type CopyOutcome } from '../../store/store-writer.ts';
 import { serveInWorker } from '../../workers/worker-rpc.ts';
+import { PackError } from '../pack-error.ts';
+import type { TrustStore } from '../trust-store.ts';
+import { verifyPack } from '../verify-pack.ts';
+import { importFailure, type ImportFailureCode } from './import-error.ts';
+import { packRecordOf } from './pack-record.ts';
 
-export interface CopyWorker {
-  copy(job: CopyJob): CopyOutcome;
+export interface PrepareRequest {
+  packDir: string;
+  catalogPath: string;
+  trust: TrustStore;
+  installed: { id: string; channel: string; version: number }[];
+  now: string;
 }
 
-const worker: CopyWorker = { copy: copyIntoStore };
+/** What the main thread needs to know of a verified pack to check space and start the copy. */
+export interface ImportPlan {
+  packDir: string;
+  packId: string;
+  channel: string;
+  version: number;
+  kind: 'full' | 'delta';
+  /** Every file the pack's new state uses, plus those it carries. */
+  needed: { sha256: string; size: number }[];
+  /** The files the pack folder holds. */
+  carried: string[];
+}
+
+export type WorkerResult<T> = { ok: true; value: T } | { ok: false; code: ImportFailureCode; detail: string };
+
+export interface ImportWorker {
+  prepare(request: PrepareRequest): Promise<WorkerResult<ImportPlan>>;
+  copy(job: CopyJob): CopyOutcome;
+  install(): WorkerResult<null>;
+  dispose(): void;
+}
+
+let catalog: CatalogStore | undefined;
+let record: PackRecord | undefined;
+
+function failed(error: unknown): { ok: false; code: ImportFailureCode; detail: string } {
+  const { code, detail } = importFailure(error);
+  return { ok: false, code, detail };
+}
+
+const worker: ImportWorker = {
+  async prepare(request) {
+    try {
+      const { dir, manifest } = await verifyPack(request.packDir, {
+        trust: request.trust,
+        now: new Date(request.now),
+        installedVersion: (id) => request.installed.find((pack) => pack.id === id)?.version,
+      });
+      const current = request.installed.find((pack) => pack.id === manifest.id);
+      if (current && current.channel !== manifest.channel) {
+        // A key for one channel must not replace a pack another channel published under the same id.
+        throw new PackError(
+          'channel-not-allowed',
+          `pack "${manifest.id}" is installed from channel "${current.channel}", this one is from "${manifest.channel}"`,
+        );
+      }
+      catalog ??= new CatalogStore(request.catalogPath);
+      record = packRecordOf(manifest, manifest.kind === 'delta' ? catalog.packRecord(manifest.id) : undefined);
+      const needed = new Map<string, { sha256: string; size: number }>();
+      for (const { sha256, size } of [...(record.files ?? []), ...manifest.files]) needed.set(sha256, { sha256, size });
+      return {
+        ok: true,
+        value: {
+          packDir: dir,
+          packId: manifest.id,
+          channel: manifest.channel,
+          version: manifest.version,
+          kind: manifest.kind,
+          needed: [...needed.values()],
+          carried: manifest.files.map((file) => file.sha256),
+        },
+      };
+    } catch (error) {
+      return failed(error);
+    }
+  },
+  copy: copyIntoStore,
+  install() {
+    try {
+      if (!catalog || !record) throw new Error('install before prepare');
+      catalog.installPack(record);
+      return { ok: true, value: null };
+    } catch (error) {
+      return { ok: false, code: 'catalog-failed', detail: error instanceof Error ? error.message : String(error) };
+    }
+  },
+  dispose() {
+    catalog?.close();
+    catalog = undefined;
+  },
+};
+
 serveInWorker(worker, parentPort!);

@@ -8,8 +8,9 @@ import { importPack } from '../../../main/packs/import/import-pack.ts';
 import { loadTrustStore } from '../../../main/packs/trust-store.ts';
 
 const [dataDir, packDir, keySetFile] = process.argv.slice(2) as [string, string, string];
-const catalog = startCatalog(path.join(dataDir, 'catalog.sqlite'));
+const catalogPath = path.join(dataDir, 'catalog.sqlite');
+const catalog = startCatalog(catalogPath);
 const trust = await loadTrustStore({ rootKeysFile: keySetFile });
-const result = await importPack(packDir, { dataDir, catalog: catalog.api, trust });
+const result = await importPack(packDir, { dataDir, catalogPath, catalog: catalog.api, trust });
 await catalog.close();
 process.stdout.write(JSON.stringify(result));

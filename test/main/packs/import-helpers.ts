@@ -16,11 +16,12 @@ export interface Kiosk {
 
 export function openKiosk(dataDir: string, trust: TrustStore): Kiosk {
   mkdirSync(dataDir, { recursive: true });
-  const catalog = startCatalog(path.join(dataDir, 'catalog.sqlite'));
+  const catalogPath = path.join(dataDir, 'catalog.sqlite');
+  const catalog = startCatalog(catalogPath);
   return {
     dataDir,
     catalog,
-    options: (extra = {}) => ({ dataDir, catalog: catalog.api, trust, ...extra }),
+    options: (extra = {}) => ({ dataDir, catalogPath, catalog: catalog.api, trust, ...extra }),
   };
 }
 

@@ -80,6 +80,7 @@ test.skipIf(cannotMount)(
     const finished: unknown[] = [];
     const sources = new PackSources({
       dataDir: kiosk.dataDir,
+      catalogPath: path.join(kiosk.dataDir, 'catalog.sqlite'),
       catalog: kiosk.catalog.api,
       loadTrust: async () => trust,
       onPacks: () => undefined,
