@@ -6,10 +6,11 @@ import { useVisit } from '../visit/visit.tsx';
 import { isNew } from './recency.ts';
 import { subjectColour } from './subject-colours.ts';
 
-export function ItemCard({ item }: { item: ItemSummary }) {
+/** `colour` is the shelf's, when the card sits on a subject's shelf; otherwise the item's first subject's. */
+export function ItemCard({ item, colour }: { item: ItemSummary; colour?: string }) {
   const { t } = useI18n();
   const { go } = useVisit();
-  const style = { '--subject': subjectColour(item.subjects[0]) } as CSSProperties;
+  const style = { '--subject': colour ?? subjectColour(item.subjects[0]) } as CSSProperties;
   return (
     <li className="card-slot">
       <button

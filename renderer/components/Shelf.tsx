@@ -8,9 +8,12 @@ export function Shelf({
   colour,
   items,
   testId,
+  cardsInShelfColour = false,
 }: {
   title: string;
   colour: string;
+  /** A subject's shelf paints its cards in the subject's colour, even items shared with other subjects. */
+  cardsInShelfColour?: boolean;
   items: readonly ItemSummary[];
   testId?: string;
 }) {
@@ -27,7 +30,7 @@ export function Shelf({
       </h2>
       <ul className="shelf-row">
         {items.map((item) => (
-          <ItemCard key={item.id} item={item} />
+          <ItemCard key={item.id} item={item} {...(cardsInShelfColour ? { colour } : {})} />
         ))}
       </ul>
     </section>

@@ -46,6 +46,7 @@ function SubjectShelf({ subject }: { subject: Subject }) {
       colour={subjectColour(subject.id)}
       items={list.value.items}
       testId={`shelf-${subject.id}`}
+      cardsInShelfColour
     />
   );
 }

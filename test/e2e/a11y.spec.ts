@@ -2,7 +2,7 @@
  * Accessibility of every visitor screen: axe-core finds no serious or critical violation, in each
  * interface language, in landscape and in portrait.
  */
-import AxeBuilder from '@axe-core/playwright';
+import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
 

@@ -51,6 +51,14 @@ test('a visit in Korean: typing ㅌㅐㅇㅑㅇ on the keyboard composes 태양 
   const item = page.getByTestId('item-page');
   await expect(item.getByRole('heading', { level: 1 })).toHaveText('태양광 발전의 기초');
   await expect(item).toContainText('한국어');
+  await expect(item).toContainText(/\d+쪽/);
+  await expect(item.getByTestId('pdf-thumbnail')).toBeVisible();
+
+  await item.getByRole('button', { name: '읽기' }).click();
+  const reader = page.getByTestId('reader');
+  await expect(reader).toBeVisible();
+  await reader.getByRole('button', { name: '닫기' }).first().click();
+  await expect(reader).toBeHidden();
 
   await page.getByTestId('back').click();
   await expect(field).toHaveValue('태양');
@@ -66,10 +74,19 @@ test('a visit in English: search by Latin keys, filter by subject, and an empty 
   await expect(page.getByTestId('search-field')).toHaveValue('solar');
   await expect(page.getByTestId('search-results')).toContainText('Solar power basics');
 
-  await page.getByRole('group', { name: 'Subject' }).getByRole('button', { name: 'Health' }).click();
-  await expect(page.getByText(/Nothing matches “solar”/)).toBeVisible();
+  const solar = page.locator('[data-item-id="solar-basics"]');
+  await page.getByRole('group', { name: 'Subject' }).getByRole('button', { name: 'Industry' }).click();
+  await expect(page.getByRole('status')).toBeVisible();
+  await expect(solar).toHaveCount(0);
   await page.getByRole('group', { name: 'Subject' }).getByRole('button', { name: 'All' }).click();
-  await expect(page.getByTestId('search-results')).toContainText('Solar power basics');
+  await expect(solar).toHaveCount(1);
+
+  await page.getByRole('button', { name: 'Clear' }).click();
+  await tapKeys(page, 'qqqq');
+  await expect(page.getByRole('status')).toHaveText(/Nothing matches “qqqq”/);
+  await page.getByRole('button', { name: 'Clear' }).click();
+  await expect(page.getByText('Results appear here as you type.')).toBeVisible();
+  await tapKeys(page, 'solar');
 
   await page.getByTestId('search-results').locator('[data-item-id="solar-basics"]').click();
   await expect(page.getByTestId('item-page').getByRole('heading', { level: 1 })).toHaveText('Solar power basics');
@@ -138,9 +155,15 @@ test.describe('idle reset', () => {
       await expect(countdown).toBeHidden();
       await expect(page.getByTestId('search-field')).toHaveValue('태양');
 
+      // Open a leaflet in the reader, then walk away.
+      await page.getByTestId('search-results').locator('[data-item-id="solar-basics"]').click();
+      await page.getByTestId('open-item').click();
+      await expect(page.getByTestId('reader')).toBeVisible();
+
       // Walk away: the countdown comes back and runs out.
       await expect(page.getByTestId('attract')).toBeVisible({ timeout: 15_000 });
       await expect(page.getByTestId('attract')).toContainText('Touch the screen to start');
+      await expect(page.getByTestId('reader')).toHaveCount(0);
       expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
 
       await startVisit(page);

@@ -1,0 +1,80 @@
+/**
+ * Pictures of every visitor screen at the two orientations a kiosk is mounted in, saved to
+ * docs/screenshots/ so a reviewer sees the layout without running the kiosk.
+ */
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
+
+const shots = path.resolve(import.meta.dirname, '..', '..', 'docs', 'screenshots');
+const sizes = [
+  { name: 'landscape', width: 1920, height: 1080 },
+  { name: 'portrait', width: 1080, height: 1920 },
+] as const;
+
+async function snap(page: Page, name: string, size: (typeof sizes)[number]) {
+  await page.evaluate(() => document.fonts.ready);
+  await page.screenshot({ path: path.join(shots, `${name}-${size.width}x${size.height}.png`) });
+}
+
+for (const size of sizes) {
+  test.describe(`${size.name} ${size.width}×${size.height}`, () => {
+    test.use({ viewport: { width: size.width, height: size.height }, reducedMotion: 'reduce' });
+
+    test('attract, home, search, item, dialogs', async ({ kioskPage: page }) => {
+      await expect(page.getByTestId('spotlight')).toBeVisible();
+      await snap(page, 'attract', size);
+
+      await page.getByTestId('attract').click();
+      await expect(page.getByTestId('shelf-energy')).toBeVisible();
+      await snap(page, 'home-en', size);
+
+      await page.getByRole('button', { name: '한국어' }).click();
+      await page.locator('.search-button').click();
+      for (const key of 'ㅌㅐㅇㅑㅇ') {
+        await page.getByTestId('keyboard').getByRole('button', { name: key, exact: true }).click();
+      }
+      await expect(page.getByTestId('search-results')).toContainText('태양광 발전의 기초');
+      await snap(page, 'search-ko', size);
+
+      await page.getByTestId('search-results').locator('[data-item-id="solar-basics"]').click();
+      await expect(page.getByTestId('pdf-thumbnail')).toBeVisible();
+      await snap(page, 'item-ko', size);
+      await page.getByTestId('open-item').click();
+      await expect(page.getByTestId('reader')).toBeVisible();
+      await page.waitForTimeout(1500);
+      await snap(page, 'reader-ko', size);
+      await page.getByTestId('reader').getByRole('button', { name: '닫기' }).first().click();
+
+      await page.getByRole('button', { name: 'Монгол', exact: true }).click();
+      await page.locator('.search-button').click();
+      await snap(page, 'search-mn-Cyrl', size);
+
+      await page.locator('.language-switcher').getByRole('button', { name: '中文' }).click();
+      await page.locator('.brand').click();
+      await page.getByTestId('shelf-new').locator('[data-item-id="science-quiz"]').click();
+      await page.getByTestId('open-item').click();
+      await expect(page.getByTestId('quiz-coming')).toBeVisible();
+      await snap(page, 'quiz-coming-zh', size);
+      await page.getByTestId('quiz-coming').getByRole('button').click();
+
+      await page.locator('.language-switcher').getByRole('button', { name: 'ᠮᠣᠩᠭᠣᠯ' }).click();
+      await page.locator('.brand').click();
+      await expect(page.getByTestId('shelf-energy')).toBeVisible();
+      await snap(page, 'home-mn-Mong', size);
+      await page.getByTestId('shelf-energy').locator('[data-item-id="solar-basics"]').click();
+      await expect(page.getByTestId('item-page')).toBeVisible();
+      await snap(page, 'item-mn-Mong', size);
+    });
+
+    test('idle countdown', async ({ kiosk, page }) => {
+      await page.clock.install();
+      await page.goto(kiosk.launchUrl);
+      await page.getByTestId('attract').click();
+      await expect(page.getByTestId('shelf-energy')).toBeVisible();
+      await page.clock.fastForward(125_000);
+      await expect(page.getByTestId('idle-countdown')).toBeVisible();
+      await snap(page, 'idle-countdown', size);
+    });
+  });
+}
