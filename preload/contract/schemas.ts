@@ -54,6 +54,8 @@ export const ItemFile = z.object({
   mediaType: z.string(),
   /** Where the renderer fetches it: `/content/<hash>` under the app's own origin, with range support. */
   url: z.string(),
+  /** The language of the file's text, when an item has one file per language (a leaflet in ko, en, …). */
+  language: ContentLanguage.optional(),
 });
 export type ItemFile = z.infer<typeof ItemFile>;
 

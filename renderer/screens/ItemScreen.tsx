@@ -16,8 +16,14 @@ import { PdfThumbnail } from '../reader/PdfThumbnail.tsx';
 
 type Viewer = 'pdf' | 'video' | 'quiz' | 'none';
 
+/** The item's file of that role in the language its title is shown in, else its first of that role. */
+function fileFor(item: ItemDetail, role: ItemFile['role']): ItemFile | undefined {
+  const candidates = item.files.filter((file) => file.role === role);
+  return candidates.find((file) => file.language === item.language) ?? candidates[0];
+}
+
 function mainFile(item: ItemDetail): ItemFile | undefined {
-  return item.files.find((file) => file.role === 'main');
+  return fileFor(item, 'main');
 }
 
 function viewerFor(item: ItemDetail): Viewer {
@@ -109,12 +115,12 @@ function Opened({ item, viewer, onClose }: { item: ItemDetail; viewer: Viewer; o
   const main = mainFile(item);
   if (viewer === 'pdf' && main) return <PdfReader src={main.url} title={item.title} onClose={onClose} />;
   if (viewer === 'video' && main) {
-    const subtitles = item.files.find((file) => file.role === 'subtitles');
+    const subtitles = fileFor(item, 'subtitles');
     return (
       <VideoPlayer
         src={main.url}
         {...(subtitles ? { subtitles: subtitles.url } : {})}
-        subtitlesLanguage={item.language}
+        subtitlesLanguage={subtitles?.language ?? item.language}
         title={item.title}
         onClose={onClose}
       />
