@@ -1,21 +1,26 @@
 /** The foundation: boot, the contract round trip, language switching, and the API's refusals. */
 import { expect, test } from './fixtures.ts';
 
-test('boots to the attract screen and a touch starts a visit with the catalog list', async ({ kioskPage: page }) => {
+test('boots to the attract screen and a touch starts a visit with the demo pack on the shelves', async ({
+  kioskPage: page,
+}) => {
   await expect(page.getByTestId('attract')).toContainText('Touch the screen to start');
   await page.getByTestId('attract').click();
-  const list = page.getByTestId('item-list');
-  await expect(list.locator('li')).toHaveCount(8);
-  await expect(list).toContainText('Solar power basics');
+  const subjectShelves = page.locator('[data-testid^="shelf-"]:not([data-testid="shelf-new"])');
+  await expect(subjectShelves.first()).toBeVisible();
+  // Every item of the demo pack (13) sits on at least one subject shelf.
+  const titles = await subjectShelves.locator('li').allInnerTexts();
+  expect(new Set(titles).size).toBe(13);
+  await expect(page.getByRole('main')).toContainText('Solar power basics');
 });
 
 test('switching language changes interface text and item titles', async ({ kioskPage: page }) => {
   await page.getByTestId('attract').click();
   await page.getByRole('button', { name: '한국어' }).click();
   await expect(page.getByRole('button', { name: '마치기' })).toBeVisible();
-  await expect(page.getByTestId('item-list')).toContainText('태양광 발전의 기초');
+  await expect(page.getByRole('main')).toContainText('태양광 발전의 기초');
   await page.getByRole('button', { name: '中文' }).click();
-  await expect(page.getByTestId('item-list')).toContainText('太阳能发电基础');
+  await expect(page.getByRole('main')).toContainText('太阳能发电基础');
   await page.getByRole('button', { name: 'Монгол', exact: true }).click();
   await expect(page.getByText('Өнөөдөр юу сурмаар байна?')).toBeVisible();
 });

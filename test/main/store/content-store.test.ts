@@ -1,0 +1,129 @@
+/** The content store on real files: copying while hashing, refusing bad bytes, what it holds, garbage collection. */
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { contentPath } from '../../../main/store/content-paths.ts';
+import { ContentStore, incomingDir } from '../../../main/store/content-store.ts';
+import { copyIntoStore, progressSlot, progressSlots, type CopyJob } from '../../../main/store/store-writer.ts';
+
+let work: string;
+let source: string;
+let dataDir: string;
+
+beforeEach(async () => {
+  work = await mkdtemp(path.join(os.tmpdir(), 'store-'));
+  source = path.join(work, 'pack');
+  dataDir = path.join(work, 'data');
+  await mkdir(path.join(source, 'files'), { recursive: true });
+  await writeFile(path.join(source, 'manifest.json'), '{}');
+});
+afterEach(async () => {
+  await rm(work, { recursive: true, force: true });
+});
+
+async function sourceFile(bytes: Buffer, name?: string): Promise<{ sha256: string; size: number }> {
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  await writeFile(path.join(source, 'files', name ?? sha256), bytes);
+  return { sha256: name ?? sha256, size: bytes.length };
+}
+
+function job(files: { sha256: string; size: number }[], extra: Partial<CopyJob> = {}): CopyJob {
+  return {
+    filesDir: path.join(source, 'files'),
+    sourceMarker: path.join(source, 'manifest.json'),
+    dataDir,
+    files,
+    progress: new SharedArrayBuffer(progressSlots * 8),
+    cancel: new SharedArrayBuffer(4),
+    ...extra,
+  };
+}
+
+describe('copyIntoStore', () => {
+  test('copies each file under its hash, counting every byte read once', async () => {
+    const files = [
+      await sourceFile(randomBytes(3 << 20)),
+      await sourceFile(randomBytes(10)),
+      await sourceFile(Buffer.alloc(0)),
+    ];
+    const progress = new SharedArrayBuffer(progressSlots * 8);
+    const outcome = copyIntoStore(job(files, { progress }));
+    const total = (3 << 20) + 10;
+    expect(outcome).toEqual({ ok: true, filesCopied: 3, bytesCopied: total, bytesRead: total });
+    expect(new Float64Array(progress)[progressSlot.filesDone]).toBe(3);
+    for (const file of files) {
+      const stored = await readFile(contentPath(dataDir, file.sha256));
+      expect(createHash('sha256').update(stored).digest('hex')).toBe(file.sha256);
+    }
+    expect(await readdir(incomingDir(dataDir))).toEqual([]);
+  });
+
+  test('bytes that do not match their hash never get a final name', async () => {
+    const good = await sourceFile(randomBytes(1000));
+    const liar = await sourceFile(randomBytes(1000), 'a'.repeat(64));
+    const outcome = copyIntoStore(job([good, liar]));
+    expect(outcome).toMatchObject({ ok: false, code: 'hash-mismatch', filesCopied: 1 });
+    const store = new ContentStore(dataDir);
+    expect(await store.has(good.sha256)).toBe(true);
+    expect(await store.has(liar.sha256)).toBe(false);
+    expect(await readdir(incomingDir(dataDir))).toEqual([]);
+  });
+
+  test('a file of another size than listed is refused before its bytes are copied', async () => {
+    const file = await sourceFile(randomBytes(1000));
+    expect(copyIntoStore(job([{ ...file, size: 999 }]))).toMatchObject({
+      ok: false,
+      code: 'size-mismatch',
+      bytesRead: 0,
+    });
+  });
+
+  test('a missing file, and a vanished source, are told apart', async () => {
+    const ghost = { sha256: 'b'.repeat(64), size: 1 };
+    expect(copyIntoStore(job([ghost]))).toMatchObject({ ok: false, code: 'missing-file' });
+    await rm(path.join(source, 'manifest.json'));
+    expect(copyIntoStore(job([ghost]))).toMatchObject({ ok: false, code: 'source-removed' });
+  });
+
+  test('a cancel stops the copy and keeps the files finished before', async () => {
+    const files = [await sourceFile(randomBytes(1000)), await sourceFile(randomBytes(1000))];
+    const cancel = new SharedArrayBuffer(4);
+    Atomics.store(new Int32Array(cancel), 0, 1);
+    expect(copyIntoStore(job(files, { cancel }))).toMatchObject({ ok: false, code: 'cancelled', filesCopied: 0 });
+  });
+
+  test('a rate cap slows the copy to about that rate', async () => {
+    const file = await sourceFile(randomBytes(2 << 20));
+    const started = performance.now();
+    expect(copyIntoStore(job([file], { bytesPerSecond: 8 << 20 })).ok).toBe(true);
+    expect(performance.now() - started).toBeGreaterThan(150);
+  });
+});
+
+describe('ContentStore', () => {
+  test('knows what it holds, at which size, and collects what nothing references', async () => {
+    const files = [
+      await sourceFile(randomBytes(100)),
+      await sourceFile(randomBytes(200)),
+      await sourceFile(randomBytes(300)),
+    ];
+    copyIntoStore(job(files));
+    const store = new ContentStore(dataDir);
+    const absent = { sha256: 'c'.repeat(64), size: 5 };
+    expect(await store.missing([...files, absent])).toEqual([absent]);
+    expect(await store.missing([{ ...files[1]!, size: 201 }])).toEqual([{ ...files[1]!, size: 201 }]);
+    expect((await store.list()).sort()).toEqual(files.map((file) => file.sha256).sort());
+    expect(await store.collectGarbage(new Set([files[0]!.sha256]))).toEqual({ filesRemoved: 2, bytesFreed: 500 });
+    expect(await store.list()).toEqual([files[0]!.sha256]);
+    expect(await store.freeBytes()).toBeGreaterThan(0);
+  });
+
+  test('clearing the incoming folder drops half-copied files left by a killed import', async () => {
+    await mkdir(incomingDir(dataDir), { recursive: true });
+    await writeFile(path.join(incomingDir(dataDir), `${'d'.repeat(64)}.part`), 'half');
+    await new ContentStore(dataDir).clearIncoming();
+    expect(await readdir(path.dirname(incomingDir(dataDir)))).toEqual([]);
+  });
+});
