@@ -2,6 +2,8 @@
  * Search without a physical keyboard: the on-screen keyboard types into the field, results follow
  * as the visitor types (after a short pause), and subject and language filters narrow them.
  */
+import { useState } from 'react';
+import type { CallResponse } from '../../preload/contract/contract.ts';
 import type { ContentLanguage } from '../../preload/contract/schemas.ts';
 import { contentLanguageNames, contentLanguages } from '../components/content-languages.ts';
 import { ErrorPanel } from '../components/ErrorPanel.tsx';
@@ -120,17 +122,21 @@ function Results({ query, search }: { query: string; search: SearchState }) {
     ...(search.subject ? { subject: search.subject } : {}),
     ...(search.language ? { language: search.language } : {}),
   });
-  if (results.status === 'loading') return <p className="quiet">{t('common.loading')}</p>;
+  // While the next answer loads, the last one stays on screen (dimmed) instead of flashing away.
+  const [kept, setKept] = useState<{ value: CallResponse<'catalog.search'>; query: string }>();
+  if (results.status === 'done' && kept?.value !== results.value) setKept({ value: results.value, query });
   if (results.status === 'failed') return <ErrorPanel code={results.code} onRetry={results.retry} />;
-  const { items, total } = results.value;
+  if (!kept) return <p className="quiet">{t('common.loading')}</p>;
+  const { items, total } = kept.value;
+  const busy = results.status === 'loading';
   if (total === 0)
     return (
-      <p className="quiet empty-results" role="status">
-        {t('search.none', { query })}
+      <p className="quiet empty-results" role="status" aria-busy={busy}>
+        {t('search.none', { query: kept.query })}
       </p>
     );
   return (
-    <>
+    <div className={busy ? 'results-body stale' : 'results-body'} aria-busy={busy}>
       <p className="result-count" role="status">
         {t('search.count', { count: total })}
       </p>
@@ -139,6 +145,6 @@ function Results({ query, search }: { query: string; search: SearchState }) {
           <ItemCard key={item.id} item={item} />
         ))}
       </ul>
-    </>
+    </div>
   );
 }
