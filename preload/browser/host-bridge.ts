@@ -55,3 +55,22 @@ function createHttpBridge(): KioskBridge {
 }
 
 Object.defineProperty(window, 'kioskBridge', { value: createHttpBridge(), writable: false, configurable: false });
+
+/**
+ * What Electron's window options do for the Electron host (navigateOnDragDrop: false, no context
+ * menu, no zoom), done here for the system browser: a file or link dropped on the kiosk must not
+ * replace it, a long press must not open the browser's menu, and Ctrl+wheel must not zoom it.
+ */
+function refuseBrowserChrome(): void {
+  const refuse = (event: Event) => event.preventDefault();
+  for (const type of ['dragover', 'drop', 'contextmenu']) window.addEventListener(type, refuse, { capture: true });
+  window.addEventListener(
+    'wheel',
+    (event) => {
+      if (event.ctrlKey) event.preventDefault();
+    },
+    { capture: true, passive: false },
+  );
+}
+
+refuseBrowserChrome();
