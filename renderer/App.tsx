@@ -1,5 +1,5 @@
 /** The kiosk's root: asks the service for the venue's settings, then runs visits one after another. */
-import { useEffect, type ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { ErrorPanel } from './components/ErrorPanel.tsx';
 import { TopBar } from './components/TopBar.tsx';
 import { useKioskCall } from './components/use-kiosk-call.ts';
@@ -34,6 +34,12 @@ function CurrentScreen() {
   useEffect(() => {
     document.documentElement.lang = locale;
   }, [locale]);
+  // A new screen takes the focus, so keyboard and screen-reader users start at its top, not on a
+  // button that no longer exists.
+  const body = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (screen.name !== 'attract') body.current?.focus({ preventScroll: true });
+  }, [screen]);
   let content: ReactNode;
   if (screen.name === 'attract') content = <AttractScreen />;
   else if (screen.name === 'search') content = <SearchScreen />;
@@ -43,7 +49,9 @@ function CurrentScreen() {
   return (
     <div className={isVerticalLocale(locale) ? 'screen vertical' : 'screen'} lang={locale} data-screen={screen.name}>
       {screen.name !== 'attract' && <TopBar />}
-      <div className="screen-body">{content}</div>
+      <div className="screen-body" ref={body} tabIndex={-1}>
+        {content}
+      </div>
     </div>
   );
 }

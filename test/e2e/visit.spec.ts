@@ -136,6 +136,26 @@ test('a quiz item says kindly that quizzes are coming', async ({ kioskPage: page
   await expect(dialog).toBeHidden();
 });
 
+test('the whole visit works from a keyboard alone', async ({ kioskPage: page }) => {
+  await expect(page.getByTestId('attract')).toBeVisible();
+  await page.keyboard.press('Tab');
+  await expect(page.getByTestId('attract')).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('shelf-energy')).toBeVisible();
+  let focusedItem: string | null = null;
+  for (let presses = 0; presses < 40 && !focusedItem; presses++) {
+    await page.keyboard.press('Tab');
+    focusedItem = await page.evaluate(() => document.activeElement?.getAttribute('data-item-id') ?? null);
+  }
+  expect(focusedItem).not.toBeNull();
+  await page.keyboard.press('Enter');
+  const item = page.getByTestId('item-page');
+  await expect(item).toHaveAttribute('data-item-id', focusedItem!);
+  await page.getByTestId('open-item').focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('dialog')).toBeVisible();
+});
+
 test.describe('idle reset', () => {
   test('warns, can be dismissed, and then ends the visit leaving no trace', async ({ page }) => {
     const dataDir = await mkdtemp(path.join(os.tmpdir(), 'kiosk-idle-'));
