@@ -23,8 +23,10 @@ export interface PackSourcesOptions {
   onProgress: (progress: ImportProgress) => void;
   /** After every import attempt, whatever its outcome; `installed` says whether the catalog changed. */
   onFinished: (outcome: ImportOutcome, installed: boolean) => void;
+  /** A poll or check that failed (the catalog closing, an unreadable mount table); the next poll retries. */
+  onError?: (error: unknown) => void;
   /** The watcher's reader and timer, for tests; the platform's own by default. */
-  watcher?: Omit<UsbWatcherOptions, 'onChange'>;
+  watcher?: Omit<UsbWatcherOptions, 'onChange' | 'onError'>;
   now?: () => Date;
 }
 
@@ -43,7 +45,12 @@ export class PackSources {
     this.#options = options;
     this.#watcher = new UsbWatcher({
       ...options.watcher,
-      onChange: (mounts) => void this.#refresh(mounts).then(() => options.onPacks(this.#packs)),
+      onChange: (mounts) =>
+        void this.#refresh(mounts).then(
+          () => options.onPacks(this.#packs),
+          (error: unknown) => options.onError?.(error),
+        ),
+      onError: (error) => options.onError?.(error),
     });
   }
 

@@ -1,0 +1,48 @@
+/**
+ * First start with the real shipped resources: the signed demo pack goes through the import pipeline into
+ * an empty kiosk (root keys trust its key for the demo channel only), and a second start leaves it alone.
+ */
+import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { resourcesDir } from '../../../main/app-paths.ts';
+import { createKioskServices } from '../../../main/services.ts';
+import { storedFiles } from '../packs/import-helpers.ts';
+
+let work: string;
+beforeAll(async () => {
+  work = await mkdtemp(path.join(os.tmpdir(), 'demo-start-'));
+});
+afterAll(async () => {
+  await rm(work, { recursive: true, force: true });
+});
+
+const start = (dataDir: string, resources = resourcesDir) =>
+  createKioskServices({ dataDir, resourcesDir: resources, host: 'browser', version: 'test' });
+
+test('an empty kiosk installs the demo pack through the pipeline, once', async () => {
+  const dataDir = path.join(work, 'data');
+  const first = await start(dataDir);
+  const list = await first.handlers['catalog.list']({ locale: 'en', page: { offset: 0, limit: 100 } });
+  expect(list.total).toBe(13);
+  const solar = await first.handlers['catalog.item']({ locale: 'en', id: 'solar-basics' });
+  expect(solar.files.length).toBeGreaterThan(0);
+  const stored = await storedFiles(dataDir);
+  for (const file of solar.files) expect(stored.get(file.hash)).toBe(true);
+  expect(await first.handlers['staff.packs']({})).toEqual({ packs: expect.any(Array) });
+  await first.close();
+
+  const again = await start(dataDir);
+  expect((await again.handlers['catalog.list']({ locale: 'en', page: { offset: 0, limit: 1 } })).total).toBe(13);
+  await again.close();
+});
+
+test('a damaged demo pack leaves the kiosk empty but running', async () => {
+  const resources = path.join(work, 'resources');
+  await cp(resourcesDir, resources, { recursive: true });
+  await writeFile(path.join(resources, 'demo-pack', 'manifest.sig'), 'not a signature');
+  const services = await start(path.join(work, 'damaged'), resources);
+  expect((await services.handlers['catalog.list']({ locale: 'en', page: { offset: 0, limit: 1 } })).total).toBe(0);
+  await services.close();
+});
