@@ -24,8 +24,8 @@ export interface PdfReaderProps {
   onClose(): void;
 }
 
-/** Total device pixels of page canvases kept at once (about 96 MB of pixels). */
-const pagePixelCap = 24_000_000;
+/** Total device pixels of page canvases kept at once (about 48 MB of pixels). */
+const pagePixelCap = 12_000_000;
 
 type Loading =
   | { status: 'loading' }

@@ -16,17 +16,18 @@ export interface HeldCanvas {
 }
 
 /**
- * The pages whose canvases to release so the total stays within `cap` pixels: farthest from
- * `current` first, and never `current` itself (its canvas is on screen).
+ * The pages whose canvases to release: every page more than `keep` pages from `current` (turning
+ * there draws it anew anyway), then, farthest first, until the total is within `cap` pixels.
+ * Never `current` itself: its canvas is on screen.
  */
-export function pagesToRelease(held: readonly HeldCanvas[], current: number, cap: number): number[] {
+export function pagesToRelease(held: readonly HeldCanvas[], current: number, cap: number, keep = 3): number[] {
   let total = held.reduce((sum, canvas) => sum + canvas.pixels, 0);
   const released: number[] = [];
   const farthestFirst = [...held]
     .filter((canvas) => canvas.page !== current)
     .sort((a, b) => Math.abs(b.page - current) - Math.abs(a.page - current) || b.page - a.page);
   for (const canvas of farthestFirst) {
-    if (total <= cap) break;
+    if (total <= cap && Math.abs(canvas.page - current) <= keep) break;
     released.push(canvas.page);
     total -= canvas.pixels;
   }

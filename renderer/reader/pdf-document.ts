@@ -3,7 +3,7 @@
  * range as pages need them, no scripting, no XFA, and CMaps and fonts only from the kiosk itself.
  * PDF.js is loaded on first use, so it does not slow the kiosk's start.
  */
-import type { PDFDocumentLoadingTask } from 'pdfjs-dist';
+import type { PDFDocumentLoadingTask, PDFWorker } from 'pdfjs-dist';
 import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
 
 /** Big enough that a page of a text PDF is one or two requests, small enough that a scan's page is not the whole file. */
@@ -23,9 +23,17 @@ function loadPdfjs(): Promise<typeof import('pdfjs-dist')> {
   return pdfjs;
 }
 
+/**
+ * One PDF.js worker serves every document (the reader's and the covers'): starting a worker
+ * means parsing 1 MB of script, which would otherwise be paid on every open.
+ */
+let sharedWorker: PDFWorker | undefined;
+
 export async function openPdf(src: string): Promise<PDFDocumentLoadingTask> {
-  const { getDocument } = await loadPdfjs();
+  const { getDocument, PDFWorker } = await loadPdfjs();
+  if (!sharedWorker || sharedWorker.destroyed) sharedWorker = new PDFWorker();
   return getDocument({
+    worker: sharedWorker,
     url: ownUrl(src),
     rangeChunkSize,
     // Without streaming the first request stops after the header and every later byte is a range

@@ -118,10 +118,11 @@ export async function scannedPdf(pages: number): Promise<Uint8Array> {
     for (let y = 0; y < height; y++) {
       const inLine = y > 300 && y < height - 300 && Math.floor((y - 300) / 60) % 2 === 0;
       for (let x = 0; x < width; x++) {
-        seed = (seed * 1103515245 + 12345) & 0x7fffffff;
-        const grain = 235 + (seed % 20);
+        seed = (Math.imul(seed, 1103515245) + 12345) & 0x7fffffff;
+        // The high bits of this generator are the random ones.
+        const noise = seed >>> 16;
         const word = inLine && x > 250 && x < width - 250 && Math.floor((x + variant * 37) / 90) % 5 !== 4;
-        pixels[y * width + x] = word ? 30 + (seed % 40) : grain;
+        pixels[y * width + x] = word ? 20 + (noise % 50) : 225 + (noise % 30);
       }
     }
     return deflateSync(pixels, { level: 6 });
