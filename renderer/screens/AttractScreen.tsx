@@ -4,10 +4,12 @@
  */
 import { useEffect, useState, type CSSProperties } from 'react';
 import type { ItemSummary } from '../../preload/contract/schemas.ts';
+import { fileFor } from '../components/item-files.ts';
 import { isNew } from '../components/recency.ts';
 import { subjectColour } from '../components/subject-colours.ts';
 import { useKioskCall } from '../components/use-kiosk-call.ts';
 import { useI18n } from '../i18n/i18n.tsx';
+import { PdfThumbnail } from '../reader/PdfThumbnail.tsx';
 import { useVisit } from '../visit/visit.tsx';
 
 const SHOW_EACH_MS = 7000;
@@ -38,6 +40,7 @@ function Spotlight({ items }: { items: readonly ItemSummary[] }) {
   const style = { '--subject': subjectColour(item.subjects[0]) } as CSSProperties;
   return (
     <span className="spotlight" style={style} key={item.id} data-testid="spotlight">
+      {item.kind === 'pdf' && <SpotlightCover id={item.id} />}
       <span className="spotlight-band">
         <span>{t(`item.kind.${item.kind}`)}</span>
         {isNew(item.addedAt, new Date()) && <span className="badge">{t('item.new')}</span>}
@@ -48,6 +51,18 @@ function Spotlight({ items }: { items: readonly ItemSummary[] }) {
       <span className="spotlight-summary" lang={item.language}>
         {item.summary}
       </span>
+    </span>
+  );
+}
+
+/** A leaflet's first page beside its title: what the visitor will be holding, so to speak. */
+function SpotlightCover({ id }: { id: string }) {
+  const { locale } = useI18n();
+  const detail = useKioskCall('catalog.item', { locale, id });
+  const main = detail.status === 'done' ? fileFor(detail.value, 'main') : undefined;
+  return (
+    <span className="spotlight-cover">
+      {main?.mediaType === 'application/pdf' && <PdfThumbnail src={main.url} width={240} />}
     </span>
   );
 }

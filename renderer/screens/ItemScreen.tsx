@@ -8,30 +8,15 @@ import { contentLanguageNames } from '../components/content-languages.ts';
 import { ErrorPanel } from '../components/ErrorPanel.tsx';
 import { isNew } from '../components/recency.ts';
 import { subjectColour } from '../components/subject-colours.ts';
+import { fileFor, viewerFor, type Viewer } from '../components/item-files.ts';
 import { useKioskCall } from '../components/use-kiosk-call.ts';
 import { VideoPlayer } from '../components/VideoPlayer.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { PdfReader } from '../reader/PdfReader.tsx';
 import { PdfThumbnail } from '../reader/PdfThumbnail.tsx';
 
-type Viewer = 'pdf' | 'video' | 'quiz' | 'none';
-
-/** The item's file of that role in the language its title is shown in, else its first of that role. */
-function fileFor(item: ItemDetail, role: ItemFile['role']): ItemFile | undefined {
-  const candidates = item.files.filter((file) => file.role === role);
-  return candidates.find((file) => file.language === item.language) ?? candidates[0];
-}
-
 function mainFile(item: ItemDetail): ItemFile | undefined {
   return fileFor(item, 'main');
-}
-
-function viewerFor(item: ItemDetail): Viewer {
-  if (item.kind === 'quiz') return 'quiz';
-  const main = mainFile(item);
-  if (main?.mediaType === 'application/pdf') return 'pdf';
-  if (main?.mediaType.startsWith('video/')) return 'video';
-  return 'none';
 }
 
 export function ItemScreen({ id, summary }: { id: string; summary?: ItemSummary }) {

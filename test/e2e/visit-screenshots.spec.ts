@@ -24,6 +24,9 @@ for (const size of sizes) {
     test('attract, home, search, item, dialogs', async ({ kioskPage: page }) => {
       await expect(page.getByTestId('spotlight')).toBeVisible();
       await snap(page, 'attract', size);
+      // The spotlight moves on every few seconds; the next item is a leaflet shown with its cover.
+      await expect(page.locator('.spotlight-cover img')).toBeVisible({ timeout: 15_000 });
+      await snap(page, 'attract-leaflet', size);
 
       await page.getByTestId('attract').click();
       await expect(page.getByTestId('shelf-energy')).toBeVisible();
