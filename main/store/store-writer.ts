@@ -65,9 +65,6 @@ class CopyFailure extends Error {
 }
 
 const chunkSize = 1 << 20;
-/** Files this large are read, hashed and written in overlapping steps; smaller ones in plain blocking calls. */
-const pipelinedSize = 8 << 20;
-const pipelinedChunk = 2 << 20;
 const sourceGoneErrors = new Set(['EIO', 'ENODEV', 'ENXIO', 'ESTALE', 'ENOTCONN', 'ENOMEDIUM', 'EREMOTEIO']);
 const noSpaceErrors = new Set(['ENOSPC', 'EDQUOT']);
 
@@ -77,7 +74,7 @@ interface Verified {
   size: number;
 }
 
-export async function copyIntoStore(job: CopyJob): Promise<CopyOutcome> {
+export function copyIntoStore(job: CopyJob): CopyOutcome {
   const progress = new Float64Array(job.progress);
   const cancel = new Int32Array(job.cancel);
   const incoming = incomingDir(job.dataDir);
@@ -113,10 +110,7 @@ export async function copyIntoStore(job: CopyJob): Promise<CopyOutcome> {
         throttle();
         if (Atomics.load(cancel, 0) !== 0) throw new CopyFailure('cancelled', 'the import was cancelled');
       };
-      const verified =
-        file.size >= pipelinedSize
-          ? await copyPipelined(file, job, incoming, afterChunk, progress)
-          : copyOne(file, job, incoming, buffer, afterChunk, progress);
+      const verified = copyOne(file, job, incoming, buffer, afterChunk, progress);
       pending.push(verified);
       pendingBytes += verified.size;
       progress[progressSlot.filesDone]! += 1;
@@ -204,100 +198,6 @@ function copyOne(
     // The stick must be free to pull at any moment: no source descriptor outlives its file.
     closeQuietly(sourceFd);
     if (tempFd !== undefined) fs.closeSync(tempFd);
-  }
-}
-
-/**
- * A large file in three overlapping streams of work: the next chunk is read (on libuv's threads) while this
- * one is hashed (here) and the one before is written, so hashing does not leave the disk idle. Each chunk
- * is still read exactly once. Every read and write is awaited before a descriptor is closed.
- */
-async function copyPipelined(
-  file: StoredFile,
-  job: CopyJob,
-  incoming: string,
-  afterChunk: () => void,
-  progress: Float64Array,
-): Promise<Verified> {
-  const temp = path.join(incoming, `${file.sha256}.part`);
-  const sourceFd = openSource(path.join(job.filesDir, file.sha256), job.sourceMarker, file.sha256);
-  let tempFd: number | undefined;
-  const buffers = [0, 1, 2].map(() => Buffer.allocUnsafe(pipelinedChunk));
-  const writes: Promise<void>[] = [Promise.resolve(), Promise.resolve(), Promise.resolve()];
-  let reading: Promise<number> = Promise.resolve(0);
-  const read = (buffer: Buffer, position: number) =>
-    new Promise<number>((resolve, reject) =>
-      fs.read(sourceFd, buffer, 0, buffer.length, position, (error, bytes) => (error ? reject(error) : resolve(bytes))),
-    ).catch((error: unknown) => {
-      if (!fs.existsSync(job.sourceMarker)) {
-        throw new CopyFailure('source-removed', `${job.sourceMarker} is gone while reading files/${file.sha256}`);
-      }
-      throw classify(error, `reading files/${file.sha256}`);
-    });
-  try {
-    const info = fs.fstatSync(sourceFd);
-    if (!info.isFile()) throw new CopyFailure('unsafe-path', `files/${file.sha256} is not a regular file`);
-    if (info.size !== file.size) {
-      throw new CopyFailure(
-        'size-mismatch',
-        `files/${file.sha256} has ${info.size} bytes, the manifest says ${file.size}`,
-      );
-    }
-    tempFd = fs.openSync(temp, 'w', 0o644);
-    const target = tempFd;
-    const hash = createHash('sha256');
-    let total = 0;
-    reading = read(buffers[0]!, 0);
-    for (let index = 0; ; index++) {
-      const bytes = await reading;
-      if (bytes === 0) break;
-      const chunk = buffers[index % 3]!.subarray(0, bytes);
-      const position = total;
-      total += bytes;
-      progress[progressSlot.bytesRead]! += bytes;
-      if (total > file.size) {
-        throw new CopyFailure(
-          'size-mismatch',
-          `files/${file.sha256} grew beyond the ${file.size} bytes the manifest says`,
-        );
-      }
-      // The buffer read into next was last written out two chunks ago; that write must be done first.
-      await writes[(index + 1) % 3];
-      reading = read(buffers[(index + 1) % 3]!, total);
-      // Writing and hashing only read the chunk, so the write may go ahead while it is hashed.
-      writes[index % 3] = writeAt(target, chunk, position).then(() => {
-        progress[progressSlot.bytesDone]! += bytes;
-      });
-      hash.update(chunk);
-      afterChunk();
-    }
-    await Promise.all(writes);
-    if (total !== file.size) {
-      throw new CopyFailure('size-mismatch', `files/${file.sha256} has ${total} bytes, the manifest says ${file.size}`);
-    }
-    const digest = hash.digest('hex');
-    if (digest !== file.sha256) throw new CopyFailure('hash-mismatch', `files/${file.sha256} has SHA-256 ${digest}`);
-    return { temp, hash: file.sha256, size: file.size };
-  } catch (error) {
-    await Promise.allSettled([reading, ...writes]);
-    closeQuietly(tempFd);
-    tempFd = undefined;
-    fs.rmSync(temp, { force: true });
-    throw error;
-  } finally {
-    await Promise.allSettled([reading, ...writes]);
-    closeQuietly(sourceFd);
-    if (tempFd !== undefined) fs.closeSync(tempFd);
-  }
-}
-
-async function writeAt(fd: number, chunk: Buffer, position: number): Promise<void> {
-  for (let offset = 0; offset < chunk.length;) {
-    offset += await new Promise<number>((resolve, reject) =>
-      fs.write(fd, chunk, offset, chunk.length - offset, position + offset, (error, written) =>
-        error ? reject(error) : resolve(written),
-      ),
-    );
   }
 }
 

@@ -7,6 +7,7 @@
  * next attempt, which skips them.
  */
 import path from 'node:path';
+import type { ImportProgress } from '../../../preload/contract/schemas.ts';
 import { ContentStore, type StoredFile } from '../../store/content-store.ts';
 import { progressSlot, progressSlots, type CopyOutcome } from '../../store/store-writer.ts';
 import { siblingModule, startWorker, type WorkerClient } from '../../workers/worker-rpc.ts';
@@ -22,19 +23,9 @@ export interface ImportCatalog {
   referencedHashes(): Promise<string[]>;
 }
 
-export const importPhases = ['verifying', 'checking-space', 'copying', 'switching', 'cleaning', 'done'] as const;
-export type ImportPhase = (typeof importPhases)[number];
-
-export interface ImportProgress {
-  packId: string;
-  phase: ImportPhase;
-  bytesDone: number;
-  bytesTotal: number;
-  filesDone: number;
-  filesTotal: number;
-  /** Estimated from the copy rate so far; null until there is a rate to go by. */
-  secondsLeft: number | null;
-}
+/** The contract's progress event is what the pipeline reports, so the two cannot drift apart. */
+export type { ImportProgress };
+export type ImportPhase = ImportProgress['phase'];
 
 export interface ImportOptions {
   dataDir: string;

@@ -40,7 +40,7 @@ export type WorkerResult<T> = { ok: true; value: T } | { ok: false; code: Import
 
 export interface ImportWorker {
   prepare(request: PrepareRequest): Promise<WorkerResult<ImportPlan>>;
-  copy(job: CopyJob): Promise<CopyOutcome>;
+  copy(job: CopyJob): CopyOutcome;
   install(): WorkerResult<null>;
   dispose(): void;
 }

@@ -49,7 +49,7 @@ describe('copyIntoStore', () => {
       await sourceFile(Buffer.alloc(0)),
     ];
     const progress = new SharedArrayBuffer(progressSlots * 8);
-    const outcome = await copyIntoStore(job(files, { progress }));
+    const outcome = copyIntoStore(job(files, { progress }));
     const total = (20 << 20) + 10;
     expect(outcome).toEqual({ ok: true, filesCopied: 3, bytesCopied: total, bytesRead: total });
     expect(new Float64Array(progress)[progressSlot.filesDone]).toBe(3);
@@ -63,7 +63,7 @@ describe('copyIntoStore', () => {
   test('bytes that do not match their hash never get a final name', async () => {
     const good = await sourceFile(randomBytes(1000));
     const liar = await sourceFile(randomBytes(1000), 'a'.repeat(64));
-    const outcome = await copyIntoStore(job([good, liar]));
+    const outcome = copyIntoStore(job([good, liar]));
     expect(outcome).toMatchObject({ ok: false, code: 'hash-mismatch', filesCopied: 1 });
     const store = new ContentStore(dataDir);
     expect(await store.has(good.sha256)).toBe(true);
@@ -71,16 +71,16 @@ describe('copyIntoStore', () => {
     expect(await readdir(incomingDir(dataDir))).toEqual([]);
   });
 
-  test('a large file (copied in overlapping steps) with bytes that do not match its hash is refused too', async () => {
+  test('a large file with bytes that do not match its hash is refused after one read of it', async () => {
     const liar = await sourceFile(randomBytes(12 << 20), 'e'.repeat(64));
-    expect(await copyIntoStore(job([liar]))).toMatchObject({ ok: false, code: 'hash-mismatch', bytesRead: 12 << 20 });
+    expect(copyIntoStore(job([liar]))).toMatchObject({ ok: false, code: 'hash-mismatch', bytesRead: 12 << 20 });
     expect(await readdir(incomingDir(dataDir))).toEqual([]);
     expect(await new ContentStore(dataDir).list()).toEqual([]);
   });
 
   test('a file of another size than listed is refused before its bytes are copied', async () => {
     const file = await sourceFile(randomBytes(1000));
-    expect(await copyIntoStore(job([{ ...file, size: 999 }]))).toMatchObject({
+    expect(copyIntoStore(job([{ ...file, size: 999 }]))).toMatchObject({
       ok: false,
       code: 'size-mismatch',
       bytesRead: 0,
@@ -89,22 +89,22 @@ describe('copyIntoStore', () => {
 
   test('a missing file, and a vanished source, are told apart', async () => {
     const ghost = { sha256: 'b'.repeat(64), size: 1 };
-    expect(await copyIntoStore(job([ghost]))).toMatchObject({ ok: false, code: 'missing-file' });
+    expect(copyIntoStore(job([ghost]))).toMatchObject({ ok: false, code: 'missing-file' });
     await rm(path.join(source, 'manifest.json'));
-    expect(await copyIntoStore(job([ghost]))).toMatchObject({ ok: false, code: 'source-removed' });
+    expect(copyIntoStore(job([ghost]))).toMatchObject({ ok: false, code: 'source-removed' });
   });
 
   test('a cancel stops the copy and keeps the files finished before', async () => {
     const files = [await sourceFile(randomBytes(1000)), await sourceFile(randomBytes(1000))];
     const cancel = new SharedArrayBuffer(4);
     Atomics.store(new Int32Array(cancel), 0, 1);
-    expect(await copyIntoStore(job(files, { cancel }))).toMatchObject({ ok: false, code: 'cancelled', filesCopied: 0 });
+    expect(copyIntoStore(job(files, { cancel }))).toMatchObject({ ok: false, code: 'cancelled', filesCopied: 0 });
   });
 
   test('a rate cap slows the copy to about that rate', async () => {
     const file = await sourceFile(randomBytes(2 << 20));
     const started = performance.now();
-    expect((await copyIntoStore(job([file], { bytesPerSecond: 8 << 20 }))).ok).toBe(true);
+    expect(copyIntoStore(job([file], { bytesPerSecond: 8 << 20 })).ok).toBe(true);
     expect(performance.now() - started).toBeGreaterThan(150);
   });
 });
@@ -116,7 +116,7 @@ describe('ContentStore', () => {
       await sourceFile(randomBytes(200)),
       await sourceFile(randomBytes(300)),
     ];
-    await copyIntoStore(job(files));
+    copyIntoStore(job(files));
     const store = new ContentStore(dataDir);
     const absent = { sha256: 'c'.repeat(64), size: 5 };
     expect(await store.missing([...files, absent])).toEqual([absent]);
