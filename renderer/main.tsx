@@ -1,4 +1,6 @@
 /** The renderer's entry: fonts, styles, and the React root. */
+// First, before any module builds a zod schema: see no-eval.ts.
+import './no-eval.ts';
 import '@fontsource/noto-sans/400.css';
 import '@fontsource/noto-sans/700.css';
 import '@fontsource/noto-sans-kr/400.css';

@@ -2,11 +2,6 @@
 import type { CallName, CallRequest, CallResponse, EventName, EventPayload } from './contract.ts';
 import { isEventName } from './contract.ts';
 import type { ErrorCode, KioskBridge } from './envelope.ts';
-import { z } from 'zod';
-
-// The kiosk page's CSP forbids eval. Left to itself zod probes for eval with Function('') the first
-// time it parses, which the page reports as a CSP violation; without JIT it never asks.
-z.config({ jitless: true });
 
 export class KioskError extends Error {
   readonly code: ErrorCode;
