@@ -25,6 +25,8 @@ export function VideoPlayer({
   const { t } = useI18n();
   const { stillHere } = useVisit();
   const video = useRef<HTMLVideoElement>(null);
+  const playButton = useRef<HTMLButtonElement>(null);
+  useEffect(() => playButton.current?.focus(), []);
   const [playing, setPlaying] = useState(false);
   const [time, setTime] = useState(0);
   const [duration, setDuration] = useState(0);
@@ -47,7 +49,14 @@ export function VideoPlayer({
   };
 
   return (
-    <div className="overlay player" role="dialog" aria-modal="true" aria-label={title} data-testid="video-player">
+    <div
+      className="overlay player"
+      role="dialog"
+      aria-modal="true"
+      aria-label={title}
+      data-testid="video-player"
+      onKeyDown={(event) => event.key === 'Escape' && onClose()}
+    >
       <video
         ref={video}
         className="player-video"
@@ -82,6 +91,7 @@ export function VideoPlayer({
           <span className="round-caption">10</span>
         </button>
         <button
+          ref={playButton}
           type="button"
           className="round primary"
           onClick={toggle}

@@ -117,7 +117,7 @@ function Opened({ item, viewer, onClose }: { item: ItemDetail; viewer: Viewer; o
 function QuizComing({ onClose }: { onClose: () => void }) {
   const { t } = useI18n();
   return (
-    <div className="overlay" data-testid="quiz-coming">
+    <div className="overlay" data-testid="quiz-coming" onKeyDown={(event) => event.key === 'Escape' && onClose()}>
       <div className="dialog" role="dialog" aria-modal="true" aria-labelledby="quiz-coming-title">
         <h2 id="quiz-coming-title">{t('item.quizComing')}</h2>
         <p>{t('item.quizComingBody')}</p>

@@ -132,7 +132,12 @@ test('a quiz item says kindly that quizzes are coming', async ({ kioskPage: page
   await page.getByTestId('open-item').click();
   const dialog = page.getByRole('dialog', { name: 'Quizzes are coming soon' });
   await expect(dialog).toBeVisible();
+  await expect(dialog.getByRole('button', { name: 'Close' })).toBeFocused();
   await dialog.getByRole('button', { name: 'Close' }).click();
+  await expect(dialog).toBeHidden();
+  await page.getByTestId('open-item').click();
+  await expect(dialog).toBeVisible();
+  await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
 });
 
