@@ -71,7 +71,8 @@ interface Figures {
   cpMs: number;
   cpSyncMs: number;
   importMs: number;
-  copyPhaseMs: number;
+  /** How long each phase took, from its first progress event to the next phase's. */
+  phaseMs: string;
   streamBytesRead: number;
   diskBytesRead: number;
   loopP99Ms: number;
@@ -169,7 +170,10 @@ async function measure(label: string, work: string, pack: { dir: string; bytes: 
     cpMs,
     cpSyncMs,
     importMs,
-    copyPhaseMs: phases.get('switching')! - phases.get('copying')!,
+    phaseMs: [...phases.entries()]
+      .slice(0, -1)
+      .map(([phase, at], index) => `${phase} ${([...phases.values()][index + 1]! - at).toFixed(0)}`)
+      .join(', '),
     streamBytesRead,
     diskBytesRead,
     loopP99Ms: busy.p99Ms,
@@ -187,7 +191,7 @@ function report(figures: Figures): void {
     `  cp -r            ${figures.cpMs.toFixed(0)} ms (${mbps(figures.cpMs)}); with sync ${figures.cpSyncMs.toFixed(0)} ms`,
   );
   console.log(
-    `  import           ${figures.importMs.toFixed(0)} ms (${mbps(figures.importMs)}); copy phase ${figures.copyPhaseMs.toFixed(0)} ms`,
+    `  import           ${figures.importMs.toFixed(0)} ms (${mbps(figures.importMs)}); phases (ms): ${figures.phaseMs}`,
   );
   console.log(`  throughput ratio import ÷ cp -r: ${(figures.cpMs / figures.importMs).toFixed(2)}`);
   console.log(`                   import ÷ (cp -r && sync): ${(figures.cpSyncMs / figures.importMs).toFixed(2)}`);
