@@ -97,19 +97,21 @@ export function copyIntoStore(job: CopyJob): CopyOutcome {
     pending = [];
     pendingBytes = 0;
   };
-  const throttle = () => {
-    if (!job.bytesPerSecond) return;
-    const due = (progress[progressSlot.bytesRead]! / job.bytesPerSecond) * 1000 - (performance.now() - started);
-    if (due > 1) Atomics.wait(cancel, 0, 0, due);
+  const checkCancelled = () => {
+    if (Atomics.load(cancel, 0) !== 0) throw new CopyFailure('cancelled', 'the import was cancelled');
+  };
+  const afterChunk = () => {
+    if (job.bytesPerSecond) {
+      const due = (progress[progressSlot.bytesRead]! / job.bytesPerSecond) * 1000 - (performance.now() - started);
+      // Sleeps on the cancel flag, so a cancel wakes the copy at once.
+      if (due > 1) Atomics.wait(cancel, 0, 0, due);
+    }
+    checkCancelled();
   };
 
   try {
     for (const file of job.files) {
-      if (Atomics.load(cancel, 0) !== 0) throw new CopyFailure('cancelled', 'the import was cancelled');
-      const afterChunk = () => {
-        throttle();
-        if (Atomics.load(cancel, 0) !== 0) throw new CopyFailure('cancelled', 'the import was cancelled');
-      };
+      checkCancelled();
       const verified = copyOne(file, job, incoming, buffer, afterChunk, progress);
       pending.push(verified);
       pendingBytes += verified.size;

@@ -84,6 +84,29 @@ describe('importPack', () => {
     expect([...(await storedFiles(kiosk.dataDir)).keys()].sort()).toEqual([a!.sha256, b!.sha256, d!.sha256].sort());
   });
 
+  test('a cancelled import changes nothing, and the next attempt skips the files already copied', async () => {
+    const files = Array.from({ length: 20 }, () => randomFile(100_000));
+    const pack = await writeTestPack(path.join(work, 'v1'), key, fullManifest(key, { files }), files);
+    const stop = new AbortController();
+    const attempt = importPack(
+      pack,
+      kiosk.options({
+        signal: stop.signal,
+        bytesPerSecond: 1_000_000,
+        progressIntervalMs: 20,
+        onProgress: (progress) => {
+          if (progress.filesDone >= 3) stop.abort();
+        },
+      }),
+    );
+    await expect(attempt).rejects.toMatchObject({ code: 'cancelled' });
+    expect(await kiosk.catalog.api.installedPacks()).toEqual([]);
+    const kept = (await storedFiles(kiosk.dataDir)).size;
+    expect(kept).toBeGreaterThanOrEqual(3);
+    const result = await importPack(pack, kiosk.options());
+    expect(result).toMatchObject({ filesSkipped: kept, filesCopied: files.length - kept });
+  });
+
   test('a second import into the same data folder while one runs is refused as busy', async () => {
     const files = [randomFile(200_000)];
     const pack = await writeTestPack(path.join(work, 'v1'), key, fullManifest(key, { files }), files);
