@@ -68,6 +68,9 @@ for (const size of sizes) {
       await page.getByTestId('shelf-energy').locator('[data-item-id="solar-basics"]').click();
       await expect(page.getByTestId('item-page')).toBeVisible();
       await snap(page, 'item-mn-Mong', size);
+      await page.locator('.search-button').click();
+      await expect(page.getByTestId('keyboard')).toBeVisible();
+      await snap(page, 'search-mn-Mong', size);
     });
 
     test('idle countdown', async ({ kiosk, page }) => {
