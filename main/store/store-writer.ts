@@ -166,17 +166,19 @@ function copyOne(
     tempFd = fs.openSync(temp, 'w', 0o644);
     const hash = createHash('sha256');
     let total = 0;
-    for (;;) {
-      const read = readSource(sourceFd, buffer, job.sourceMarker, file.sha256);
+    // Never read past the listed size: bytes a file gained since fstat are not the pack's, and a file
+    // that keeps growing cannot make the kiosk read endlessly. The digest decides what was read.
+    while (total < file.size) {
+      const read = readSource(
+        sourceFd,
+        buffer,
+        Math.min(buffer.length, file.size - total),
+        job.sourceMarker,
+        file.sha256,
+      );
       if (read === 0) break;
       total += read;
       progress[progressSlot.bytesRead]! += read;
-      if (total > file.size) {
-        throw new CopyFailure(
-          'size-mismatch',
-          `files/${file.sha256} grew beyond the ${file.size} bytes the manifest says`,
-        );
-      }
       const chunk = buffer.subarray(0, read);
       hash.update(chunk);
       writeAll(tempFd, chunk);
@@ -225,9 +227,9 @@ function openSource(source: string, marker: string, hash: string): number {
   }
 }
 
-function readSource(fd: number, buffer: Buffer, marker: string, hash: string): number {
+function readSource(fd: number, buffer: Buffer, length: number, marker: string, hash: string): number {
   try {
-    return fs.readSync(fd, buffer, 0, buffer.length, null);
+    return fs.readSync(fd, buffer, 0, length, null);
   } catch (error) {
     if (!fs.existsSync(marker))
       throw new CopyFailure('source-removed', `${marker} is gone while reading files/${hash}`);
