@@ -80,8 +80,8 @@ export async function hostileActionsPdf(): Promise<Uint8Array> {
 /**
  * CVE-2024-4367: a Type1 font whose FontMatrix ends in a string that closes the glyph code a
  * vulnerable PDF.js generates and appends the payload. Checked to work: opened with
- * pdfjs-dist 4.1.392's default options (useSystemFonts off, as the kiosk's reader), it sets the
- * global, the title and the hash.
+ * pdfjs-dist 4.1.392 (isEvalSupported at its default, useSystemFonts off as in the kiosk's reader),
+ * it sets the global, the title and the hash.
  */
 export async function fontMatrixPayloadPdf(): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
