@@ -17,6 +17,7 @@ import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
 import { CatalogStore } from '../main/catalog/catalog-store.ts';
+import { indexableText, titleCharacters } from '../main/catalog/search-text.ts';
 import { CORPUS_VERSION, ITEMS_PER_PACK, syntheticCorpus } from './search-corpus.ts';
 
 const { values } = parseArgs({
@@ -30,15 +31,25 @@ const itemCount = Number(values.items);
 const queryCount = Number(values.queries);
 const likeEvery = Number(values['like-every']);
 
-const catalogDir = new URL('../main/catalog/', import.meta.url);
-/** The catalog is rebuilt when the schema or the way text is indexed changes. */
+/**
+ * The catalog is rebuilt when the schema or the way text is indexed changes; how queries are
+ * built does not touch the stored index, so changing it keeps the cache.
+ */
 function indexFingerprint(): string {
   const hash = createHash('sha256');
-  const migrations = new URL('migrations/', catalogDir);
+  const migrations = new URL('../main/catalog/migrations/', import.meta.url);
   for (const name of readdirSync(migrations).sort()) hash.update(readFileSync(new URL(name, migrations)));
-  hash.update(readFileSync(new URL('search-text.ts', catalogDir)));
+  for (const sample of fingerprintSamples) hash.update(`${indexableText(sample)}\n${titleCharacters([sample])}\n`);
   return hash.digest('hex').slice(0, 10);
 }
+const fingerprintSamples = [
+  'Solar POWER café 2026',
+  '태양에너지 흙 DNA검사',
+  '健康的土壤，更好的收成。',
+  'Эрүүл хөрс Өвөл',
+  'ᠪᠣᠷᠳᠣᠭ\u180eᠠ ᠮᠣᠩ\u180bᠭᠣᠯ\u202fᠤᠨ',
+  'ＦＵＬＬ　ｗｉｄｔｈ',
+];
 
 const cacheDir = path.join(os.tmpdir(), 'reading-room-bench');
 const dbPath = path.join(cacheDir, `catalog-${itemCount}-corpus${CORPUS_VERSION}-${indexFingerprint()}.sqlite`);

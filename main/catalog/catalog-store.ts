@@ -25,7 +25,7 @@ import {
 } from './catalog-queries.ts';
 import { openCatalogDatabase, type CatalogDatabase } from './database.ts';
 import { languagePreference, preferredLanguage } from './languages.ts';
-import { indexableText, matchExpression, titleCharacters } from './search-text.ts';
+import { indexableText, searchTerms, titleCharacters } from './search-text.ts';
 
 export type FileRole = ItemFile['role'];
 
@@ -347,18 +347,37 @@ export class CatalogStore {
     });
   }
 
-  /** Best matches first: bm25 with titles weighted over summaries over full text. */
+  /**
+   * Title hits first, then the rest, each tier in bm25 order (weights: title over summary over
+   * full text). The second tier is ranked only when the page reaches into it, so the first pages
+   * of a common word cost what its title hits cost, not what all its hits cost. Within a tier, a
+   * query made of single Hangul/Han characters is listed newest-installed first (see `SearchTerms`).
+   */
   search(query: SearchQuery): ItemPage {
-    const match = matchExpression(query.query);
-    if (match === undefined) return { items: [], total: 0 };
-    const statement = searchStatement({ subject: query.subject !== undefined, language: query.language !== undefined });
-    return this.#page(statement, query.locale, {
-      match,
-      subject: query.subject,
-      language: query.language,
-      limit: query.limit,
-      offset: query.offset,
-    });
+    const terms = searchTerms(query.query);
+    if (terms === undefined) return { items: [], total: 0 };
+    const filter = { subject: query.subject !== undefined, language: query.language !== undefined };
+    const filters = { subject: query.subject, language: query.language };
+    const db = this.#db;
+    const count = (match: string) =>
+      db
+        .prepare(searchStatement(filter, 'rank').count)
+        .pluck()
+        .get({ ...filters, match }) as number;
+    const page = (match: string, order: 'rank' | 'newest', offset: number, limit: number) =>
+      db.prepare(searchStatement(filter, order).page).all({ ...filters, match, offset, limit }) as ItemRow[];
+
+    const order = terms.singleCharacters ? 'newest' : 'rank';
+    return db.transaction(() => {
+      const total = count(terms.anywhere);
+      const inTitles = count(terms.inTitles);
+      const rows = query.offset < inTitles ? page(terms.inTitles, order, query.offset, query.limit) : [];
+      const room = query.limit - rows.length;
+      if (room > 0 && total > inTitles) {
+        rows.push(...page(terms.elsewhere, order, Math.max(0, query.offset - inTitles), room));
+      }
+      return { items: this.#summaries(rows, query.locale), total };
+    })();
   }
 
   /** One item with its files, or null when the catalog has no such item. */

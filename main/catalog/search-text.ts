@@ -17,6 +17,9 @@
  *   multiply the index for a query that is too vague to rank bodies by anyway.
  * Unlike the trigram tokenizer this finds one- and two-character queries, indexes Latin text as
  *   words instead of trigrams (a much smaller index), and keeps bm25 meaningful.
+ *
+ * Results come in two tiers, title hits before the rest, each ranked by bm25; the store ranks the
+ * second tier only when a page reaches past the first (see `searchTerms`).
  */
 
 /** Hangul and Han (with kana, for Japanese words quoted in Chinese text): scripts searched by substring. */
@@ -25,6 +28,7 @@ const cjkRun = /[\p{Script=Hangul}\p{Script=Han}\p{Script=Hiragana}\p{Script=Kat
 const queryPiece =
   /[\p{Script=Hangul}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]+|[^\s\p{Script=Hangul}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]+/gu;
 const wordCharacters = /[\p{L}\p{N}\p{M}]+/gu;
+const hasWordCharacter = /[\p{L}\p{N}\p{M}]/u;
 const isCjk = /^[\p{Script=Hangul}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 /**
  * Mongolian free variation selectors and vowel separator, and zero-width joiners, change how a
@@ -77,4 +81,35 @@ export function matchExpression(query: string): string | undefined {
     }
   }
   return terms.length > 0 ? terms.join(' AND ') : undefined;
+}
+
+export interface SearchTerms {
+  /** Matches the query anywhere in an item. */
+  anywhere: string;
+  /** Matches the query within titles alone: the tier ranked first. */
+  inTitles: string;
+  /** Matches the query, but not within titles alone: the tier ranked second. */
+  elsewhere: string;
+  /**
+   * Every term is a single Hangul/Han character. bm25 cannot rank such a query (each title
+   * holds the character once, so the score only reflects text length), so results are listed
+   * newest-installed first within each tier, which costs nothing however many titles match.
+   */
+  singleCharacters: boolean;
+}
+
+/** The MATCH expressions a search runs for what a visitor typed, or undefined when nothing is searchable. */
+export function searchTerms(query: string): SearchTerms | undefined {
+  const anywhere = matchExpression(query);
+  if (anywhere === undefined) return undefined;
+  const pieces = (normalizeText(query).match(queryPiece) ?? []).filter(
+    (piece) => isCjk.test(piece) || hasWordCharacter.test(piece),
+  );
+  const inTitles = `{title title_chars} : (${anywhere})`;
+  return {
+    anywhere,
+    inTitles,
+    elsewhere: `(${anywhere}) NOT (${inTitles})`,
+    singleCharacters: pieces.every((piece) => isCjk.test(piece) && Array.from(piece).length === 1),
+  };
 }

@@ -1,7 +1,7 @@
 /** Search in every script the kiosk serves, ranking, filters, paging and hostile input, on a real SQLite file. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CatalogStore, type SearchQuery } from '../../../main/catalog/catalog-store.ts';
-import { item, multilingualPack, pack, tempCatalogPath } from './catalog-fixtures.ts';
+import { item, multilingualPack, pack, subjects, tempCatalogPath } from './catalog-fixtures.ts';
 
 let store: CatalogStore;
 let cleanup: () => void;
@@ -34,7 +34,13 @@ beforeAll(() => {
       Array.from({ length: 60 }, (_, index) =>
         item(`magnet-${String(index).padStart(2, '0')}`, {
           subjects: index % 3 === 0 ? ['soil'] : ['energy'],
-          texts: { en: { title: `Magnets, part ${index}`, summary: 'Poles attract.', body: 'Iron filings.' } },
+          texts: {
+            en: {
+              title: index % 4 === 0 ? `Iron magnets, part ${index}` : `Magnets, part ${index}`,
+              summary: 'Poles attract.',
+              body: 'Iron filings.',
+            },
+          },
         }),
       ),
     ),
@@ -153,6 +159,29 @@ describe('filters and paging', () => {
       expect(seen.length).toBe(expected);
       expect(new Set(seen).size).toBe(expected);
     }
+  });
+
+  it('pages across the boundary between title hits and full-text hits', () => {
+    const seen: string[] = [];
+    for (let offset = 0; offset < 63; offset += 7) {
+      const page = store.search({ locale: 'en', query: 'IRON', offset, limit: 7 });
+      expect(page.total).toBe(60);
+      seen.push(...page.items.map((found) => found.id));
+    }
+    expect(new Set(seen).size).toBe(60);
+    const titled = (id: string) => Number(id.slice('magnet-'.length)) % 4 === 0;
+    expect(seen.slice(0, 15).every(titled)).toBe(true);
+    expect(seen.slice(15).some(titled)).toBe(false);
+  });
+
+  it('lists a single-character query newest-installed first among title hits, without ranking', () => {
+    const results = search('土', {});
+    expect(results.total).toBe(1);
+    store.installPack(
+      pack('later', [item('late-soil', { texts: { zh: { title: '土', summary: '', body: '' } } })], { subjects }),
+    );
+    expect(ids('土')).toEqual(['late-soil', 'healthy-soil']);
+    store.removePack('later');
   });
 });
 

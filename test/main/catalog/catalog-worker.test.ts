@@ -113,7 +113,9 @@ describe('the catalog calls', () => {
     expect(hostile).toMatchObject({ ok: true });
 
     const detail = await dispatch(handlers, 'catalog.item', { locale: 'zh-Hans', id: 'healthy-soil' });
-    expect(detail).toMatchObject({ ok: true, value: { id: 'healthy-soil', language: 'zh', files: [] } });
+    expect(detail).toMatchObject({ ok: true, value: { id: 'healthy-soil', language: 'zh' } });
+    const files = detail.ok ? (detail.value as { files: { hash: string; url: string }[] }).files : [];
+    for (const file of files) expect(file.url).toBe(`/content/${file.hash}`);
     const missing = await dispatch(handlers, 'catalog.item', { locale: 'en', id: 'no-such-item' });
     expect(missing).toEqual({
       ok: false,

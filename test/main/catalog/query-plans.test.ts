@@ -83,23 +83,29 @@ describe('query plans', () => {
   });
 
   it.each([
-    { subject: false, language: false },
-    { subject: true, language: false },
-    { subject: false, language: true },
-    { subject: true, language: true },
-  ])('searches through the full-text index and reaches items by key (%o)', (filter) => {
-    const { count, page } = searchStatement(filter);
+    { subject: false, language: false, order: 'rank' as const },
+    { subject: true, language: false, order: 'rank' as const },
+    { subject: false, language: true, order: 'rank' as const },
+    { subject: true, language: true, order: 'rank' as const },
+    { subject: false, language: false, order: 'newest' as const },
+    { subject: true, language: true, order: 'newest' as const },
+  ])('searches through the full-text index and reaches items by key (%o)', ({ order, ...filter }) => {
+    const { count, page } = searchStatement(filter, order);
     for (const details of [plan(count), plan(page)]) {
       expectNoTableScan(details);
       expect(details.join('\n')).toMatch(/SCAN search_index VIRTUAL TABLE INDEX/);
-      if (filter.subject)
+      if (filter.subject) {
         expect(details.join('\n')).toMatch(/SEARCH s (EXISTS )?USING PRIMARY KEY \(item_id=\? AND subject_id=\?\)/);
-      if (filter.language)
+      }
+      if (filter.language) {
         expect(details.join('\n')).toMatch(
           /SEARCH t (EXISTS )?USING COVERING INDEX sqlite_autoindex_item_texts_1 \(item_id=\? AND lang=\?\)/,
         );
+      }
     }
     expect(plan(page).join('\n')).toMatch(/SEARCH i USING INTEGER PRIMARY KEY \(rowid=\?\)/);
+    // Newest first is read from the index in rowid order: nothing is ranked or sorted.
+    if (order === 'newest') expect(plan(page).join('\n')).not.toMatch(/TEMP B-TREE/);
   });
 
   it('reaches an item, its files, texts and subjects by key', () => {
