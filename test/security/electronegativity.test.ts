@@ -2,7 +2,8 @@
  * Electronegativity (Doyensec's Electron security scanner) over the kiosk's main, preload and
  * renderer code: any finding of MEDIUM severity or above fails, unless the line carries the
  * tool's `eng-disable` annotation together with a comment that says why. The tool exits 0 whatever
- * it finds, so its CSV result file is read; a deliberately bad fixture proves it finds things.
+ * it finds, so the result file its programmatic API's answer is written to is read; a deliberately
+ * bad fixture proves it finds things.
  */
 import { execFile } from 'node:child_process';
 import { cp, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
@@ -29,21 +30,19 @@ async function electronVersion(): Promise<string> {
   return (manifest as { version: string }).version;
 }
 
-async function scan(input: string): Promise<Finding[]> {
-  const output = path.join(work, `${path.basename(input)}-${Date.now()}.csv`);
+interface ScanResult {
+  findings: Finding[];
+  unparsed: { file: string; message: string }[];
+}
+
+async function scan(input: string): Promise<ScanResult> {
+  const output = path.join(work, `${path.basename(input)}-${Date.now()}.json`);
   await promisify(execFile)(
     process.execPath,
     [path.join(root, 'test/security/electronegativity-run.ts'), input, output, await electronVersion()],
     { cwd: root, timeout: 120_000 },
   );
-  const [header, ...rows] = (await readFile(output, 'utf8')).split('\n').filter((line) => line.trim() !== '');
-  expect(header).toMatch(/^issue, severity, confidence, filename, location/);
-  return rows.map((row) => {
-    const match = /^(\w+),"(\w+)","(\w+)","([^"]*)","(\d+):\d+"/.exec(row);
-    if (!match) throw new Error(`Electronegativity wrote a row this test cannot read: ${row}`);
-    const [, check, severity, confidence, file, line] = match;
-    return { check: check!, severity: severity!, confidence: confidence!, file: file!, line: Number(line) };
-  });
+  return JSON.parse(await readFile(output, 'utf8')) as ScanResult;
 }
 
 const atLeastMedium = (finding: Finding) => severities.indexOf(finding.severity) >= severities.indexOf('MEDIUM');
@@ -85,14 +84,16 @@ describe('electronegativity', () => {
     // One scan over all three folders, so its whole-app checks (navigation limits, permission handler, CSP) see the whole app.
     const app = path.join(work, 'app');
     for (const folder of scannedFolders) await cp(path.join(root, folder), path.join(app, folder), { recursive: true });
-    const findings = await scan(app);
+    const { findings, unparsed } = await scan(app);
+    // A file the scanner cannot parse is a file it did not check.
+    expect(unparsed).toEqual([]);
     expect(findings.filter(atLeastMedium)).toEqual([]);
   });
 
   it('finds the classic mistakes in a deliberately bad fixture', { timeout: 120_000 }, async () => {
     const fixture = path.join(work, 'bad-app');
     await cp(path.join(root, 'test/security/fixtures/bad-electron-app'), fixture, { recursive: true });
-    const findings = await scan(fixture);
+    const { findings } = await scan(fixture);
     const serious = new Set(findings.filter(atLeastMedium).map((finding) => finding.check));
     // The scanner rates nodeIntegration itself as informational and its pairing with remote content as MEDIUM.
     expect(findings.map((finding) => finding.check)).toContain('NODE_INTEGRATION_JS_CHECK');

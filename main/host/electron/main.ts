@@ -41,9 +41,14 @@ async function start(): Promise<void> {
     version: app.getVersion(),
   });
   // Read now, while all is well: once the page keeps crashing, nothing else should be needed.
-  const crashPage = crashPageUrl(
-    crashPageHtml(await readCrashTexts(path.join(appRoot, 'renderer', 'i18n', 'messages'))),
+  // Missing texts must not keep the kiosk from starting; the error page is then plain.
+  const crashTexts = await readCrashTexts(path.join(appRoot, 'renderer', 'i18n', 'messages')).catch(
+    (error: unknown) => {
+      log(`crash page texts unavailable, the error page will be plain: ${String(error)}`);
+      return [];
+    },
   );
+  const crashPage = crashPageUrl(crashPageHtml(crashTexts));
   session.defaultSession.protocol.handle(
     scheme,
     createSchemeHandler({ app: path.join(appRoot, 'out', 'renderer'), dataDir }),
