@@ -208,7 +208,7 @@ export function PageStage(props: PageStageProps) {
       <div
         ref={sheetRef}
         className="reader-sheet"
-        role="img"
+        role="group"
         aria-label={t('reader.page', { page: pageNumber, count: pageCount })}
         data-zoom-factor={layout ? layout.fitFactor.toFixed(2) : undefined}
       >
