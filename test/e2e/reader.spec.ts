@@ -106,7 +106,16 @@ test('opens a PDF from the home screen and draws its first page with text', asyn
   await expectPageShown(page, 1);
   await expect(page.getByTestId('reader-position')).toHaveText('Page 1 of 24');
   expect(await inkIn(page, headingBox)).toBeGreaterThan(0.05);
-  await page.getByRole('button', { name: 'Close' }).click();
+  await page.getByTestId('reader').getByRole('button', { name: 'Close' }).click();
+  await expect(page.getByTestId('reader')).toHaveCount(0);
+  // The item page's cover is the first page drawn small.
+  const cover = page.getByTestId('pdf-thumbnail');
+  await expect(cover).toBeVisible();
+  expect(await cover.evaluate((image: HTMLImageElement) => image.naturalWidth)).toBeGreaterThan(100);
+
+  await page.getByTestId('open-item').click();
+  await expectPageShown(page, 1);
+  await page.keyboard.press('Escape');
   await expect(page.getByTestId('reader')).toHaveCount(0);
 });
 
