@@ -1,1 +1,1 @@
-uEGE6OKVsxLj2kyWLDGkAPmHI6MmIGOXV7puOmSo8EWiQtLG0V9e02vVJTHVt4hZthof+Q3rmrberXlTrnYlDw==
+sq2pOZ0Dg0K9fqRmBuGjpOn9vRLUAsegiU37UP5s8nlaMy+foooZXU7BfVzb4dfsE6l2NqaHod8bkSHijKVpDg==

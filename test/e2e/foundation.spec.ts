@@ -8,9 +8,9 @@ test('boots to the attract screen and a touch starts a visit with the demo pack 
   await page.getByTestId('attract').click();
   const subjectShelves = page.locator('[data-testid^="shelf-"]:not([data-testid="shelf-new"])');
   await expect(subjectShelves.first()).toBeVisible();
-  // Every item of the demo pack (13) sits on at least one subject shelf.
+  // Every item of the demo pack (14) sits on at least one subject shelf.
   const titles = await subjectShelves.locator('li').allInnerTexts();
-  expect(new Set(titles).size).toBe(13);
+  expect(new Set(titles).size).toBe(14);
   await expect(page.getByRole('main')).toContainText('Solar power basics');
 });
 

@@ -25,7 +25,7 @@ test('an empty kiosk installs the demo pack through the pipeline, once', async (
   const dataDir = path.join(work, 'data');
   const first = await start(dataDir);
   const list = await first.handlers['catalog.list']({ locale: 'en', page: { offset: 0, limit: 100 } });
-  expect(list.total).toBe(13);
+  expect(list.total).toBe(14);
   const solar = await first.handlers['catalog.item']({ locale: 'en', id: 'solar-basics' });
   expect(solar.files.length).toBeGreaterThan(0);
   const stored = await storedFiles(dataDir);
@@ -34,7 +34,7 @@ test('an empty kiosk installs the demo pack through the pipeline, once', async (
   await first.close();
 
   const again = await start(dataDir);
-  expect((await again.handlers['catalog.list']({ locale: 'en', page: { offset: 0, limit: 1 } })).total).toBe(13);
+  expect((await again.handlers['catalog.list']({ locale: 'en', page: { offset: 0, limit: 1 } })).total).toBe(14);
   await again.close();
 });
 
