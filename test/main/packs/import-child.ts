@@ -1,5 +1,6 @@
 /**
- * Runs one import in its own process, so a test can kill it with SIGKILL at any moment.
+ * Runs one import in its own process, so a test can kill it with SIGKILL at any moment. Prints each
+ * phase as it starts, one per line, so the test can aim its kill at a phase.
  * Usage: node import-child.ts <dataDir> <packDir> <keySetFile>
  */
 import path from 'node:path';
@@ -11,6 +12,14 @@ const [dataDir, packDir, keySetFile] = process.argv.slice(2) as [string, string,
 const catalogPath = path.join(dataDir, 'catalog.sqlite');
 const catalog = startCatalog(catalogPath);
 const trust = await loadTrustStore({ rootKeysFile: keySetFile });
-const result = await importPack(packDir, { dataDir, catalogPath, catalog: catalog.api, trust });
+let phase = '';
+await importPack(packDir, {
+  dataDir,
+  catalogPath,
+  catalog: catalog.api,
+  trust,
+  onProgress: (progress) => {
+    if (progress.phase !== phase) process.stdout.write(`${(phase = progress.phase)}\n`);
+  },
+});
 await catalog.close();
-process.stdout.write(JSON.stringify(result));

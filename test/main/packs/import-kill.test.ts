@@ -22,17 +22,36 @@ let packV2: string;
 let keySetFile: string;
 let oldState: unknown;
 let newState: unknown;
-let fullRunMs = 0;
 
-function runChild(dataDir: string, killAfterMs?: number): Promise<{ code: number | null; signal: string | null }> {
+/** Runs the import in a child; with `kill`, sends SIGKILL `afterMs` after the child starts phase `at`. */
+function runChild(
+  dataDir: string,
+  kill?: { at: string; afterMs: number },
+): Promise<{ code: number | null; signal: string | null }> {
   const child = spawn(
     process.execPath,
     [path.join(import.meta.dirname, 'import-child.ts'), dataDir, packV2, keySetFile],
-    { stdio: ['ignore', 'ignore', 'inherit'] },
+    { stdio: ['ignore', 'pipe', 'inherit'] },
   );
-  if (killAfterMs !== undefined) setTimeout(() => child.kill('SIGKILL'), killAfterMs);
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => {
+    const before = output;
+    output += chunk.toString();
+    if (kill && !before.split('\n').includes(kill.at) && output.split('\n').includes(kill.at)) {
+      setTimeout(() => child.kill('SIGKILL'), kill.afterMs);
+    }
+  });
   return new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
 }
+
+/** Where the kills aim: every phase, with most of them where the copy ends and the catalog switches. */
+const aims = [
+  { at: 'verifying', withinMs: 400 },
+  { at: 'copying', withinMs: 300 },
+  { at: 'switching', withinMs: 30 },
+  { at: 'switching', withinMs: 5 },
+  { at: 'cleaning', withinMs: 20 },
+];
 
 beforeAll(async () => {
   work = await mkdtemp(path.join(os.tmpdir(), 'import-kill-'));
@@ -62,9 +81,7 @@ beforeAll(async () => {
 
   const reference = path.join(work, 'reference');
   execFileSync('cp', ['-a', baseData, reference]);
-  const started = performance.now();
   expect(await runChild(reference)).toEqual({ code: 0, signal: null });
-  fullRunMs = performance.now() - started;
   const after = openKiosk(reference, trust);
   newState = await snapshot(after);
   await after.catalog.close();
@@ -75,13 +92,13 @@ afterAll(async () => {
   await rm(work, { recursive: true, force: true });
 });
 
-test(`killed at ${runs} random moments, the catalog is the old or the new version, never a mix`, async () => {
+test(`killed at ${runs} random moments in every phase, the catalog is the old or the new version, never a mix`, async () => {
   const outcomes = { old: 0, new: 0 };
   for (let run = 0; run < runs; run++) {
     const dataDir = path.join(work, `run-${run}`);
     execFileSync('cp', ['-a', baseData, dataDir]);
-    const delay = Math.random() * fullRunMs * 1.1;
-    await runChild(dataDir, delay);
+    const aim = aims[run % aims.length]!;
+    await runChild(dataDir, { at: aim.at, afterMs: Math.random() * aim.withinMs });
 
     const db = new Database(path.join(dataDir, 'catalog.sqlite'));
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
@@ -105,8 +122,6 @@ test(`killed at ${runs} random moments, the catalog is the old or the new versio
       await rm(dataDir, { recursive: true, force: true });
     }
   }
-  console.info(
-    `kill -9 runs: ${outcomes.old} left the old version, ${outcomes.new} the new (full run ${fullRunMs.toFixed(0)} ms)`,
-  );
+  console.info(`kill -9 runs: ${outcomes.old} left the old version, ${outcomes.new} the new`);
   expect(outcomes.old + outcomes.new).toBe(runs);
 }, 300_000);
