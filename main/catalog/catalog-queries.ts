@@ -60,7 +60,7 @@ export function searchStatement(filter: { subject: boolean; language: boolean },
 
 export const itemStatement = `SELECT ${itemColumns} FROM items i WHERE i.id = ?`;
 
-export const itemFilesStatement = `SELECT f.role, f.hash, x.size, x.media_type AS mediaType
+export const itemFilesStatement = `SELECT f.role, f.hash, x.size, x.media_type AS mediaType, f.lang
   FROM item_files f JOIN files x ON x.hash = f.hash WHERE f.item_id = ? ORDER BY f.position`;
 
 /** Texts and subjects of a page of items, given their ids as a JSON array. */

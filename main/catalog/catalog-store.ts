@@ -387,10 +387,16 @@ export class CatalogStore {
       const row = db.prepare(itemStatement).get(query.id) as ItemRow | undefined;
       if (!row) return null;
       const [summary] = this.#summaries([row], query.locale);
-      const files = db.prepare(itemFilesStatement).all(query.id) as Omit<ItemFile, 'url'>[];
+      const files = db.prepare(itemFilesStatement).all(query.id) as (Omit<ItemFile, 'url' | 'language'> & {
+        lang: ContentLanguage | null;
+      })[];
       return {
         ...summary!,
-        files: files.map((file) => ({ ...file, url: contentUrl(file.hash) })),
+        files: files.map(({ lang, ...file }) => ({
+          ...file,
+          ...(lang === null ? {} : { language: lang }),
+          url: contentUrl(file.hash),
+        })),
         ...(row.pages === null ? {} : { pages: row.pages }),
         ...(row.duration_seconds === null ? {} : { durationSeconds: row.duration_seconds }),
       };

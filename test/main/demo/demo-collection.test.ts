@@ -30,6 +30,17 @@ test('an empty kiosk installs the demo pack through the pipeline, once', async (
   expect(solar.files.length).toBeGreaterThan(0);
   const stored = await storedFiles(dataDir);
   for (const file of solar.files) expect(stored.get(file.hash)).toBe(true);
+  // Files keep their language, so a Korean visitor gets the Korean subtitles of the lecture.
+  const cooker = await first.handlers['catalog.item']({ locale: 'ko', id: 'solar-cooker' });
+  expect(cooker.durationSeconds).toBe(31);
+  expect(cooker.files.map((file) => [file.role, file.mediaType, file.language])).toEqual([
+    ['main', 'video/webm', 'en'],
+    ['cover', 'image/jpeg', undefined],
+    ['subtitles', 'text/vtt', 'en'],
+    ['subtitles', 'text/vtt', 'ko'],
+    ['subtitles', 'text/vtt', 'zh'],
+    ['subtitles', 'text/vtt', 'mn-Cyrl'],
+  ]);
   expect(await first.handlers['staff.packs']({})).toEqual({ packs: expect.any(Array) });
   await first.close();
 
