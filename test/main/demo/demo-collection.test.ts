@@ -45,6 +45,13 @@ test('an empty kiosk installs the demo pack through the pipeline, once', async (
     ['subtitles', 'text/vtt', 'zh'],
     ['subtitles', 'text/vtt', 'mn-Cyrl'],
   ]);
+  // Its transcript is its searchable text: a word only spoken in the lecture finds it.
+  const spoken = await first.handlers['catalog.search']({
+    locale: 'en',
+    query: 'firewood',
+    page: { offset: 0, limit: 20 },
+  });
+  expect(spoken.items.map((item) => item.id)).toContain('solar-cooker');
   expect(await first.handlers['staff.packs']({})).toEqual({ packs: expect.any(Array) });
   await first.close();
 
