@@ -2,7 +2,7 @@
  * The video player with the demo lecture (How a solar cooker works, VP9/Opus WebM, subtitles in four
  * languages): it plays, pauses, skips, seeks and toggles captions; the video streams from the content
  * store in ranges; it closes back to its item page; a playing video keeps the visit from going idle;
- * every control is a finger-sized target; axe finds nothing serious.
+ * every control is a finger-sized target; axe finds nothing serious; an undecodable video says so.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -236,4 +236,24 @@ test('a playing video keeps the visit from going idle; paused, the idle reset co
     await new Promise((resolve) => child.once('exit', resolve));
     await rm(dataDir, { recursive: true, force: true });
   }
+});
+
+test('a video the browser cannot decode says so and what to do, and still closes', async ({ kioskPage: page }) => {
+  // The signed pack cannot carry a broken file, so the damage is done on the way: the lecture's bytes are
+  // replaced by something that is not a video.
+  await page.route(/\/content\/[0-9a-f]{64}$/, async (route) => {
+    const response = await route.fetch();
+    if (response.headers()['content-type'] !== 'video/webm') return route.fulfill({ response });
+    return route.fulfill({ status: 200, contentType: 'video/webm', body: Buffer.alloc(4096, 0x42) });
+  });
+  await page.getByTestId('attract').click();
+  await page.getByTestId('shelf-energy').locator(`[data-item-id="${videoId}"]`).click();
+  await page.getByTestId('open-item').click();
+  const player = page.getByTestId('video-player');
+  await expect(player.getByRole('alert')).toHaveText(
+    'This video cannot be played. Please choose another item, or tell the staff.',
+  );
+  await player.getByRole('button', { name: 'Close the video' }).click();
+  await expect(player).toBeHidden();
+  await expect(page.getByTestId('item-page')).toHaveAttribute('data-item-id', videoId);
 });
