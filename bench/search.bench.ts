@@ -17,7 +17,7 @@ import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
 import { CatalogStore } from '../main/catalog/catalog-store.ts';
-import { indexableText, titleCharacters } from '../main/catalog/search-text.ts';
+import { facetText, indexableText, titleCharacters } from '../main/catalog/search-text.ts';
 import { CORPUS_VERSION, ITEMS_PER_PACK, syntheticCorpus } from './search-corpus.ts';
 
 const { values } = parseArgs({
@@ -40,6 +40,7 @@ function indexFingerprint(): string {
   const migrations = new URL('../main/catalog/migrations/', import.meta.url);
   for (const name of readdirSync(migrations).sort()) hash.update(readFileSync(new URL(name, migrations)));
   for (const sample of fingerprintSamples) hash.update(`${indexableText(sample)}\n${titleCharacters([sample])}\n`);
+  hash.update(facetText({ subjects: ['subject-1', 'energy'], languages: ['en', 'mn-Mong'] }));
   return hash.digest('hex').slice(0, 10);
 }
 const fingerprintSamples = [

@@ -28,35 +28,24 @@ export function listStatement(filter: { subject: boolean }): Statement {
 }
 
 /**
- * Search matches in bm25 order (ties by rowid, for stable pages) or newest-installed first (rowid
- * descending, read straight from the index without ranking). Without filters only the page's rows
- * are joined to items; with a filter every match is, since the filter needs the item.
+ * Search: how many items match, and a page of them in bm25 order (ties by rowid, for stable
+ * pages) or newest-installed first (rowid descending, read straight from the index without
+ * ranking). Filters are part of the MATCH expression (the `facets` column), so only the page's
+ * rows are ever joined to items.
  */
-export function searchStatement(filter: { subject: boolean; language: boolean }, order: 'rank' | 'newest'): Statement {
-  const conditions = [
-    filter.subject ? 'EXISTS (SELECT 1 FROM item_subjects s WHERE s.item_id = i.id AND s.subject_id = @subject)' : '',
-    filter.language ? 'EXISTS (SELECT 1 FROM item_texts t WHERE t.item_id = i.id AND t.lang = @language)' : '',
-  ].filter(Boolean);
-  const orderBy = order === 'rank' ? 'rank, rowid' : 'rowid DESC';
-  if (conditions.length === 0) {
-    return {
-      count: 'SELECT count(*) FROM search_index WHERE search_index MATCH @match',
-      page: `SELECT ${itemColumns}
-               FROM (SELECT rowid, rank FROM search_index WHERE search_index MATCH @match
-                      ORDER BY ${orderBy} LIMIT @limit OFFSET @offset) AS hit
-               JOIN items i ON i.seq = hit.rowid
-              ORDER BY ${order === 'rank' ? 'hit.rank, hit.rowid' : 'hit.rowid DESC'}`,
-    };
-  }
-  const from = `FROM search_index JOIN items i ON i.seq = search_index.rowid
-                WHERE search_index MATCH @match AND ${conditions.join(' AND ')}`;
-  return {
-    count: `SELECT count(*) ${from}`,
-    page: `SELECT ${itemColumns} ${from}
-            ORDER BY ${order === 'rank' ? 'search_index.rank, search_index.rowid' : 'search_index.rowid DESC'}
-            LIMIT @limit OFFSET @offset`,
-  };
-}
+export const searchStatement = {
+  count: 'SELECT count(*) FROM search_index WHERE search_index MATCH @match',
+  rank: `SELECT ${itemColumns}
+           FROM (SELECT rowid, rank FROM search_index WHERE search_index MATCH @match
+                  ORDER BY rank, rowid LIMIT @limit OFFSET @offset) AS hit
+           JOIN items i ON i.seq = hit.rowid
+          ORDER BY hit.rank, hit.rowid`,
+  newest: `SELECT ${itemColumns}
+             FROM (SELECT rowid FROM search_index WHERE search_index MATCH @match
+                    ORDER BY rowid DESC LIMIT @limit OFFSET @offset) AS hit
+             JOIN items i ON i.seq = hit.rowid
+            ORDER BY hit.rowid DESC`,
+};
 
 export const itemStatement = `SELECT ${itemColumns} FROM items i WHERE i.id = ?`;
 

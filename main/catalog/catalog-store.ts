@@ -25,7 +25,7 @@ import {
 } from './catalog-queries.ts';
 import { openCatalogDatabase, type CatalogDatabase } from './database.ts';
 import { languagePreference, preferredLanguage } from './languages.ts';
-import { indexableText, searchTerms, titleCharacters } from './search-text.ts';
+import { facetText, indexableText, searchTerms, titleCharacters } from './search-text.ts';
 
 export type FileRole = ItemFile['role'];
 
@@ -178,7 +178,7 @@ export class CatalogStore {
         'INSERT INTO item_files (item_id, position, role, hash, lang) VALUES (?, ?, ?, ?, ?)',
       );
       const insertIndex = db.prepare(
-        'INSERT INTO search_index (rowid, title, summary, body, title_chars) VALUES (?, ?, ?, ?, ?)',
+        'INSERT INTO search_index (rowid, title, summary, body, title_chars, facets) VALUES (?, ?, ?, ?, ?, ?)',
       );
       for (const item of pack.items) {
         const owner = itemOwner.get(item.id) as string | undefined;
@@ -207,6 +207,7 @@ export class CatalogStore {
           indexableText(texts.map(([, text]) => text.summary).join('\n')),
           indexableText(texts.map(([, text]) => text.body ?? '').join('\n')),
           titleCharacters(titles),
+          facetText({ subjects: item.subjects, languages: texts.map(([language]) => language) }),
         );
       }
       this.#dropUnreferenced({
@@ -354,28 +355,20 @@ export class CatalogStore {
    * query made of single Hangul/Han characters is listed newest-installed first (see `SearchTerms`).
    */
   search(query: SearchQuery): ItemPage {
-    const terms = searchTerms(query.query);
+    const terms = searchTerms(query.query, { subject: query.subject, language: query.language });
     if (terms === undefined) return { items: [], total: 0 };
-    const filter = { subject: query.subject !== undefined, language: query.language !== undefined };
-    const filters = { subject: query.subject, language: query.language };
     const db = this.#db;
-    const count = (match: string) =>
-      db
-        .prepare(searchStatement(filter, 'rank').count)
-        .pluck()
-        .get({ ...filters, match }) as number;
-    const page = (match: string, order: 'rank' | 'newest', offset: number, limit: number) =>
-      db.prepare(searchStatement(filter, order).page).all({ ...filters, match, offset, limit }) as ItemRow[];
-
     const order = terms.singleCharacters ? 'newest' : 'rank';
+    const count = (match: string) => db.prepare(searchStatement.count).pluck().get({ match }) as number;
+    const page = (match: string, offset: number, limit: number) =>
+      db.prepare(searchStatement[order]).all({ match, offset, limit }) as ItemRow[];
+
     return db.transaction(() => {
       const total = count(terms.anywhere);
       const inTitles = count(terms.inTitles);
-      const rows = query.offset < inTitles ? page(terms.inTitles, order, query.offset, query.limit) : [];
+      const rows = query.offset < inTitles ? page(terms.inTitles, query.offset, query.limit) : [];
       const room = query.limit - rows.length;
-      if (room > 0 && total > inTitles) {
-        rows.push(...page(terms.elsewhere, order, Math.max(0, query.offset - inTitles), room));
-      }
+      if (room > 0 && total > inTitles) rows.push(...page(terms.elsewhere, Math.max(0, query.offset - inTitles), room));
       return { items: this.#summaries(rows, query.locale), total };
     })();
   }

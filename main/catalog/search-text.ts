@@ -83,8 +83,31 @@ export function matchExpression(query: string): string | undefined {
   return terms.length > 0 ? terms.join(' AND ') : undefined;
 }
 
+/** The words a search filter matches: which subjects an item is in, which languages it is written in. */
+export interface Facets {
+  subjects: readonly string[];
+  languages: readonly string[];
+}
+
+/**
+ * A facet as one unicode61 token: "s" or "l" and the value in hex, since subject slugs and
+ * language tags contain dashes, which unicode61 would split at. No query word reaches the facets
+ * column, so a visitor typing such a token finds nothing by it.
+ */
+function facetToken(kind: 's' | 'l', value: string): string {
+  return kind + Buffer.from(value, 'utf8').toString('hex');
+}
+
+/** The `facets` column of an item. */
+export function facetText(facets: Facets): string {
+  return [
+    ...facets.subjects.map((subject) => facetToken('s', subject)),
+    ...facets.languages.map((language) => facetToken('l', language)),
+  ].join(' ');
+}
+
 export interface SearchTerms {
-  /** Matches the query anywhere in an item. */
+  /** Matches the query anywhere in an item's texts. */
   anywhere: string;
   /** Matches the query within titles alone: the tier ranked first. */
   inTitles: string;
@@ -98,18 +121,30 @@ export interface SearchTerms {
   singleCharacters: boolean;
 }
 
-/** The MATCH expressions a search runs for what a visitor typed, or undefined when nothing is searchable. */
-export function searchTerms(query: string): SearchTerms | undefined {
-  const anywhere = matchExpression(query);
-  if (anywhere === undefined) return undefined;
+/**
+ * The MATCH expressions a search runs for what a visitor typed, restricted to items in `subject`
+ * and written in `language` when given; undefined when nothing is searchable.
+ */
+export function searchTerms(
+  query: string,
+  filter: { subject?: string | undefined; language?: string | undefined } = {},
+): SearchTerms | undefined {
+  const typed = matchExpression(query);
+  if (typed === undefined) return undefined;
   const pieces = (normalizeText(query).match(queryPiece) ?? []).filter(
     (piece) => isCjk.test(piece) || hasWordCharacter.test(piece),
   );
-  const inTitles = `{title title_chars} : (${anywhere})`;
+  const facets = [
+    filter.subject === undefined ? undefined : `"${facetToken('s', filter.subject)}"`,
+    filter.language === undefined ? undefined : `"${facetToken('l', filter.language)}"`,
+  ].filter((facet) => facet !== undefined);
+  const within = facets.length === 0 ? '' : `{facets} : (${facets.join(' AND ')}) AND `;
+  const inTitles = `${within}{title title_chars} : (${typed})`;
+  const anywhere = `${within}{title summary body title_chars} : (${typed})`;
   return {
     anywhere,
     inTitles,
-    elsewhere: `(${anywhere}) NOT (${inTitles})`,
+    elsewhere: `(${anywhere}) NOT ({title title_chars} : (${typed}))`,
     singleCharacters: pieces.every((piece) => isCjk.test(piece) && Array.from(piece).length === 1),
   };
 }
