@@ -223,6 +223,11 @@ describe('hostile queries', () => {
     expect(() => search(query)).not.toThrow();
   });
 
+  it('never matches the hidden facet tokens', () => {
+    expect(search('s656e65726779')).toEqual({ items: [], total: 0 });
+    expect(search('l656e')).toEqual({ items: [], total: 0 });
+  });
+
   it('still finds what the plain words ask for', () => {
     expect(ids('"solar')).toEqual(['solar-power']);
     expect(ids('NEAR(solar power, 2)')).toEqual([]);

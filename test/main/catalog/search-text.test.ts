@@ -1,6 +1,13 @@
 /** How text becomes search terms, and queries become MATCH expressions that are never FTS syntax. */
 import { describe, expect, it } from 'vitest';
-import { indexableText, matchExpression, normalizeText, titleCharacters } from '../../../main/catalog/search-text.ts';
+import {
+  facetText,
+  indexableText,
+  matchExpression,
+  normalizeText,
+  searchTerms,
+  titleCharacters,
+} from '../../../main/catalog/search-text.ts';
 
 describe('indexableText', () => {
   it('rewrites Hangul and Han runs as overlapping bigrams and leaves other scripts alone', () => {
@@ -53,5 +60,29 @@ describe('matchExpression', () => {
   it('gives nothing to search for a query of punctuation alone', () => {
     expect(matchExpression('*** ( ) " : ^')).toBeUndefined();
     expect(matchExpression('   ')).toBeUndefined();
+  });
+});
+
+describe('facets', () => {
+  it('writes each subject and language as one hex token, dashes and all', () => {
+    expect(facetText({ subjects: ['energy', 'a-b'], languages: ['mn-Mong'] })).toBe(
+      's656e65726779 s612d62 l6d6e2d4d6f6e67',
+    );
+  });
+
+  it('puts filters in the MATCH expression and keeps typed words out of the facets column', () => {
+    const terms = searchTerms('solar', { subject: 'energy', language: 'en' })!;
+    expect(terms.anywhere).toBe(
+      '{facets} : ("s656e65726779" AND "l656e") AND {title summary body title_chars} : ("solar"*)',
+    );
+    expect(terms.inTitles).toBe('{facets} : ("s656e65726779" AND "l656e") AND {title title_chars} : ("solar"*)');
+    expect(searchTerms('solar')!.anywhere).toBe('{title summary body title_chars} : ("solar"*)');
+  });
+
+  it('tells a query of single Hangul/Han characters from the rest', () => {
+    expect(searchTerms('흙 土')!.singleCharacters).toBe(true);
+    expect(searchTerms('흙 *')!.singleCharacters).toBe(true);
+    expect(searchTerms('흙 soil')!.singleCharacters).toBe(false);
+    expect(searchTerms('건강')!.singleCharacters).toBe(false);
   });
 });
