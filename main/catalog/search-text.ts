@@ -19,7 +19,8 @@
  *   words instead of trigrams (a much smaller index), and keeps bm25 meaningful.
  *
  * Results come in two tiers, title hits before the rest, each ranked by bm25; the store ranks the
- * second tier only when a page reaches past the first (see `searchTerms`).
+ * second tier only when a page reaches past the first (see `searchTerms`). Subject and language
+ * filters are tokens of a `facets` column, matched in the same expression (see `facetText`).
  */
 
 /** Hangul and Han (with kana, for Japanese words quoted in Chinese text): scripts searched by substring. */
