@@ -16,6 +16,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
+import { startCatalog } from '../main/catalog/catalog-client.ts';
 import { CatalogStore } from '../main/catalog/catalog-store.ts';
 import { facetText, indexableText, titleCharacters } from '../main/catalog/search-text.ts';
 import { CORPUS_VERSION, ITEMS_PER_PACK, syntheticCorpus } from './search-corpus.ts';
@@ -172,6 +173,23 @@ const deep = queries
   .map(({ query }) => timed(() => store.search({ locale: 'en', query, offset: 480, limit: 24 })));
 const deepFigures = summarize(deep);
 console.log(`  page 21 (offset 480), unfiltered p50 ${ms(deepFigures.p50)}, p95 ${ms(deepFigures.p95)}`);
+
+// The main process reaches the store through the catalog worker: the same queries, awaited one by one.
+const worker = startCatalog(dbPath);
+const throughWorker: number[] = [];
+for (const { query } of queries.slice(0, 100)) {
+  await worker.api.search({ locale: 'en', query, offset: 0, limit: 24 });
+  const started = performance.now();
+  await worker.api.search({ locale: 'en', query, offset: 0, limit: 24 });
+  throughWorker.push(performance.now() - started);
+}
+await worker.close();
+const direct = summarize(results.slice(0, 100).map((result) => result.ms));
+const viaWorker = summarize(throughWorker);
+console.log(
+  `  through the catalog worker, first 100 queries p50 ${ms(viaWorker.p50)}, p95 ${ms(viaWorker.p95)} ` +
+    `(in-process: p50 ${ms(direct.p50)}, p95 ${ms(direct.p95)})`,
+);
 
 const ratios = scans.map((entry) => entry.likeMs / entry.ms).sort((a, b) => a - b);
 const like = summarize(scans.map((entry) => entry.likeMs));
