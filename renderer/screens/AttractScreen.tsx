@@ -5,7 +5,7 @@
 import { useEffect, useState, type CSSProperties } from 'react';
 import type { ItemSummary } from '../../preload/contract/schemas.ts';
 import { fileFor } from '../components/item-files.ts';
-import { isNew } from '../components/recency.ts';
+import { KindLabel } from '../components/KindLabel.tsx';
 import { subjectColour } from '../components/subject-colours.ts';
 import { useKioskCall } from '../components/use-kiosk-call.ts';
 import { useI18n } from '../i18n/i18n.tsx';
@@ -30,7 +30,6 @@ export function AttractScreen() {
 }
 
 function Spotlight({ items }: { items: readonly ItemSummary[] }) {
-  const { t } = useI18n();
   const [index, setIndex] = useState(0);
   useEffect(() => {
     const timer = window.setInterval(() => setIndex((n) => n + 1), SHOW_EACH_MS);
@@ -42,8 +41,7 @@ function Spotlight({ items }: { items: readonly ItemSummary[] }) {
     <span className="spotlight" style={style} key={item.id} data-testid="spotlight">
       {item.kind === 'pdf' && <SpotlightCover id={item.id} />}
       <span className="spotlight-band">
-        <span>{t(`item.kind.${item.kind}`)}</span>
-        {isNew(item.addedAt, new Date()) && <span className="badge">{t('item.new')}</span>}
+        <KindLabel item={item} />
       </span>
       <span className="spotlight-title" lang={item.language}>
         {item.title}

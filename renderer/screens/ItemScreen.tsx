@@ -6,7 +6,7 @@ import { useState, type CSSProperties } from 'react';
 import type { ItemDetail, ItemFile, ItemSummary } from '../../preload/contract/schemas.ts';
 import { contentLanguageNames } from '../components/content-languages.ts';
 import { ErrorPanel } from '../components/ErrorPanel.tsx';
-import { isNew } from '../components/recency.ts';
+import { KindLabel } from '../components/KindLabel.tsx';
 import { subjectColour } from '../components/subject-colours.ts';
 import { fileFor, viewerFor, type Viewer } from '../components/item-files.ts';
 import { useKioskCall } from '../components/use-kiosk-call.ts';
@@ -38,8 +38,7 @@ export function ItemScreen({ id, summary }: { id: string; summary?: ItemSummary 
       <div className="item-cover">{full ? <Cover item={full} /> : <div className="cover-placeholder" />}</div>
       <div className="item-facts">
         <p className="item-band">
-          <span className="item-kind">{t(`item.kind.${item.kind}`)}</span>
-          {isNew(item.addedAt, new Date()) && <span className="badge">{t('item.new')}</span>}
+          <KindLabel item={item} />
         </p>
         <h1 className="item-page-title" lang={item.language}>
           {item.title}
