@@ -41,6 +41,11 @@ export interface ImportOptions {
   /** Room kept free beyond the pack's own bytes, for the catalog and everything else on the disk. */
   spaceMarginBytes?: number;
   progressIntervalMs?: number;
+  /**
+   * How many files are copied at once (default 2): while one thread hashes, the other's read is in
+   * flight, which keeps a disk busy the way `cp` does. Each thread costs a worker's start-up.
+   */
+  copyThreads?: number;
 }
 
 export interface ImportResult {
@@ -64,12 +69,17 @@ export async function importPack(packDir: string, options: ImportOptions): Promi
   const key = path.resolve(options.dataDir);
   if (busyDataDirs.has(key)) throw new ImportError('busy', `an import into ${key} is running`);
   busyDataDirs.add(key);
-  const worker = startWorker<ImportWorker>(siblingModule(import.meta.url, 'import.worker'));
+  // All workers start together, so the copy threads are ready by the time verification is done.
+  const workers = Array.from({ length: Math.max(1, options.copyThreads ?? 2) }, () =>
+    startWorker<ImportWorker>(siblingModule(import.meta.url, 'import.worker')),
+  );
   try {
-    return await runImport(packDir, options, worker);
+    return await runImport(packDir, options, workers);
   } finally {
-    await worker.api.dispose().catch(() => undefined);
-    await worker.close();
+    for (const worker of workers) {
+      await worker.api.dispose().catch(() => undefined);
+      await worker.close();
+    }
     busyDataDirs.delete(key);
   }
 }
@@ -77,9 +87,10 @@ export async function importPack(packDir: string, options: ImportOptions): Promi
 async function runImport(
   packDir: string,
   options: ImportOptions,
-  worker: WorkerClient<ImportWorker>,
+  workers: WorkerClient<ImportWorker>[],
 ): Promise<ImportResult> {
   const { catalog } = options;
+  const worker = workers[0]!;
   const store = new ContentStore(options.dataDir);
   let report = { packId: '', bytesDone: 0, bytesTotal: 0, filesDone: 0, filesTotal: 0 };
   const emit = (phase: ImportPhase, secondsLeft: number | null = null) =>
@@ -112,7 +123,7 @@ async function runImport(
 
   emit('copying');
   await store.clearIncoming();
-  const outcome = await copyInWorker(worker, plan.packDir, options, missing, (done) => {
+  const outcome = await copyInWorkers(workers, plan.packDir, options, missing, (done) => {
     report = { ...report, ...done };
     emit('copying', done.secondsLeft);
   });
@@ -140,27 +151,35 @@ async function runImport(
 
 type CopyProgress = Pick<ImportProgress, 'bytesDone' | 'filesDone' | 'secondsLeft'>;
 
-/** Runs the copy in the worker and reads its progress from shared memory, so the main thread only polls. */
-async function copyInWorker(
-  worker: WorkerClient<ImportWorker>,
+/**
+ * Runs the copy in the workers, each with its share of the files, and reads their progress from shared
+ * memory, so the main thread only polls. The first real failure stops the others after their current
+ * chunk; what any of them verified stays in the store for the next attempt.
+ */
+async function copyInWorkers(
+  workers: readonly WorkerClient<ImportWorker>[],
   packDir: string,
   options: ImportOptions,
   files: StoredFile[],
   onProgress: (progress: CopyProgress) => void,
 ): Promise<CopyOutcome> {
   if (files.length === 0) return { ok: true, filesCopied: 0, bytesCopied: 0, bytesRead: 0 };
-  const progress = new SharedArrayBuffer(progressSlots * Float64Array.BYTES_PER_ELEMENT);
   const cancel = new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT);
-  const counters = new Float64Array(progress);
+  const jobs = shareOut(files, workers.length).map((share, index) => ({
+    worker: workers[index]!,
+    files: share,
+    counters: new Float64Array(new SharedArrayBuffer(progressSlots * Float64Array.BYTES_PER_ELEMENT)),
+  }));
+  const total = (slot: number) => jobs.reduce((sum, job) => sum + job.counters[slot]!, 0);
   const bytesTotal = files.reduce((sum, file) => sum + file.size, 0);
   const started = performance.now();
   const poll = setInterval(() => {
-    const bytesDone = counters[progressSlot.bytesDone]!;
+    const bytesDone = total(progressSlot.bytesDone);
     const seconds = (performance.now() - started) / 1000;
     const rate = bytesDone / seconds;
     onProgress({
       bytesDone,
-      filesDone: counters[progressSlot.filesDone]!,
+      filesDone: total(progressSlot.filesDone),
       secondsLeft: rate > 0 && seconds > 0.5 ? Math.ceil((bytesTotal - bytesDone) / rate) : null,
     });
   }, options.progressIntervalMs ?? 250);
@@ -170,19 +189,49 @@ async function copyInWorker(
   };
   options.signal?.addEventListener('abort', stop);
   try {
-    return await worker.api.copy({
-      filesDir: path.join(packDir, FILES_DIR),
-      sourceMarker: path.join(packDir, MANIFEST_FILE),
-      dataDir: options.dataDir,
-      files: files.map(({ sha256, size }) => ({ sha256, size })),
-      progress,
-      cancel,
-      bytesPerSecond: options.bytesPerSecond,
-    });
+    const outcomes = await Promise.all(
+      jobs.map(async (job) => {
+        const outcome = await job.worker.api.copy({
+          filesDir: path.join(packDir, FILES_DIR),
+          sourceMarker: path.join(packDir, MANIFEST_FILE),
+          dataDir: options.dataDir,
+          files: job.files,
+          progress: job.counters.buffer as SharedArrayBuffer,
+          cancel,
+          bytesPerSecond: options.bytesPerSecond && options.bytesPerSecond / jobs.length,
+        });
+        if (!outcome.ok) stop();
+        return outcome;
+      }),
+    );
+    return mergeOutcomes(outcomes);
   } finally {
     clearInterval(poll);
     options.signal?.removeEventListener('abort', stop);
   }
+}
+
+/** Splits the files into `parts` shares of about equal bytes, largest files first. */
+function shareOut(files: readonly StoredFile[], parts: number): StoredFile[][] {
+  const shares = Array.from({ length: Math.min(parts, files.length) }, () => ({ bytes: 0, files: [] as StoredFile[] }));
+  for (const file of [...files].sort((a, b) => b.size - a.size)) {
+    const lightest = shares.reduce((best, share) => (share.bytes < best.bytes ? share : best));
+    lightest.files.push({ sha256: file.sha256, size: file.size });
+    lightest.bytes += file.size;
+  }
+  return shares.map((share) => share.files);
+}
+
+/** One outcome for the whole copy: the counts added up, and the failure that stopped the others. */
+function mergeOutcomes(outcomes: readonly CopyOutcome[]): CopyOutcome {
+  const counts = {
+    filesCopied: outcomes.reduce((sum, outcome) => sum + outcome.filesCopied, 0),
+    bytesCopied: outcomes.reduce((sum, outcome) => sum + outcome.bytesCopied, 0),
+    bytesRead: outcomes.reduce((sum, outcome) => sum + outcome.bytesRead, 0),
+  };
+  const failures = outcomes.filter((outcome) => !outcome.ok);
+  const cause = failures.find((outcome) => outcome.code !== 'cancelled') ?? failures[0];
+  return cause ? { ...cause, ...counts } : { ok: true, ...counts };
 }
 
 function unwrap<T>(result: WorkerResult<T>): T {
