@@ -1,12 +1,15 @@
 /**
- * Pictures of every visitor screen at the two orientations a kiosk is mounted in, saved to
- * docs/screenshots/ so a reviewer sees the layout without running the kiosk.
+ * Pictures of every visitor screen at the two orientations a kiosk is mounted in. A test run keeps
+ * them in test-results/screenshots/; `npm run screenshots` writes them to docs/screenshots/ so a
+ * reviewer sees the layout without running the kiosk.
  */
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
 
-const shots = path.resolve(import.meta.dirname, '..', '..', 'docs', 'screenshots');
+const shots = path.resolve(
+  process.env['KIOSK_SCREENSHOTS_DIR'] ?? path.join(import.meta.dirname, '..', '..', 'test-results', 'screenshots'),
+);
 const sizes = [
   { name: 'landscape', width: 1920, height: 1080 },
   { name: 'portrait', width: 1080, height: 1920 },
