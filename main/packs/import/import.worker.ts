@@ -5,6 +5,9 @@
  * answering searches meanwhile). Failures come back as values with a code, since errors lose theirs
  * crossing threads.
  */
+import { readlinkSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { parentPort } from 'node:worker_threads';
 import { CatalogStore, type PackRecord } from '../../catalog/catalog-store.ts';
 import { copyIntoStore, type CopyJob, type CopyOutcome } from '../../store/store-writer.ts';
@@ -105,4 +108,19 @@ const worker: ImportWorker = {
   },
 };
 
+/**
+ * An import yields the CPU to the visitor's screen: on Linux a thread's own id can be given a lower
+ * priority (`/proc/thread-self` names it), so the copy takes what the kiosk leaves idle.
+ */
+function lowerThisThreadsPriority(): void {
+  if (process.platform !== 'linux') return;
+  try {
+    const threadId = Number(path.basename(readlinkSync('/proc/thread-self')));
+    os.setPriority(threadId, 10);
+  } catch {
+    // Without /proc or the right to renice, the import runs at normal priority.
+  }
+}
+
+lowerThisThreadsPriority();
 serveInWorker(worker, parentPort!);
