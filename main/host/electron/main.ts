@@ -33,13 +33,6 @@ async function start(): Promise<void> {
   lockDownAfterReady({ app, menu: Menu, defaultSession: session.defaultSession, allowDevTools, log });
   keepDisplayAwake(powerSaveBlocker);
 
-  const dataDir = app.getPath('userData');
-  const services = await createKioskServices({
-    dataDir,
-    resourcesDir: path.join(app.isPackaged ? process.resourcesPath : appRoot, 'resources'),
-    host: 'electron',
-    version: app.getVersion(),
-  });
   // Read now, while all is well: once the page keeps crashing, nothing else should be needed.
   // Missing texts must not keep the kiosk from starting; the error page is then plain.
   const crashTexts = await readCrashTexts(path.join(appRoot, 'renderer', 'i18n', 'messages')).catch(
@@ -49,18 +42,39 @@ async function start(): Promise<void> {
     },
   );
   const crashPage = crashPageUrl(crashPageHtml(crashTexts));
+  const windowOptions = kioskWindowOptions(path.join(appRoot, 'out', 'preload', 'preload.cjs'), {
+    packaged: app.isPackaged,
+  });
+  const openWindow = (): BrowserWindow => {
+    // Electronegativity cannot see into kioskWindowOptions(), which turns contextIsolation and the sandbox on and Auxclick off (kiosk-window.test.ts).
+    window = new BrowserWindow(windowOptions); // eng-disable CONTEXT_ISOLATION_JS_CHECK SANDBOX_JS_CHECK AUXCLICK_JS_CHECK
+    return window;
+  };
+
+  const dataDir = app.getPath('userData');
+  const services = await createKioskServices({
+    dataDir,
+    resourcesDir: path.join(app.isPackaged ? process.resourcesPath : appRoot, 'resources'),
+    host: 'electron',
+    version: app.getVersion(),
+  }).catch((error: unknown) => {
+    log(`the kiosk's services could not start (data folder ${dataDir}): ${String(error)}`);
+    return undefined;
+  });
+  if (!services) {
+    // A kiosk that cannot open its catalog still owns the screen: it shows the error page, not a desktop.
+    const errorWindow = openWindow();
+    await errorWindow.loadURL(crashPage);
+    errorWindow.show();
+    return;
+  }
   session.defaultSession.protocol.handle(
     scheme,
     createSchemeHandler({ app: path.join(appRoot, 'out', 'renderer'), dataDir }),
   );
   registerContractHandlers(ipcMain, services.handlers);
 
-  const windowOptions = kioskWindowOptions(path.join(appRoot, 'out', 'preload', 'preload.cjs'), {
-    packaged: app.isPackaged,
-  });
-  // Electronegativity cannot see into kioskWindowOptions(), which turns contextIsolation and the sandbox on and Auxclick off (kiosk-window.test.ts).
-  const kioskWindow = new BrowserWindow(windowOptions); // eng-disable CONTEXT_ISOLATION_JS_CHECK SANDBOX_JS_CHECK AUXCLICK_JS_CHECK
-  window = kioskWindow;
+  const kioskWindow = openWindow();
   attachAppCommandFilter(kioskWindow);
   watchRenderer(kioskWindow.webContents, {
     log,
