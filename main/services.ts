@@ -72,8 +72,8 @@ export async function createKioskServices(options: ServiceOptions): Promise<Kios
       idleSeconds: options.idleSeconds ?? 120,
     }),
     'catalog.subjects': async ({ locale }) => ({ subjects: await catalog.api.subjects(locale) }),
-    'catalog.list': ({ locale, subject, addedSince, page }) =>
-      catalog.api.listItems({ locale, subject, addedSince, ...page }),
+    'catalog.list': ({ locale, subject, addedSince, featured, page }) =>
+      catalog.api.listItems({ locale, subject, addedSince, featured, ...page }),
     'catalog.search': ({ locale, query, subject, language, page }) =>
       catalog.api.search({ locale, query, subject, language, ...page }),
     'catalog.item': async ({ locale, id }) => {

@@ -9,20 +9,25 @@ export interface Statement {
   page: string;
 }
 
-export const itemColumns = 'i.id, i.kind, i.added_at, i.pages, i.duration_seconds';
+export const itemColumns = 'i.id, i.kind, i.added_at, i.pages, i.duration_seconds, i.featured';
 
-/** A shelf, newest first; with a subject it reads the subject's index, already in shelf order. */
-export function listStatement(filter: { subject: boolean }): Statement {
+/**
+ * A shelf, newest first; with a subject it reads the subject's index, already in shelf order. Featured
+ * only, it reads the partial index of featured rows, so its cost follows the featured items, not the catalog.
+ * `featured = 1` is written out (not a parameter) because only then may SQLite use a partial index.
+ */
+export function listStatement(filter: { subject: boolean; featured: boolean }): Statement {
+  const featured = (alias: string) => (filter.featured ? ` AND ${alias}featured = 1` : '');
   return filter.subject
     ? {
-        count: 'SELECT count(*) FROM item_subjects WHERE subject_id = @subject AND added_at >= @since',
+        count: `SELECT count(*) FROM item_subjects WHERE subject_id = @subject AND added_at >= @since${featured('')}`,
         page: `SELECT ${itemColumns} FROM item_subjects s JOIN items i ON i.id = s.item_id
-                WHERE s.subject_id = @subject AND s.added_at >= @since
+                WHERE s.subject_id = @subject AND s.added_at >= @since${featured('s.')}
                 ORDER BY s.added_at DESC, s.item_id LIMIT @limit OFFSET @offset`,
       }
     : {
-        count: 'SELECT count(*) FROM items WHERE added_at >= @since',
-        page: `SELECT ${itemColumns} FROM items i WHERE i.added_at >= @since
+        count: `SELECT count(*) FROM items WHERE added_at >= @since${featured('')}`,
+        page: `SELECT ${itemColumns} FROM items i WHERE i.added_at >= @since${featured('i.')}
                 ORDER BY i.added_at DESC, i.id LIMIT @limit OFFSET @offset`,
       };
 }

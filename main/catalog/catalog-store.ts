@@ -54,6 +54,8 @@ export interface PackItem {
   files?: { role: FileRole; hash: string; language?: ContentLanguage }[];
   pages?: number;
   durationSeconds?: number;
+  /** Shown first on the attract screen; absent means not featured. */
+  featured?: boolean;
 }
 
 /**
@@ -82,6 +84,8 @@ export interface ListQuery {
   subject?: string | undefined;
   /** Only items added at or after this ISO date or timestamp ("new this week"). */
   addedSince?: string | undefined;
+  /** Only featured items. */
+  featured?: boolean | undefined;
   offset: number;
   limit: number;
 }
@@ -106,6 +110,7 @@ interface ItemRow {
   added_at: string;
   pages: number | null;
   duration_seconds: number | null;
+  featured: 0 | 1;
 }
 
 interface TextRow {
@@ -166,13 +171,14 @@ export class CatalogStore {
 
       const itemOwner = db.prepare('SELECT pack_id FROM items WHERE id = ?').pluck();
       const insertItem = db.prepare(
-        `INSERT INTO items (id, pack_id, kind, added_at, pages, duration_seconds) VALUES (?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO items (id, pack_id, kind, added_at, pages, duration_seconds, featured)
+         VALUES (?, ?, ?, ?, ?, ?, ?)`,
       );
       const insertText = db.prepare(
         'INSERT INTO item_texts (item_id, lang, title, summary, body) VALUES (?, ?, ?, ?, ?)',
       );
       const insertItemSubject = db.prepare(
-        'INSERT INTO item_subjects (item_id, subject_id, added_at) VALUES (?, ?, ?)',
+        'INSERT INTO item_subjects (item_id, subject_id, added_at, featured) VALUES (?, ?, ?, ?)',
       );
       const insertItemFile = db.prepare(
         'INSERT INTO item_files (item_id, position, role, hash, lang) VALUES (?, ?, ?, ?, ?)',
@@ -186,6 +192,7 @@ export class CatalogStore {
           throw new Error(`Pack "${pack.id}" contains item "${item.id}", which pack "${owner}" already provides.`);
         }
         const addedAt = isoTimestamp(item.addedAt, `item "${item.id}" addedAt`);
+        const featured = item.featured === true ? 1 : 0;
         const seq = insertItem.run(
           item.id,
           pack.id,
@@ -193,10 +200,11 @@ export class CatalogStore {
           addedAt,
           item.pages ?? null,
           item.durationSeconds ?? null,
+          featured,
         ).lastInsertRowid;
         const texts = Object.entries(item.texts) as [ContentLanguage, PackItemText][];
         for (const [lang, text] of texts) insertText.run(item.id, lang, text.title, text.summary, text.body ?? '');
-        for (const subject of item.subjects) insertItemSubject.run(item.id, subject, addedAt);
+        for (const subject of item.subjects) insertItemSubject.run(item.id, subject, addedAt, featured);
         (item.files ?? []).forEach((file, position) =>
           insertItemFile.run(item.id, position, file.role, file.hash, file.language ?? null),
         );
@@ -313,6 +321,7 @@ export class CatalogStore {
           })),
           ...(row.pages === null ? {} : { pages: row.pages }),
           ...(row.duration_seconds === null ? {} : { durationSeconds: row.duration_seconds }),
+          ...(row.featured === 1 ? { featured: true } : {}),
         })),
       };
     })();
@@ -340,7 +349,8 @@ export class CatalogStore {
   /** Newest first; each statement reads an index in order, so a page costs the same at any catalog size. */
   listItems(query: ListQuery): ItemPage {
     const since = query.addedSince === undefined ? '' : isoTimestamp(query.addedSince, 'addedSince');
-    return this.#page(listStatement({ subject: query.subject !== undefined }), query.locale, {
+    const filter = { subject: query.subject !== undefined, featured: query.featured === true };
+    return this.#page(listStatement(filter), query.locale, {
       subject: query.subject,
       since,
       limit: query.limit,
@@ -429,6 +439,7 @@ export class CatalogStore {
         languages: languagePreference(locale).filter((candidate) => languages.includes(candidate)),
         subjects: (subjects.get(row.id) ?? []).map((link) => link.subject_id),
         addedAt: row.added_at,
+        featured: row.featured === 1,
       };
     });
   }

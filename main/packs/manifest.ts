@@ -66,6 +66,8 @@ export const ManifestItem = z.strictObject({
   files: z.array(ItemFileRef).max(50),
   pages: z.number().int().positive().max(100_000).optional(),
   durationSeconds: z.number().nonnegative().max(1_000_000).optional(),
+  /** Shown first on the attract screen. Publishers write it only when true; absent means not featured. */
+  featured: z.boolean().optional(),
 });
 export type ManifestItem = z.infer<typeof ManifestItem>;
 

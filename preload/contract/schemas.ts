@@ -29,6 +29,8 @@ export const ItemSummary = z.object({
   languages: z.array(ContentLanguage),
   subjects: z.array(Slug),
   addedAt: z.string(),
+  /** The publisher features it: the attract screen shows it before the newest items. */
+  featured: z.boolean(),
 });
 export type ItemSummary = z.infer<typeof ItemSummary>;
 

@@ -100,6 +100,7 @@ async function buildItem(
     files: [],
   };
   if (item.durationSeconds !== undefined) result.durationSeconds = item.durationSeconds;
+  if (item.featured === true) result.featured = true;
 
   for (const [index, file] of item.files.entries()) {
     const source = await sources.get(file.path, `${where} files[${index}].path`);

@@ -50,6 +50,10 @@ const SheetItem = z.strictObject({
     .refine((texts) => Object.keys(texts).length > 0, 'give a title in at least one language'),
   files: z.array(SheetFile).max(50).default([]),
   durationSeconds: z.number().nonnegative().optional(),
+  /** Shown first on the attract screen. YAML's `yes` or `"true"` are strings, and refused as such. */
+  featured: z
+    .boolean({ error: (issue) => `must be true or false (without quotes), not ${JSON.stringify(issue.input)}` })
+    .optional(),
 });
 export type SheetItem = z.infer<typeof SheetItem>;
 

@@ -36,9 +36,12 @@ CREATE TABLE items (
   kind TEXT NOT NULL CHECK (kind IN ('pdf', 'video', 'article', 'quiz')),
   added_at TEXT NOT NULL,
   pages INTEGER CHECK (pages > 0),
-  duration_seconds REAL CHECK (duration_seconds >= 0)
+  duration_seconds REAL CHECK (duration_seconds >= 0),
+  featured INTEGER NOT NULL DEFAULT 0 CHECK (featured IN (0, 1))
 ) STRICT;
 CREATE INDEX items_by_added ON items(added_at DESC, id);
+-- Partial: holds only the few featured items, so the attract screen's list never reads the others.
+CREATE INDEX items_featured_by_added ON items(added_at DESC, id) WHERE featured = 1;
 CREATE INDEX items_by_pack ON items(pack_id);
 
 -- A rowid table, not WITHOUT ROWID: bodies are long, and long rows belong in rowid tables.
@@ -51,14 +54,16 @@ CREATE TABLE item_texts (
   PRIMARY KEY (item_id, lang)
 ) STRICT;
 
--- added_at is copied from items so a subject's shelf is read in order from one index.
+-- added_at and featured are copied from items so a subject's shelf (all or featured) is read in order from one index.
 CREATE TABLE item_subjects (
   item_id TEXT NOT NULL REFERENCES items(id) ON DELETE CASCADE,
   subject_id TEXT NOT NULL REFERENCES subjects(id),
   added_at TEXT NOT NULL,
+  featured INTEGER NOT NULL DEFAULT 0 CHECK (featured IN (0, 1)),
   PRIMARY KEY (item_id, subject_id)
 ) STRICT, WITHOUT ROWID;
 CREATE INDEX item_subjects_by_subject ON item_subjects(subject_id, added_at DESC, item_id);
+CREATE INDEX item_subjects_featured ON item_subjects(subject_id, added_at DESC, item_id) WHERE featured = 1;
 
 CREATE TABLE files (
   hash TEXT PRIMARY KEY CHECK (length(hash) = 64),

@@ -80,6 +80,7 @@ function packItem(item: ManifestItem): PackItem {
     files: item.files,
     ...(item.pages === undefined ? {} : { pages: item.pages }),
     ...(item.durationSeconds === undefined ? {} : { durationSeconds: item.durationSeconds }),
+    ...(item.featured === true ? { featured: true } : {}),
   };
 }
 

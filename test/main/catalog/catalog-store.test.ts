@@ -173,6 +173,7 @@ describe('files, subjects and removal', () => {
       [
         item('a1', {
           pages: 12,
+          featured: true,
           files: [
             { role: 'main', hash: hashOf(1) },
             { role: 'subtitles', hash: hashOf(3), language: 'mn-Cyrl' },
@@ -190,6 +191,7 @@ describe('files, subjects and removal', () => {
     const record = store.packRecord('a')!;
     expect(record.items.find((entry) => entry.id === 'a1')).toMatchObject({
       pages: 12,
+      featured: true,
       addedAt: '2026-11-01T00:00:00.000Z',
       files: original.items[0]!.files,
       texts: original.items[0]!.texts,
@@ -198,6 +200,7 @@ describe('files, subjects and removal', () => {
       durationSeconds: 61.5,
       subjects: ['energy', 'health'],
     });
+    expect(record.items.find((entry) => entry.id === 'a2')).not.toHaveProperty('featured');
     expect(record.files).toEqual([files[0], files[2]]);
     expect(store.packRecord('missing')).toBeUndefined();
 
@@ -262,6 +265,44 @@ describe('listItems', () => {
       /addedSince is not an ISO date/,
     );
   });
+
+  it('lists only featured items, newest first, alone or with a subject and date, and says which are', () => {
+    store.installPack(
+      pack('featured', [
+        item('f-old', { addedAt: '2026-10-01T00:00:00Z', subjects: ['health'], featured: true }),
+        item('f-new', { addedAt: '2026-11-18T00:00:00Z', subjects: ['energy', 'health'], featured: true }),
+        item('f-not', { addedAt: '2026-11-19T00:00:00Z', subjects: ['health'], featured: false }),
+      ]),
+    );
+    const featured = store.listItems({ locale: 'en', featured: true, offset: 0, limit: 10 });
+    expect(featured.total).toBe(2);
+    expect(featured.items.map((entry) => [entry.id, entry.featured])).toEqual([
+      ['f-new', true],
+      ['f-old', true],
+    ]);
+    const all = store.listItems({ locale: 'en', offset: 0, limit: 10 });
+    expect(all.total).toBe(7);
+    expect(all.items.filter((entry) => entry.featured).map((entry) => entry.id)).toEqual(['f-new', 'f-old']);
+    expect(store.listItems({ locale: 'en', featured: false, offset: 0, limit: 10 }).total).toBe(7);
+
+    const health = store.listItems({ locale: 'en', subject: 'health', featured: true, offset: 0, limit: 10 });
+    expect(health).toMatchObject({ total: 2, items: [{ id: 'f-new' }, { id: 'f-old' }] });
+    const energy = store.listItems({ locale: 'en', subject: 'energy', featured: true, offset: 0, limit: 10 });
+    expect(energy).toMatchObject({ total: 1, items: [{ id: 'f-new' }] });
+    const recent = store.listItems({ locale: 'en', featured: true, addedSince: '2026-11-01', offset: 0, limit: 10 });
+    expect(recent).toMatchObject({ total: 1, items: [{ id: 'f-new' }] });
+    expect(store.listItems({ locale: 'en', featured: true, offset: 1, limit: 1 }).items.map((e) => e.id)).toEqual([
+      'f-old',
+    ]);
+  });
+
+  it('stops featuring an item when a new version of its pack does not feature it', () => {
+    store.installPack(pack('featured', [item('f-1', { featured: true })]));
+    expect(store.listItems({ locale: 'en', featured: true, offset: 0, limit: 10 }).total).toBe(1);
+    store.installPack(pack('featured', [item('f-1')], { version: 2 }));
+    expect(store.listItems({ locale: 'en', featured: true, offset: 0, limit: 10 })).toEqual({ items: [], total: 0 });
+    expect(store.listItems({ locale: 'en', subject: 'energy', featured: true, offset: 0, limit: 10 }).total).toBe(0);
+  });
 });
 
 describe('item', () => {
@@ -292,6 +333,7 @@ describe('item', () => {
       languages: ['ko', 'en'],
       subjects: ['energy'],
       addedAt: '2026-11-01T00:00:00.000Z',
+      featured: false,
       pages: 40,
       files: [
         { role: 'main', hash: hashOf(1), size: 1000, mediaType: 'application/pdf', url: `/content/${hashOf(1)}` },

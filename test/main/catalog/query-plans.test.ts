@@ -28,7 +28,7 @@ beforeAll(() => {
   store.installPack(
     pack(
       'many',
-      Array.from({ length: 500 }, (_, index) => item(`item-${index}`)),
+      Array.from({ length: 500 }, (_, index) => item(`item-${index}`, { featured: index % 50 === 0 })),
     ),
   );
   store.close();
@@ -66,19 +66,37 @@ function expectNoTableScan(details: string[]): void {
 
 describe('query plans', () => {
   it('reads the newest shelf from items_by_added in order, without sorting', () => {
-    const { count, page } = listStatement({ subject: false });
+    const { count, page } = listStatement({ subject: false, featured: false });
     expect(plan(count)).toEqual([expect.stringMatching(/^SEARCH items USING COVERING INDEX items_by_added/)]);
     expect(plan(page)).toEqual([expect.stringMatching(/^SEARCH i USING INDEX items_by_added \(added_at>\?\)/)]);
   });
 
   it('reads a subject shelf from item_subjects_by_subject in order, without sorting', () => {
-    const { count, page } = listStatement({ subject: true });
+    const { count, page } = listStatement({ subject: true, featured: false });
     expect(plan(count)).toEqual([
       expect.stringMatching(/^SEARCH item_subjects USING COVERING INDEX item_subjects_by_subject \(subject_id=\?/),
     ]);
     const details = plan(page);
     expectNoTableScan(details);
     expect(details.join('\n')).toMatch(/SEARCH s USING COVERING INDEX item_subjects_by_subject \(subject_id=\?/);
+    expect(details.join('\n')).not.toMatch(/TEMP B-TREE/);
+  });
+
+  it('reads the featured items from their partial indexes in order, without sorting', () => {
+    const newest = listStatement({ subject: false, featured: true });
+    expect(plan(newest.count)).toEqual([
+      expect.stringMatching(/^SEARCH items USING COVERING INDEX items_featured_by_added \(added_at>\?\)/),
+    ]);
+    expect(plan(newest.page)).toEqual([
+      expect.stringMatching(/^SEARCH i USING INDEX items_featured_by_added \(added_at>\?\)/),
+    ]);
+    const shelf = listStatement({ subject: true, featured: true });
+    expect(plan(shelf.count)).toEqual([
+      expect.stringMatching(/^SEARCH item_subjects USING COVERING INDEX item_subjects_featured \(subject_id=\?/),
+    ]);
+    const details = plan(shelf.page);
+    expectNoTableScan(details);
+    expect(details.join('\n')).toMatch(/SEARCH s USING COVERING INDEX item_subjects_featured \(subject_id=\?/);
     expect(details.join('\n')).not.toMatch(/TEMP B-TREE/);
   });
 

@@ -20,6 +20,7 @@ const item = (overrides: Partial<ItemDetail>): ItemDetail => ({
   languages: ['ko', 'en'],
   subjects: ['energy'],
   addedAt: '2026-11-15T00:00:00Z',
+  featured: false,
   files: [],
   ...overrides,
 });
