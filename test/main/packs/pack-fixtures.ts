@@ -28,8 +28,14 @@ export interface TestSource {
   sheetFile: string;
 }
 
-/** Two articles with text files and one extra attachment; `title` lets a test put markup in a title. */
-export async function writeSource(options: { title?: string; extraItem?: boolean } = {}): Promise<TestSource> {
+/**
+ * Two articles with text files and one extra attachment; `title` lets a test put markup in a title,
+ * `featured` names the items the sheet features.
+ */
+export async function writeSource(
+  options: { title?: string; extraItem?: boolean; featured?: string[] } = {},
+): Promise<TestSource> {
+  const feature = (id: string) => (options.featured?.includes(id) ? '    featured: true\n' : '');
   const dir = await tempDir('pack-source-');
   await mkdir(path.join(dir, 'texts'));
   await writeFile(path.join(dir, 'texts', 'soil.en.md'), 'Compost feeds the worms that loosen the soil.\n');
@@ -46,7 +52,7 @@ items:
   - id: healthy-soil
     kind: article
     addedAt: 2026-11-01
-    subjects: [agriculture]
+${feature('healthy-soil')}    subjects: [agriculture]
     texts:
       en:
         title: ${JSON.stringify(options.title ?? 'Healthy soil')}
@@ -62,7 +68,7 @@ items:
   - id: clean-water
     kind: article
     addedAt: 2026-10-01
-    subjects: [health]
+${feature('clean-water')}    subjects: [health]
     texts:
       en: { title: Clean water, summary: Boil it., bodyFile: texts/water.en.md }
     files:
@@ -104,6 +110,7 @@ export async function buildTestPack(
     version?: number;
     title?: string;
     extraItem?: boolean;
+    featured?: string[];
     now?: Date;
     statementFiles?: string[];
   } = {},
@@ -112,6 +119,7 @@ export async function buildTestPack(
   const source = await writeSource({
     ...(options.title ? { title: options.title } : {}),
     extraItem: options.extraItem ?? false,
+    ...(options.featured ? { featured: options.featured } : {}),
   });
   const dir = path.join(await tempDir(), 'pack');
   await buildPack({

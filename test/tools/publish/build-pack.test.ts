@@ -4,9 +4,11 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
+import { packRecordOf } from '../../../main/packs/import/pack-record.ts';
+import { PackManifest } from '../../../main/packs/manifest.ts';
 import { isPackError } from '../../../main/packs/pack-error.ts';
 import { publicEntry } from '../../../main/packs/signing-keys.ts';
-import { verifyPack, verifyPackContents } from '../../../main/packs/verify-pack.ts';
+import { parseManifest, verifyPack, verifyPackContents } from '../../../main/packs/verify-pack.ts';
 import { buildDelta } from '../../../tools/publish/delta-pack.ts';
 import { extractPdfText } from '../../../tools/publish/pdf-text.ts';
 import { buildTestPack, tempDir, trustOnly, writeKey } from '../../main/packs/pack-fixtures.ts';
@@ -63,6 +65,76 @@ describe('buildDelta', () => {
       const error = await verifyPack(out, { trust, installedVersion: () => installed }).catch((e: unknown) => e);
       expect(isPackError(error, code)).toBe(true);
     }
+  });
+});
+
+describe('featured items', () => {
+  const featuredIds = (items: readonly { id: string; featured?: boolean }[]) =>
+    items.filter((item) => item.featured === true).map((item) => item.id);
+
+  it('go from the sheet into the signed manifest and back unchanged, written only when true', async () => {
+    const built = await buildTestPack({ featured: ['clean-water'] });
+    const bytes = await readFile(path.join(built.dir, 'manifest.json'));
+    const manifest = parseManifest(bytes);
+    if (manifest.kind !== 'full') throw new Error('expected a full pack');
+    expect(featuredIds(manifest.items)).toEqual(['clean-water']);
+    expect(manifest.items.find((item) => item.id === 'healthy-soil')).not.toHaveProperty('featured');
+    expect(PackManifest.parse(JSON.parse(JSON.stringify(manifest)))).toEqual(manifest);
+    await verifyPack(built.dir, { trust: trustOnly(built.key), installedVersion: () => undefined });
+
+    const record = packRecordOf(manifest, undefined);
+    expect(featuredIds(record.items)).toEqual(['clean-water']);
+  });
+
+  it('refuses a manifest whose featured is not a boolean', () => {
+    const item = {
+      id: 'a',
+      kind: 'article',
+      addedAt: '2026-11-01T00:00:00Z',
+      subjects: ['s'],
+      texts: { en: { title: 'A', summary: '', body: '' } },
+      files: [],
+    };
+    const manifest = (featured: unknown) => ({
+      format: 1,
+      id: 'p',
+      channel: 'main',
+      version: 1,
+      createdAt: '2026-11-01T00:00:00Z',
+      expiresAt: '2027-11-01T00:00:00Z',
+      keyId: 'k',
+      subjects: [{ id: 's', names: { en: 'S' } }],
+      files: [],
+      kind: 'full',
+      items: [{ ...item, featured }],
+    });
+    expect(PackManifest.safeParse(manifest(true)).success).toBe(true);
+    const refused = PackManifest.safeParse(manifest('yes'));
+    expect(refused.success).toBe(false);
+    expect(refused.error?.issues[0]?.path).toEqual(['items', 0, 'featured']);
+  });
+
+  it('travel in a delta: featuring or unfeaturing an item replaces it, and the kiosk applies that', async () => {
+    const v1 = await buildTestPack({ version: 1, featured: ['healthy-soil'] });
+    const v2 = await buildTestPack({ version: 2, key: v1.key, extraItem: true, featured: ['clean-water'] });
+    const delta = await buildDelta({
+      fromDir: v1.dir,
+      toDir: v2.dir,
+      keyFile: await writeKey(v1.source.dir, v1.key),
+      outDir: path.join(await tempDir(), 'delta'),
+    });
+    expect(delta.changes.addItems.map((item) => item.id)).toEqual(['solar']);
+    expect(delta.changes.replaceItems.map((item) => [item.id, item.featured])).toEqual([
+      ['healthy-soil', undefined],
+      ['clean-water', true],
+    ]);
+
+    const v1Manifest = parseManifest(await readFile(path.join(v1.dir, 'manifest.json')));
+    const installed = packRecordOf(v1Manifest, undefined);
+    expect(featuredIds(installed.items)).toEqual(['healthy-soil']);
+    const applied = packRecordOf(delta, installed);
+    expect(featuredIds(applied.items)).toEqual(['clean-water']);
+    expect(applied.items.map((item) => item.id).sort()).toEqual(['clean-water', 'healthy-soil', 'solar']);
   });
 });
 

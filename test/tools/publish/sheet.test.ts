@@ -47,6 +47,27 @@ describe('parseSheet', () => {
     expect(problem).toMatch(/line 5, items\[0\]\.addedAt/);
   });
 
+  it('reads featured: true or false, and leaves it out when the sheet does', () => {
+    expect(parseSheet(good).items[0]!.featured).toBeUndefined();
+    const featured = (value: string) => good.replace('    kind: pdf\n', `    kind: pdf\n    featured: ${value}\n`);
+    expect(parseSheet(featured('true')).items[0]!.featured).toBe(true);
+    expect(parseSheet(featured('false')).items[0]!.featured).toBe(false);
+  });
+
+  it('refuses a featured value that is not true or false, naming its line', () => {
+    const featured = (value: string) => good.replace('    kind: pdf\n', `    kind: pdf\n    featured: ${value}\n`);
+    for (const [value, shown] of [
+      ['yes', '"yes"'],
+      ['"true"', '"true"'],
+      ['1', '1'],
+    ]) {
+      const [problem] = problems(featured(value!));
+      expect(problem).toBe(
+        `sheet.yaml line 7, items[0].featured: must be true or false (without quotes), not ${shown}`,
+      );
+    }
+  });
+
   it('refuses a file path leaving the source folder', () => {
     const [problem] = problems(good.replace('leaflets/hand-washing.en.pdf', '../../etc/passwd'));
     expect(problem).toContain('items[0].files[0].path');
