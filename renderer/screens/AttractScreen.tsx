@@ -1,6 +1,6 @@
 /**
- * The screen a passer-by sees: the room's name and, drifting by one after another, the newest
- * and featured items in their subject colours. A touch anywhere starts a visit.
+ * The screen a passer-by sees: the room's name and, drifting by one after another, the featured
+ * items and then the newest ones, in their subject colours. A touch anywhere starts a visit.
  */
 import { useEffect, useState, type CSSProperties } from 'react';
 import type { ItemSummary } from '../../preload/contract/schemas.ts';
@@ -13,12 +13,23 @@ import { PdfThumbnail } from '../reader/PdfThumbnail.tsx';
 import { useVisit } from '../visit/visit.tsx';
 
 const SHOW_EACH_MS = 7000;
+const FEATURED_SHOWN = 12;
+const NEWEST_SHOWN = 12;
 
 export function AttractScreen() {
   const { t, locale } = useI18n();
   const { go } = useVisit();
-  const list = useKioskCall('catalog.list', { locale, page: { offset: 0, limit: 12 } });
-  const items = list.status === 'done' ? list.value.items : [];
+  const featured = useKioskCall('catalog.list', { locale, featured: true, page: { offset: 0, limit: FEATURED_SHOWN } });
+  const newest = useKioskCall('catalog.list', { locale, page: { offset: 0, limit: NEWEST_SHOWN } });
+  // Both lists are awaited, so the cycle starts with a featured item rather than whichever list came first.
+  // A failed list only leaves its items out: the attract screen has no one to show an error to.
+  const items =
+    featured.status === 'loading' || newest.status === 'loading'
+      ? []
+      : featuredThenNewest(
+          featured.status === 'done' ? featured.value.items : [],
+          newest.status === 'done' ? newest.value.items : [],
+        );
   return (
     <button type="button" className="attract" onClick={() => go({ name: 'home' })} data-testid="attract">
       <span className="attract-title">{t('app.name')}</span>
@@ -27,6 +38,11 @@ export function AttractScreen() {
       <span className="attract-cta">{t('attract.touchToStart')}</span>
     </button>
   );
+}
+
+function featuredThenNewest(featured: readonly ItemSummary[], newest: readonly ItemSummary[]): ItemSummary[] {
+  const shown = new Set(featured.map((item) => item.id));
+  return [...featured, ...newest.filter((item) => !shown.has(item.id))];
 }
 
 function Spotlight({ items }: { items: readonly ItemSummary[] }) {

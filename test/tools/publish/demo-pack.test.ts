@@ -31,6 +31,16 @@ describe('the committed demo pack', () => {
     }
   });
 
+  it('features a few items, one from each subject, for the attract screen', async () => {
+    const trust = await loadTrustStore({ rootKeysFile: path.join(resources, 'keys', 'root-keys.json') });
+    const { manifest } = await verifyPack(packDir, { trust });
+    if (manifest.kind !== 'full') throw new Error('the demo pack is a full pack');
+    const featured = manifest.items.filter((item) => item.featured === true);
+    expect(featured.length).toBeGreaterThanOrEqual(3);
+    expect(featured.length).toBeLessThanOrEqual(4);
+    expect(new Set(featured.map((item) => item.subjects[0])).size).toBe(featured.length);
+  });
+
   it('carries the text extracted from its PDFs, Korean and Chinese included', async () => {
     const trust = await loadTrustStore({ rootKeysFile: path.join(resources, 'keys', 'root-keys.json') });
     const { manifest } = await verifyPack(packDir, { trust });
