@@ -7,6 +7,7 @@
 import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import http from 'node:http';
+import { pipeline } from 'node:stream';
 import type { AddressInfo } from 'node:net';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { dispatch } from '../../api/dispatch.ts';
@@ -146,7 +147,9 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       response.writeHead(200, { ...headers, 'Content-Length': file.size });
     }
     if (request.method === 'HEAD') return void response.end();
-    createReadStream(file.path, range ?? {}).pipe(response);
+    // pipeline closes the file when the client aborts (pdf.js cancels ranges often) and turns a file
+    // removed since it was resolved into a dropped response instead of an uncaught error.
+    pipeline(createReadStream(file.path, range ?? {}), response, () => undefined);
   }
 
   let indexHtml: string | undefined;
