@@ -1,5 +1,6 @@
 /** The kiosk's root: asks the service for the venue's settings, then runs visits one after another. */
 import { useEffect, useRef, type ReactNode } from 'react';
+import { ErrorBoundary } from './components/ErrorBoundary.tsx';
 import { ErrorPanel } from './components/ErrorPanel.tsx';
 import { TopBar } from './components/TopBar.tsx';
 import { useKioskCall } from './components/use-kiosk-call.ts';
@@ -22,9 +23,13 @@ export function App() {
   }
   const { defaultLocale, idleSeconds } = info.value;
   return (
-    <VisitProvider settings={{ defaultLocale, idleSeconds }}>
-      <CurrentScreen />
-    </VisitProvider>
+    <I18nProvider locale={defaultLocale}>
+      <ErrorBoundary>
+        <VisitProvider settings={{ defaultLocale, idleSeconds }}>
+          <CurrentScreen />
+        </VisitProvider>
+      </ErrorBoundary>
+    </I18nProvider>
   );
 }
 

@@ -38,6 +38,15 @@ function createHttpBridge(): KioskBridge {
           error: { code: 'forbidden', message: 'This page was not opened through the launch link.' },
         };
       }
+      if (!response.ok && response.status !== 400) {
+        return {
+          ok: false,
+          error: {
+            code: response.status === 413 ? 'bad-request' : 'unavailable',
+            message: `The kiosk service answered ${response.status}.`,
+          },
+        };
+      }
       return (await response.json()) as Envelope<unknown>;
     },
     subscribe(listener: Listener): () => void {
