@@ -22,6 +22,9 @@ function call<Req extends z.ZodType, Res extends z.ZodType>(request: Req, respon
   return { request, response };
 }
 
+/** The longest search the catalog accepts; the on-screen keyboard stops there too. */
+export const maxQueryLength = 200;
+
 export const calls = {
   'app.info': call(
     z.object({}).strict(),
@@ -52,7 +55,7 @@ export const calls = {
     z
       .object({
         locale: Locale,
-        query: z.string().trim().min(1).max(200),
+        query: z.string().trim().min(1).max(maxQueryLength),
         subject: Slug.optional(),
         language: ContentLanguage.optional(),
         page: Page.default({ offset: 0, limit: 24 }),

@@ -3,6 +3,7 @@
  * method. Switching method first fixes the text so far, one character per keystroke, so
  * backspace then removes whole characters of the earlier script.
  */
+import { maxQueryLength } from '../../preload/contract/contract.ts';
 import type { InputMethod } from './input-methods.ts';
 
 export interface TextEntry {
@@ -18,7 +19,9 @@ export function entryText(entry: TextEntry): string {
   return entry.method.compose(entry.keys);
 }
 
+/** Adds a keystroke, unless the text is already as long as a search may be. */
 export function press(entry: TextEntry, key: string): TextEntry {
+  if (entryText(entry).length >= maxQueryLength) return entry;
   return { ...entry, keys: [...entry.keys, key] };
 }
 

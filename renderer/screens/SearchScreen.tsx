@@ -3,7 +3,7 @@
  * as the visitor types (after a short pause), and subject and language filters narrow them.
  */
 import { useState } from 'react';
-import type { CallResponse } from '../../preload/contract/contract.ts';
+import { maxQueryLength, type CallResponse } from '../../preload/contract/contract.ts';
 import type { ContentLanguage } from '../../preload/contract/schemas.ts';
 import { contentLanguageNames, contentLanguages } from '../components/content-languages.ts';
 import { ErrorPanel } from '../components/ErrorPanel.tsx';
@@ -35,11 +35,15 @@ export function SearchScreen() {
           autoComplete="off"
           spellCheck={false}
           value={text}
+          maxLength={maxQueryLength}
           placeholder={t('search.placeholder')}
           aria-label={t('search.field')}
           data-testid="search-field"
           onChange={(event) =>
-            setSearch({ ...search, entry: { method: search.entry.method, keys: [...event.target.value] } })
+            setSearch({
+              ...search,
+              entry: { method: search.entry.method, keys: [...event.target.value.slice(0, maxQueryLength)] },
+            })
           }
         />
         <Filters search={search} onChange={setSearch} />

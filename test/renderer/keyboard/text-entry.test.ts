@@ -1,5 +1,6 @@
 /** Typing on the on-screen keyboard across input methods: composition, backspace, switching script. */
 import { describe, expect, it } from 'vitest';
+import { maxQueryLength } from '../../../preload/contract/contract.ts';
 import {
   defaultInputMethod,
   hangul,
@@ -39,6 +40,12 @@ describe('text entry', () => {
 
   it('types Mongolian Cyrillic with Ө and Ү', () => {
     expect(entryText(typeKeys(emptyEntry(mongolianCyrillic), 'хөрс үр'))).toBe('хөрс үр');
+  });
+
+  it('stops at the longest search the catalog accepts, so a held key cannot make a bad request', () => {
+    const full = typeKeys(emptyEntry(latin), 'a'.repeat(maxQueryLength + 50));
+    expect(entryText(full)).toHaveLength(maxQueryLength);
+    expect(entryText(backspace(full))).toHaveLength(maxQueryLength - 1);
   });
 
   it('backspace on nothing stays empty', () => {
