@@ -49,6 +49,7 @@ export async function createKioskServices(options: ServiceOptions): Promise<Kios
     loadTrust,
     onPacks: (packs) => events.emit('sources.packs', { packs }),
     onProgress: (progress) => events.emit('import.progress', progress),
+    onError: (error) => console.error('USB pack sources:', error),
     onFinished: (outcome, installed) => {
       events.emit('import.finished', outcome);
       if (installed) void catalog.api.revision().then((revision) => events.emit('catalog.changed', { revision }));

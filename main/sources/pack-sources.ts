@@ -7,9 +7,9 @@ import { createHash } from 'node:crypto';
 import type { DetectedPack, ImportOutcome, ImportProgress } from '../../preload/contract/schemas.ts';
 import { importFailure } from '../packs/import/import-error.ts';
 import { importPack, type ImportCatalog } from '../packs/import/import-pack.ts';
-import { isPackError } from '../packs/pack-error.ts';
 import type { TrustStore } from '../packs/trust-store.ts';
-import { verifyPack } from '../packs/verify-pack.ts';
+import { siblingModule, startWorker } from '../workers/worker-rpc.ts';
+import type { PackChecker } from './pack-check.worker.ts';
 import { UsbWatcher, type DetectedMount, type UsbWatcherOptions } from './usb-watcher.ts';
 
 export interface PackSourcesOptions {
@@ -40,6 +40,8 @@ export class PackSources {
   readonly #watcher: UsbWatcher;
   #packs: DetectedPack[] = [];
   #folders = new Map<string, string>();
+  /** Counts refreshes, so one that finishes after a later one cannot overwrite its fresher result. */
+  #refreshes = 0;
 
   constructor(options: PackSourcesOptions) {
     this.#options = options;
@@ -106,57 +108,37 @@ export class PackSources {
       }
     }
     this.#options.onFinished(outcome, outcome.ok);
-    await this.#refresh(this.#watcher.mounts);
-    this.#options.onPacks(this.#packs);
+    try {
+      await this.#refresh(this.#watcher.mounts);
+      this.#options.onPacks(this.#packs);
+    } catch (error) {
+      // The import's outcome stands; the list of packs catches up at the next poll.
+      this.#options.onError?.(error);
+    }
     return outcome;
   }
 
   async #refresh(mounts: readonly DetectedMount[]): Promise<void> {
-    const folders = new Map<string, string>();
-    const packs: DetectedPack[] = [];
-    const trust = await this.#options.loadTrust();
-    const installed = await this.#options.catalog.installedPacks();
-    for (const dir of mounts.flatMap((mount) => mount.packs)) {
-      const source = sourceHandle(dir);
-      folders.set(source, dir);
-      packs.push(await checkPack(dir, source, trust, installed, this.#options.now?.() ?? new Date()));
+    const refresh = ++this.#refreshes;
+    const folders = mounts.flatMap((mount) => mount.packs).map((dir) => ({ dir, source: sourceHandle(dir) }));
+    let packs: DetectedPack[] = [];
+    if (folders.length > 0) {
+      const trust = await this.#options.loadTrust();
+      const installed = (await this.#options.catalog.installedPacks()).map(({ id, version }) => ({ id, version }));
+      const checker = startWorker<PackChecker>(siblingModule(import.meta.url, 'pack-check.worker'));
+      try {
+        packs = await checker.api.checkPacks(
+          folders,
+          trust,
+          installed,
+          (this.#options.now?.() ?? new Date()).toISOString(),
+        );
+      } finally {
+        await checker.close();
+      }
     }
-    this.#folders = folders;
+    if (refresh !== this.#refreshes) return;
+    this.#folders = new Map(folders.map(({ dir, source }) => [source, dir]));
     this.#packs = packs;
-  }
-}
-
-async function checkPack(
-  dir: string,
-  source: string,
-  trust: TrustStore,
-  installed: { id: string; version: number }[],
-  now: Date,
-): Promise<DetectedPack> {
-  try {
-    const { manifest } = await verifyPack(dir, {
-      trust,
-      now,
-      installedVersion: (id) => installed.find((pack) => pack.id === id)?.version,
-    });
-    return {
-      source,
-      location: dir,
-      status: 'ready',
-      packId: manifest.id,
-      channel: manifest.channel,
-      version: manifest.version,
-      kind: manifest.kind,
-      files: manifest.files.length,
-      bytes: manifest.files.reduce((sum, file) => sum + file.size, 0),
-    };
-  } catch (error) {
-    const { code, message } = importFailure(error);
-    return {
-      source,
-      location: dir,
-      status: isPackError(error, 'rollback') ? 'installed' : 'refused',
-      problem: { code, message },
-    };
   }
 }
