@@ -2,7 +2,7 @@
  * Find in document: searches every page's text in turn (text is read once per page and kept),
  * counts the matches and steps through them; the current page's matches become marks.
  */
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { findMatches, matchRects, pageText, type PageText, type PdfRect, type TextRun } from './find-text.ts';
 import type { PageCanvases } from './page-canvases.ts';
 
@@ -28,6 +28,13 @@ export function useFind(canvases: PageCanvases, pageCount: number, onGo: (page: 
   const [state, setState] = useState<FindState>(idle);
   const texts = useRef(new Map<number, { runs: TextRun[]; text: PageText }>());
   const generation = useRef(0);
+  // A search still running when the reader closes stops at its next page instead of reading the rest.
+  useEffect(
+    () => () => {
+      generation.current++;
+    },
+    [],
+  );
 
   const textOf = useCallback(
     async (page: number) => {

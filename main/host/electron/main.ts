@@ -84,9 +84,11 @@ async function start(): Promise<void> {
     if (!kioskWindow.isDestroyed()) kioskWindow.webContents.send(eventChannel, name, payload);
   });
   kioskWindow.once('ready-to-show', () => kioskWindow.show());
-  await kioskWindow.loadURL(appEntryUrl);
-
   app.on('window-all-closed', () => {
     void services.close().finally(() => app.quit());
   });
+  // A failed first load is the crash watcher's to handle, like any later one.
+  await kioskWindow
+    .loadURL(appEntryUrl)
+    .catch((error: unknown) => log(`the kiosk page did not load: ${String(error)}`));
 }

@@ -69,11 +69,12 @@ export async function importPack(packDir: string, options: ImportOptions): Promi
   const key = path.resolve(options.dataDir);
   if (busyDataDirs.has(key)) throw new ImportError('busy', `an import into ${key} is running`);
   busyDataDirs.add(key);
-  // All workers start together, so the copy threads are ready by the time verification is done.
-  const workers = Array.from({ length: Math.max(1, options.copyThreads ?? 2) }, () =>
-    startWorker<ImportWorker>(siblingModule(import.meta.url, 'import.worker')),
-  );
+  const workers: WorkerClient<ImportWorker>[] = [];
   try {
+    // All workers start together, so the copy threads are ready by the time verification is done.
+    for (let started = 0; started < Math.max(1, options.copyThreads ?? 2); started++) {
+      workers.push(startWorker<ImportWorker>(siblingModule(import.meta.url, 'import.worker')));
+    }
     return await runImport(packDir, options, workers);
   } finally {
     for (const worker of workers) {
@@ -188,6 +189,8 @@ async function copyInWorkers(
     Atomics.notify(new Int32Array(cancel), 0);
   };
   options.signal?.addEventListener('abort', stop);
+  // A cancel that came while space was being checked has no event left to fire.
+  if (options.signal?.aborted) stop();
   try {
     const outcomes = await Promise.all(
       jobs.map(async (job) => {
