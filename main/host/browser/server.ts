@@ -147,8 +147,9 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       response.writeHead(200, { ...headers, 'Content-Length': file.size });
     }
     if (request.method === 'HEAD') return void response.end();
-    // pipeline closes the file when the client aborts (pdf.js cancels ranges often) and turns a file
-    // removed since it was resolved into a dropped response instead of an uncaught error.
+    // pipeline closes the file when a client aborts mid-transfer (pdf.js cancels ranges often) and drops
+    // the response if the file vanished after it was resolved; for a client already gone no file is opened.
+    if (response.destroyed) return;
     pipeline(createReadStream(file.path, range ?? {}), response, () => undefined);
   }
 

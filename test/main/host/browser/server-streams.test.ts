@@ -69,15 +69,34 @@ afterAll(async () => {
   await rm(base, { recursive: true, force: true });
 });
 
+/** Sends a request for `url` and closes the connection at once, before any answer can arrive. */
+function requestAndVanish(url: string): Promise<void> {
+  return new Promise((resolve) => {
+    const request = http.get(url, { headers: { cookie } });
+    request.on('error', () => resolve());
+    request.on('socket', (socket) => socket.on('connect', () => setImmediate(() => request.destroy())));
+    request.on('close', () => resolve());
+  });
+}
+
+async function settledDescriptorCount(): Promise<number> {
+  let open = await openDescriptorsOf(filePath);
+  for (let waited = 0; open > 0 && waited < 50; waited++) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    open = await openDescriptorsOf(filePath);
+  }
+  return open;
+}
+
 describe.runIf(process.platform === 'linux')('browser host file streams', () => {
+  it('opens no file for, and leaks none to, clients that leave before the answer', async () => {
+    await Promise.all(Array.from({ length: 40 }, () => requestAndVanish(fileUrl)));
+    expect(await settledDescriptorCount()).toBe(0);
+  });
+
   it('closes the file when the client goes away mid-transfer', async () => {
     for (let attempt = 0; attempt < 5; attempt++) expect(await readFirstChunkAndAbort(fileUrl)).toBeGreaterThan(0);
-    let open = await openDescriptorsOf(filePath);
-    for (let waited = 0; open > 0 && waited < 50; waited++) {
-      await new Promise((resolve) => setTimeout(resolve, 100));
-      open = await openDescriptorsOf(filePath);
-    }
-    expect(open).toBe(0);
+    expect(await settledDescriptorCount()).toBe(0);
     const again = await fetch(fileUrl, { headers: { cookie, range: 'bytes=0-8' } });
     expect(again.status).toBe(206);
     expect(await again.text()).toBe('%PDF-1.7\n');
