@@ -63,7 +63,8 @@ export function startWorker<T>(url: URL, options: WorkerOptions = {}): WorkerCli
   let failure: Error | undefined;
 
   const failAll = (error: Error) => {
-    failure = error;
+    // The first cause stands: a worker that is closed also exits, and that is not news.
+    failure ??= error;
     for (const { reject } of pending.values()) reject(error);
     pending.clear();
   };
@@ -96,6 +97,8 @@ export function startWorker<T>(url: URL, options: WorkerOptions = {}): WorkerCli
   return {
     api,
     async close() {
+      // Calls still waiting get an answer that says why, rather than the exit code of a terminated thread.
+      failAll(new ServiceError('unavailable', 'The kiosk is shutting down.'));
       await worker.terminate();
     },
   };

@@ -29,6 +29,14 @@ describe('worker rpc', () => {
     await expect(client.api.fail(false)).rejects.toThrow('plain failure');
   });
 
+  it('answers calls still waiting at close as unavailable, not as a crash', async () => {
+    const closing = startWorker<Sample>(sampleWorker);
+    const pending = closing.api.add(1, 2).catch((error: unknown) => error);
+    await closing.close();
+    expect(await pending).toMatchObject({ code: 'unavailable' });
+    await expect(closing.api.add(1, 1)).rejects.toMatchObject({ code: 'unavailable' });
+  });
+
   it('fails pending and later calls when the worker dies', async () => {
     client = startWorker<Sample>(sampleWorker);
     await expect(client.api.exit()).rejects.toThrow(/exited with code 3/);
