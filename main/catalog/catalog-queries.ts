@@ -63,9 +63,12 @@ export const pageTextsStatement =
 export const pageSubjectsStatement = `SELECT item_id, subject_id FROM item_subjects
   WHERE item_id IN (SELECT value FROM json_each(?)) ORDER BY item_id, subject_id`;
 
-/** Subjects with their name in the first preferred language that has one (a JSON array) and item count. */
+/**
+ * The shelves in order (earliest installed pack's first, each pack's in its own order), each with its
+ * item count and its name in the first preferred language (a JSON array) that the naming pack gives.
+ */
 export const subjectsStatement = `SELECT s.id,
     (SELECT name FROM subject_names n, json_each(?) AS pref
-      WHERE n.subject_id = s.id AND n.lang = pref.value ORDER BY pref.key LIMIT 1) AS name,
+      WHERE n.pack_id = s.pack_id AND n.subject_id = s.id AND n.lang = pref.value ORDER BY pref.key LIMIT 1) AS name,
     (SELECT count(*) FROM item_subjects i INDEXED BY item_subjects_by_subject WHERE i.subject_id = s.id) AS itemCount
-  FROM subjects s ORDER BY s.position, s.id`;
+  FROM subjects s ORDER BY s.pack_seq, s.position, s.id`;

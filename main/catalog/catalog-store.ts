@@ -120,7 +120,7 @@ interface TextRow {
   summary: string;
 }
 
-/** The subjects and files some items used: candidates for removal once those items are gone. */
+/** The subjects and files some items used: candidates for a change once those items are gone. */
 interface Used {
   subjects: string[];
   hashes: string[];
@@ -146,22 +146,30 @@ export class CatalogStore {
     db.transaction(() => {
       checkPack(pack);
       const previous = this.#deletePackItems(pack.id);
+      // seq is set once, on first install: a new version keeps its pack's place (see `#refreshSubjects`).
       db.prepare(
-        `INSERT INTO packs (id, channel, version, installed_at) VALUES (?, ?, ?, ?)
+        `INSERT INTO packs (id, seq, channel, version, installed_at)
+         VALUES (?, (SELECT coalesce(max(seq), 0) + 1 FROM packs), ?, ?, ?)
          ON CONFLICT(id) DO UPDATE SET channel = excluded.channel, version = excluded.version,
                                        installed_at = excluded.installed_at`,
       ).run(pack.id, pack.channel, pack.version, new Date().toISOString());
 
-      const insertSubject = db.prepare(
-        'INSERT INTO subjects (id, position) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET position = excluded.position',
+      // Only subjects the pack's items use are recorded: listing a subject alone claims no shelf.
+      const used = new Set(pack.items.flatMap((item) => item.subjects));
+      const insertPackSubject = db.prepare(
+        'INSERT INTO pack_subjects (pack_id, subject_id, position) VALUES (?, ?, ?)',
       );
       const insertSubjectName = db.prepare(
-        'INSERT OR REPLACE INTO subject_names (subject_id, lang, name) VALUES (?, ?, ?)',
+        'INSERT INTO subject_names (pack_id, subject_id, lang, name) VALUES (?, ?, ?, ?)',
       );
-      pack.subjects.forEach((subject, position) => {
-        insertSubject.run(subject.id, position);
-        for (const [lang, name] of Object.entries(subject.names)) insertSubjectName.run(subject.id, lang, name);
-      });
+      pack.subjects
+        .filter((subject) => used.has(subject.id))
+        .forEach((subject, position) => {
+          insertPackSubject.run(pack.id, subject.id, position);
+          for (const [lang, name] of Object.entries(subject.names))
+            insertSubjectName.run(pack.id, subject.id, lang, name);
+        });
+      this.#refreshSubjects([...previous.subjects, ...used]);
 
       const insertFile = db.prepare(
         `INSERT INTO files (hash, size, media_type) VALUES (?, ?, ?)
@@ -218,10 +226,7 @@ export class CatalogStore {
           facetText({ subjects: item.subjects, languages: texts.map(([language]) => language) }),
         );
       }
-      this.#dropUnreferenced({
-        subjects: [...previous.subjects, ...pack.subjects.map((subject) => subject.id)],
-        hashes: [...previous.hashes, ...(pack.files ?? []).map((file) => file.sha256)],
-      });
+      this.#dropUnreferencedFiles([...previous.hashes, ...(pack.files ?? []).map((file) => file.sha256)]);
       this.#bumpRevision();
     }).immediate();
   }
@@ -233,7 +238,8 @@ export class CatalogStore {
       .transaction(() => {
         const previous = this.#deletePackItems(id);
         if (db.prepare('DELETE FROM packs WHERE id = ?').run(id).changes === 0) return false;
-        this.#dropUnreferenced(previous);
+        this.#refreshSubjects(previous.subjects);
+        this.#dropUnreferencedFiles(previous.hashes);
         this.#bumpRevision();
         return true;
       })
@@ -248,7 +254,8 @@ export class CatalogStore {
 
   /**
    * The installed state of a pack as a record `installPack` would accept (the base a delta is
-   * applied to), or undefined when it is not installed. Subjects are those its items use.
+   * applied to), or undefined when it is not installed. Subjects are those its items use, named as
+   * this pack names them (not as the shelf shows them, which may be another pack's names).
    */
   packRecord(id: string): PackRecord | undefined {
     const db = this.#db;
@@ -280,14 +287,14 @@ export class CatalogStore {
           .all({ id }) as { item_id: string; role: FileRole; hash: string; lang: ContentLanguage | null }[],
         (file) => file.item_id,
       );
-      const subjectIds = [...new Set([...links.values()].flat().map((link) => link.subject_id))];
       const names = Map.groupBy(
         db
           .prepare(
-            `SELECT s.id, s.position, n.lang, n.name FROM subjects s LEFT JOIN subject_names n ON n.subject_id = s.id
-              WHERE s.id IN (SELECT value FROM json_each(?)) ORDER BY s.position, s.id`,
+            `SELECT s.subject_id AS id, n.lang, n.name FROM pack_subjects s
+               LEFT JOIN subject_names n ON n.pack_id = s.pack_id AND n.subject_id = s.subject_id
+              WHERE s.pack_id = ? ORDER BY s.position, s.subject_id`,
           )
-          .all(JSON.stringify(subjectIds)) as { id: string; lang: ContentLanguage | null; name: string | null }[],
+          .all(id) as { id: string; lang: ContentLanguage | null; name: string | null }[],
         (row) => row.id,
       );
       const files = db
@@ -444,7 +451,7 @@ export class CatalogStore {
     });
   }
 
-  /** Deletes a pack's items and says which subjects and files they used. */
+  /** Deletes a pack's items and what it said about their subjects, and says which subjects and files they used. */
   #deletePackItems(packId: string): Used {
     const db = this.#db;
     const used = {
@@ -461,23 +468,41 @@ export class CatalogStore {
     };
     db.prepare('DELETE FROM search_index WHERE rowid IN (SELECT seq FROM items WHERE pack_id = ?)').run(packId);
     db.prepare('DELETE FROM items WHERE pack_id = ?').run(packId);
+    db.prepare('DELETE FROM pack_subjects WHERE pack_id = ?').run(packId);
     return used;
   }
 
   /**
-   * Subjects and files no installed item uses any more go with their last item. Only the
-   * candidates are checked, so installing a pack costs the same however large the catalog is.
+   * Re-derives the shelves of the given subjects from what the installed packs say: each shelf takes
+   * its names and place from the earliest installed pack whose items use it, and a subject no pack
+   * uses any more goes. Only these subjects are touched, so an install costs the same at any catalog size.
    */
-  #dropUnreferenced(candidates: Used): void {
+  #refreshSubjects(subjectIds: readonly string[]): void {
     const db = this.#db;
-    db.prepare(
-      `DELETE FROM subjects WHERE id IN (SELECT value FROM json_each(?))
-          AND NOT EXISTS (SELECT 1 FROM item_subjects i WHERE i.subject_id = subjects.id)`,
-    ).run(JSON.stringify(candidates.subjects));
-    db.prepare(
-      `DELETE FROM files WHERE hash IN (SELECT value FROM json_each(?))
-          AND NOT EXISTS (SELECT 1 FROM item_files i WHERE i.hash = files.hash)`,
-    ).run(JSON.stringify(candidates.hashes));
+    const owner = db.prepare(
+      `SELECT s.pack_id AS packId, p.seq, s.position FROM pack_subjects s JOIN packs p ON p.id = s.pack_id
+        WHERE s.subject_id = ? ORDER BY p.seq LIMIT 1`,
+    );
+    const upsert = db.prepare(
+      `INSERT INTO subjects (id, pack_id, pack_seq, position) VALUES (?, ?, ?, ?)
+       ON CONFLICT(id) DO UPDATE SET pack_id = excluded.pack_id, pack_seq = excluded.pack_seq, position = excluded.position`,
+    );
+    const remove = db.prepare('DELETE FROM subjects WHERE id = ?');
+    for (const id of new Set(subjectIds)) {
+      const row = owner.get(id) as { packId: string; seq: number; position: number } | undefined;
+      if (row) upsert.run(id, row.packId, row.seq, row.position);
+      else remove.run(id);
+    }
+  }
+
+  /** Files no installed item uses any more go with their last item; only the candidates are checked. */
+  #dropUnreferencedFiles(hashes: readonly string[]): void {
+    this.#db
+      .prepare(
+        `DELETE FROM files WHERE hash IN (SELECT value FROM json_each(?))
+            AND NOT EXISTS (SELECT 1 FROM item_files i WHERE i.hash = files.hash)`,
+      )
+      .run(JSON.stringify(hashes));
   }
 
   #bumpRevision(): void {

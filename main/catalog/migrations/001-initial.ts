@@ -9,24 +9,45 @@ CREATE TABLE catalog_meta (
 ) STRICT, WITHOUT ROWID;
 INSERT INTO catalog_meta (key, value) VALUES ('revision', 0);
 
+-- seq: the order packs were first installed in, kept when a pack is replaced by a new version; the
+-- earliest installed pack that uses a subject names and places its shelf (see subjects).
 CREATE TABLE packs (
   id TEXT PRIMARY KEY,
+  seq INTEGER NOT NULL UNIQUE,
   channel TEXT NOT NULL,
   version INTEGER NOT NULL,
   installed_at TEXT NOT NULL
 ) STRICT;
 
-CREATE TABLE subjects (
-  id TEXT PRIMARY KEY,
-  position INTEGER NOT NULL DEFAULT 0
-) STRICT;
+-- What each pack says about the subjects its items use: their place in its list and their names.
+-- One pack's rows are written and removed only with that pack, so no pack can rename another's shelf.
+CREATE TABLE pack_subjects (
+  pack_id TEXT NOT NULL REFERENCES packs(id) ON DELETE CASCADE,
+  subject_id TEXT NOT NULL,
+  position INTEGER NOT NULL,
+  PRIMARY KEY (pack_id, subject_id)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX pack_subjects_by_subject ON pack_subjects(subject_id);
 
 CREATE TABLE subject_names (
-  subject_id TEXT NOT NULL REFERENCES subjects(id) ON DELETE CASCADE,
+  pack_id TEXT NOT NULL,
+  subject_id TEXT NOT NULL,
   lang TEXT NOT NULL,
   name TEXT NOT NULL,
-  PRIMARY KEY (subject_id, lang)
+  PRIMARY KEY (pack_id, subject_id, lang),
+  FOREIGN KEY (pack_id, subject_id) REFERENCES pack_subjects(pack_id, subject_id) ON DELETE CASCADE
 ) STRICT, WITHOUT ROWID;
+
+-- The shelves: one row per subject some installed item uses, derived from pack_subjects after every
+-- install and removal. pack_id is the earliest installed pack using the subject (its names are shown);
+-- pack_seq and position (that pack's order) are copied so the shelf list is read in order from one index.
+CREATE TABLE subjects (
+  id TEXT PRIMARY KEY,
+  pack_id TEXT NOT NULL,
+  pack_seq INTEGER NOT NULL,
+  position INTEGER NOT NULL
+) STRICT;
+CREATE INDEX subjects_in_order ON subjects(pack_seq, position, id);
 
 -- seq is the rowid of the item's row in search_index; id is what packs and the renderer use.
 CREATE TABLE items (

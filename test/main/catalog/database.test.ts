@@ -32,6 +32,7 @@ describe('openCatalogDatabase', () => {
         'item_texts',
         'subjects',
         'subject_names',
+        'pack_subjects',
         'item_subjects',
         'files',
         'item_files',

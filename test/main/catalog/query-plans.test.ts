@@ -128,8 +128,16 @@ describe('query plans', () => {
     }
   });
 
-  it('counts a subject’s items from its index', () => {
+  it('counts a subject’s items from its index and lists the shelves in index order, without sorting', () => {
     const details = plan(subjectsStatement, ['["en"]']);
+    expect(details.join('\n')).toMatch(/SCAN s USING INDEX subjects_in_order/);
+    // The only sort allowed is of one subject's few names by language preference, inside its subquery.
+    const outer = db.prepare(`EXPLAIN QUERY PLAN ${subjectsStatement}`).all('["en"]') as {
+      parent: number;
+      detail: string;
+    }[];
+    expect(outer.filter((row) => row.parent === 0 && /TEMP B-TREE/.test(row.detail))).toEqual([]);
+    expect(details.join('\n')).toMatch(/SEARCH n USING PRIMARY KEY \(pack_id=\? AND subject_id=\?/);
     expect(details.join('\n')).toMatch(/SEARCH i USING COVERING INDEX item_subjects_by_subject \(subject_id=\?\)/);
     // The subjects table itself is scanned: it holds the subject list, a few dozen rows.
     expect(details.filter((detail) => detail.startsWith('SCAN') && !detail.startsWith('SCAN s'))).toEqual(
