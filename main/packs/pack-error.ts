@@ -11,6 +11,7 @@ export const packErrorCodes = [
   'bad-signature',
   'unknown-key',
   'bad-key-statement',
+  'key-revoked',
   'channel-not-allowed',
   'expired',
   'rollback',
@@ -38,6 +39,8 @@ const messages: Record<PackErrorCode, string> = {
     'This pack was signed by a key this kiosk does not trust. Ask the centre for a pack signed with the centre’s key, or for the key file to add.',
   'bad-key-statement':
     'This pack introduces a new signing key, but that introduction is damaged or not signed by a trusted key. Ask the centre for a fresh copy.',
+  'key-revoked':
+    'This pack was signed with a key that its owner has withdrawn, so it may not be genuine. It was not loaded. Ask the centre for a pack signed with their current key.',
   'channel-not-allowed':
     'This pack’s signing key may not publish to this channel. Ask the centre for a pack signed with the key for this channel.',
   expired: 'This pack has expired and may be out of date. Ask the centre for the latest pack.',

@@ -1,6 +1,6 @@
 /**
- * Ed25519 keys as the packs use them: key files, signing and checking detached signatures, and
- * key-rotation statements (an already trusted key vouching for a new one). Uses node:crypto only.
+ * Ed25519 keys as the packs use them: key files, signing and checking detached signatures, and key
+ * statements: rotation (an already trusted key vouching for a new one) and revocation. Uses node:crypto only.
  */
 import { createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from 'node:crypto';
 import { z } from 'zod';
@@ -50,6 +50,22 @@ export const KeyStatement = z.strictObject({
   createdAt: z.iso.datetime({ offset: true }),
 });
 export type KeyStatement = z.infer<typeof KeyStatement>;
+
+/**
+ * What a revocation says: `signedBy` declares key `keyId` compromised or retired as of `revokedAt`. The kiosk
+ * refuses the key from the moment it sees this, whatever dates a pack claims (a leaked key can backdate).
+ */
+export const RevocationStatement = z.strictObject({
+  type: z.literal('revoke-key'),
+  signedBy: Slug,
+  keyId: Slug,
+  revokedAt: z.iso.datetime({ offset: true }),
+  createdAt: z.iso.datetime({ offset: true }),
+});
+export type RevocationStatement = z.infer<typeof RevocationStatement>;
+
+export const AnyKeyStatement = z.discriminatedUnion('type', [KeyStatement, RevocationStatement]);
+export type AnyKeyStatement = z.infer<typeof AnyKeyStatement>;
 
 /** The file form: the statement's exact JSON text and a base64 signature over its UTF-8 bytes. */
 export const KeyStatementFile = z.strictObject({
@@ -111,6 +127,29 @@ export function introduceKey(signer: PrivateKeyFile, newKey: PublicKeyEntry, now
     key: newKey,
     createdAt: now.toISOString(),
   };
+  return signedStatement(statement, signer);
+}
+
+function signedStatement(statement: AnyKeyStatement, signer: PrivateKeyFile): KeyStatementFile {
   const text = JSON.stringify(statement, null, 2);
   return { format: 1, statement: text, signature: signBytes(Buffer.from(text, 'utf8'), signer) };
+}
+
+/** A statement in which `signer` revokes key `keyId` as of `revokedAt`; see trust-store.ts for who may. */
+export function revokeKey(
+  signer: PrivateKeyFile,
+  keyId: string,
+  revokedAt = new Date(),
+  now = new Date(),
+): KeyStatementFile {
+  return signedStatement(
+    {
+      type: 'revoke-key',
+      signedBy: signer.keyId,
+      keyId,
+      revokedAt: revokedAt.toISOString(),
+      createdAt: now.toISOString(),
+    },
+    signer,
+  );
 }

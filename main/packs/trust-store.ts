@@ -1,13 +1,15 @@
 /**
  * Which keys a kiosk trusts, and for which channels: the root key set shipped with the app, key sets staff
- * add under the data folder, and keys introduced by rotation statements signed by an already trusted key.
+ * add under the data folder, and keys introduced by rotation statements signed by an already trusted key,
+ * less the keys revoked by revocation statements (see `validRevocations` for who may revoke).
  */
-import { readdir, readFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { access, mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { PackError } from './pack-error.ts';
 import {
+  AnyKeyStatement,
   KeySetFile,
-  KeyStatement,
   KeyStatementFile,
   signatureMatches,
   type KeyChannels,
@@ -98,56 +100,185 @@ function channelsWithin(inner: KeyChannels, outer: KeyChannels): boolean {
   return inner.every((channel) => (outer as readonly string[]).includes(channel));
 }
 
+interface ParsedStatement {
+  source: StatementSource;
+  statement: AnyKeyStatement;
+}
+
+interface Closure {
+  keys: Map<string, TrustedKey>;
+  /** For each introduced key, the keys whose valid introductions of it were accepted. */
+  introducers: Map<string, Set<string>>;
+  /** Introductions that formed an accepted edge, for remembering alongside a revocation. */
+  edges: Set<ParsedStatement>;
+  rejected: Map<string, string>;
+}
+
 /**
- * The trusted key named `keyId`, following rotation statements (the store's and `extraStatements`, e.g. those
- * a pack carries) from trusted keys to new ones. A statement counts only if its signer is trusted, its signature
- * matches, and it grants no channel the signer lacks.
+ * Keys reachable from the key sets through introductions, never through or to a key in `revoked`. An
+ * introduction counts only if its signer is reachable, its signature matches, and it grants no channel the
+ * signer lacks; the first introduction of a key id fixes its public key and channels.
+ */
+function closure(store: TrustStore, introductions: readonly ParsedStatement[], revoked: ReadonlySet<string>): Closure {
+  const keys = new Map([...store.keys].filter(([keyId]) => !revoked.has(keyId)));
+  const introducers = new Map<string, Set<string>>();
+  const edges = new Set<ParsedStatement>();
+  const rejected = new Map<string, string>();
+  for (let progress = true; progress;) {
+    progress = false;
+    for (const parsed of introductions) {
+      if (parsed.statement.type !== 'introduce-key' || edges.has(parsed)) continue;
+      const { statement, source } = parsed;
+      const introduced = statement.key;
+      const signer = keys.get(statement.signedBy);
+      const known = keys.get(introduced.keyId);
+      if (!signer || revoked.has(introduced.keyId) || store.keys.has(introduced.keyId)) continue;
+      if (known && known.publicKey !== introduced.publicKey) continue;
+      if (!signatureMatches(Buffer.from(source.file.statement, 'utf8'), source.file.signature, signer.publicKey)) {
+        if (!known) rejected.set(introduced.keyId, `${source.origin}: signature by "${signer.keyId}" does not match`);
+        continue;
+      }
+      const channels = clampDemo(introduced);
+      if (!channelsWithin(channels, signer.channels)) {
+        if (!known) {
+          rejected.set(
+            introduced.keyId,
+            `${source.origin}: "${signer.keyId}" may not grant channels ${channels.join(', ')}`,
+          );
+        }
+        continue;
+      }
+      edges.add(parsed);
+      introducers.set(introduced.keyId, (introducers.get(introduced.keyId) ?? new Set()).add(signer.keyId));
+      if (known) continue;
+      keys.set(introduced.keyId, {
+        keyId: introduced.keyId,
+        publicKey: introduced.publicKey,
+        channels,
+        origin: `introduced by ${signer.keyId} (${signer.origin}) in ${source.origin}`,
+      });
+      rejected.delete(introduced.keyId);
+      progress = true;
+    }
+  }
+  return { keys, introducers, edges, rejected };
+}
+
+interface Revocation {
+  parsed: ParsedStatement;
+  keyId: string;
+  why: string;
+}
+
+/**
+ * The revocations that count. Revocation R of key X, signed by S, counts when S is reachable ignoring all
+ * revocations, S's signature matches, and S is X itself, or a key-set (root) key, or a key that introduced
+ * X — in the last two cases only if S's channels cover all of X's. A revoked S still counts: revocation only
+ * takes trust away, and the worst a leaked key can do with it is withdraw keys it vouched for itself.
+ */
+function validRevocations(store: TrustStore, statements: readonly ParsedStatement[], full: Closure): Revocation[] {
+  return statements.flatMap((parsed) => {
+    const { statement, source } = parsed;
+    if (statement.type !== 'revoke-key') return [];
+    const signer = full.keys.get(statement.signedBy);
+    const target = full.keys.get(statement.keyId);
+    if (!signer || !target) return [];
+    if (!signatureMatches(Buffer.from(source.file.statement, 'utf8'), source.file.signature, signer.publicKey)) {
+      return [];
+    }
+    const authority =
+      signer.keyId === target.keyId ||
+      (channelsWithin(target.channels, signer.channels) &&
+        (store.keys.has(signer.keyId) || (full.introducers.get(target.keyId)?.has(signer.keyId) ?? false)));
+    if (!authority) return [];
+    const why = `revoked by "${signer.keyId}" as of ${statement.revokedAt} (${source.origin})`;
+    return [{ parsed, keyId: target.keyId, why }];
+  });
+}
+
+/** Statements that are not a valid introduction or revocation are left out: they can vouch for nothing. */
+function parseStatements(sources: readonly StatementSource[]): ParsedStatement[] {
+  return sources.flatMap((source) => {
+    const parsed = AnyKeyStatement.safeParse(safeJson(source.file.statement));
+    return parsed.success ? [{ source, statement: parsed.data }] : [];
+  });
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+function evaluate(store: TrustStore, extraStatements: readonly StatementSource[]) {
+  const statements = parseStatements([...store.statements, ...extraStatements]);
+  const full = closure(store, statements, new Set());
+  const revocations = validRevocations(store, statements, full);
+  const revoked = new Set(revocations.map((revocation) => revocation.keyId));
+  const trusted = revoked.size === 0 ? full : closure(store, statements, revoked);
+  return { statements, full, revocations, trusted };
+}
+
+/**
+ * The trusted key named `keyId`, following key statements (the store's and `extraStatements`, e.g. those a
+ * pack carries). A revoked key is refused, and so is every key reachable only through revoked keys.
  */
 export function resolveKey(
   store: TrustStore,
   keyId: string,
   extraStatements: readonly StatementSource[] = [],
 ): TrustedKey {
-  const direct = store.keys.get(keyId);
-  if (direct) return direct;
-  const keys = new Map(store.keys);
-  const rejected = new Map<string, string>();
-  const pending = [...store.statements, ...extraStatements].flatMap(({ file, origin }) => {
-    try {
-      return [{ file, origin, statement: KeyStatement.parse(JSON.parse(file.statement)) }];
-    } catch {
-      rejected.set(`?${origin}`, `${origin}: the statement is not a valid key introduction`);
-      return [];
-    }
-  });
-  for (let progress = true; progress;) {
-    progress = false;
-    for (const { file, origin, statement } of pending) {
-      const introduced = statement.key;
-      const signer = keys.get(statement.signedBy);
-      if (keys.has(introduced.keyId) || !signer) continue;
-      if (!signatureMatches(Buffer.from(file.statement, 'utf8'), file.signature, signer.publicKey)) {
-        rejected.set(introduced.keyId, `${origin}: signature by "${signer.keyId}" does not match`);
-        continue;
-      }
-      const channels = clampDemo(introduced);
-      if (!channelsWithin(channels, signer.channels)) {
-        rejected.set(introduced.keyId, `${origin}: "${signer.keyId}" may not grant channels ${channels.join(', ')}`);
-        continue;
-      }
-      keys.set(introduced.keyId, {
-        keyId: introduced.keyId,
-        publicKey: introduced.publicKey,
-        channels,
-        origin: `introduced by ${signer.keyId} (${signer.origin}) in ${origin}`,
-      });
-      rejected.delete(introduced.keyId);
-      progress = true;
-    }
-  }
-  const found = keys.get(keyId);
+  const { full, revocations, trusted } = evaluate(store, extraStatements);
+  const found = trusted.keys.get(keyId);
   if (found) return found;
-  const why = rejected.get(keyId);
+  const revocation = revocations.find((candidate) => candidate.keyId === keyId);
+  if (revocation) throw new PackError('key-revoked', `key "${keyId}" was ${revocation.why}`);
+  if (full.keys.has(keyId)) {
+    const through = [...(full.introducers.get(keyId) ?? [])].join(', ');
+    throw new PackError('key-revoked', `key "${keyId}" was introduced only through revoked keys (${through})`);
+  }
+  const why = full.rejected.get(keyId);
   if (why) throw new PackError('bad-key-statement', `key "${keyId}": ${why}`);
   throw new PackError('unknown-key', `no trusted key or valid key statement for key id "${keyId}"`);
+}
+
+/**
+ * Makes revocations sticky: writes each revocation among `statements` that counts, and the introductions that
+ * give it its authority, into the data folder's keys/ folder, so the kiosk keeps refusing the key even when
+ * later packs no longer carry the statement. Returns the files written (none when all were already there).
+ */
+export async function rememberRevocations(
+  store: TrustStore,
+  statements: readonly StatementSource[],
+  keysDir: string,
+): Promise<string[]> {
+  const { full, revocations } = evaluate(store, statements);
+  const fresh = new Set(statements);
+  const carried = revocations.filter((revocation) => fresh.has(revocation.parsed.source));
+  if (carried.length === 0) return [];
+  const toWrite = [
+    ...carried.map((revocation) => revocation.parsed.source),
+    ...[...full.edges].map((edge) => edge.source).filter((source) => fresh.has(source)),
+  ];
+  await mkdir(keysDir, { recursive: true });
+  const written: string[] = [];
+  for (const source of toWrite) {
+    const digest = createHash('sha256').update(source.file.statement).digest('hex').slice(0, 16);
+    const file = path.join(keysDir, `seen-${digest}.statement.json`);
+    if (
+      await access(file).then(
+        () => true,
+        () => false,
+      )
+    )
+      continue;
+    // Written under another name first: the loader reads only *.statement.json, so it never sees half a file.
+    const partial = `${file}.partial`;
+    await writeFile(partial, JSON.stringify(source.file, null, 2) + '\n');
+    await rename(partial, file);
+    written.push(file);
+  }
+  return written;
 }

@@ -65,7 +65,7 @@ export async function verifyPack(dir: string, options: VerifyPackOptions): Promi
   const signature = (
     await readBounded(path.join(packDir, SIGNATURE_FILE), MAX_SIGNATURE_BYTES, 'bad-signature', 'missing-signature')
   ).toString('utf8');
-  const statements = await readStatements(packDir);
+  const statements = await readPackStatements(packDir);
 
   const key = trustedSigner(manifestBytes, signature, options.trust, statements);
   const manifest = parseManifest(manifestBytes);
@@ -192,8 +192,9 @@ async function readBounded(
   }
 }
 
-async function readStatements(packDir: string): Promise<StatementSource[]> {
-  const keysDir = path.join(packDir, KEYS_DIR);
+/** The key statements in a pack's keys/ folder, each bounded in size and checked for form. */
+export async function readPackStatements(dir: string): Promise<StatementSource[]> {
+  const keysDir = path.join(path.resolve(dir), KEYS_DIR);
   if (!(await lstatOrUndefined(keysDir))) return [];
   const names = (await readdir(keysDir)).filter((name) => !ignorableName.test(name));
   if (names.length > MAX_STATEMENTS) throw new PackError('unexpected-file', `${KEYS_DIR}/ holds ${names.length} files`);

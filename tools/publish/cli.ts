@@ -7,13 +7,14 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { appRoot } from '../../main/app-paths.ts';
 import { isPackError } from '../../main/packs/pack-error.ts';
-import { KeyChannels, introduceKey } from '../../main/packs/signing-keys.ts';
+import { KeyChannels, introduceKey, revokeKey } from '../../main/packs/signing-keys.ts';
 import { loadTrustStore } from '../../main/packs/trust-store.ts';
 import { verifyPack, verifyPackContents } from '../../main/packs/verify-pack.ts';
 import { buildPack } from './build-pack.ts';
 import { buildDelta } from './delta-pack.ts';
 import { readKeySet, readPrivateKey, writeNewKey } from './key-files.ts';
 import { SheetError } from './sheet.ts';
+import { Slug } from '../../preload/contract/schemas.ts';
 
 const usage = `Usage: npm run publish -- <command> [options]
 
@@ -24,6 +25,10 @@ const usage = `Usage: npm run publish -- <command> [options]
   keys introduce --key OLD.private.json --new NEW.keys.json --out FILE.statement.json
       Rotate keys: the old trusted key vouches for the new one. Ship the statement with packs
       (build --statement) or copy it into <data folder>/keys/.
+  keys revoke --key SIGNER.private.json --revoke KEY-ID --out FILE.statement.json [--at ISO-TIME]
+      Revoke a key (leaked or retired) as of --at (default now). The signer must be the key itself, a
+      root key, or a key that introduced it, with channels covering the revoked key's. Ship the statement
+      with packs (build --statement) or copy it into <data folder>/keys/; kiosks remember it once seen.
   build --source DIR --sheet SHEET.yaml --key KEY.private.json --id ID --channel CH --version N
         [--expires DAYS] [--statement FILE]... --out PACKDIR
       Build a signed full pack from a source folder and its sheet.
@@ -57,6 +62,8 @@ async function keysCommand(args: string[]): Promise<void> {
       channels: { type: 'string' },
       key: { type: 'string' },
       new: { type: 'string' },
+      revoke: { type: 'string' },
+      at: { type: 'string' },
     },
   });
   if (sub === 'new') {
@@ -78,6 +85,15 @@ async function keysCommand(args: string[]): Promise<void> {
     const out = required(values, 'out');
     await writeFile(out, JSON.stringify(introduceKey(signer, newKey), null, 2) + '\n', { flag: 'wx' });
     console.log(`${signer.keyId} now vouches for ${newKey.keyId} (channels ${newKey.channels.join(', ')}): ${out}`);
+  } else if (sub === 'revoke') {
+    const signer = await readPrivateKey(required(values, 'key'));
+    const keyId = Slug.safeParse(required(values, 'revoke'));
+    if (!keyId.success) throw new UsageError('--revoke must be a key id, such as centre-2026');
+    const at = values.at === undefined ? new Date() : new Date(values.at);
+    if (Number.isNaN(at.getTime())) throw new UsageError('--at must be a date and time, such as 2026-11-20T09:00:00Z');
+    const out = required(values, 'out');
+    await writeFile(out, JSON.stringify(revokeKey(signer, keyId.data, at), null, 2) + '\n', { flag: 'wx' });
+    console.log(`${signer.keyId} revokes ${keyId.data} as of ${at.toISOString()}: ${out}`);
   } else {
     throw new UsageError(`unknown keys command "${sub ?? ''}"`);
   }

@@ -103,6 +103,7 @@ async function runImport(
       packDir: path.resolve(packDir),
       catalogPath: options.catalogPath,
       trust: options.trust,
+      keysDir: path.join(options.dataDir, 'keys'),
       installed: (await catalog.installedPacks()).map(({ id, channel, version }) => ({ id, channel, version })),
       now: (options.now?.() ?? new Date()).toISOString(),
     }),

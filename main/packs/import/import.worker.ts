@@ -13,8 +13,8 @@ import { CatalogStore, type PackRecord } from '../../catalog/catalog-store.ts';
 import { copyIntoStore, type CopyJob, type CopyOutcome } from '../../store/store-writer.ts';
 import { serveInWorker } from '../../workers/worker-rpc.ts';
 import { PackError } from '../pack-error.ts';
-import type { TrustStore } from '../trust-store.ts';
-import { verifyPack } from '../verify-pack.ts';
+import { rememberRevocations, type TrustStore } from '../trust-store.ts';
+import { readPackStatements, verifyPack } from '../verify-pack.ts';
 import { importFailure, type ImportFailureCode } from './import-error.ts';
 import { packRecordOf } from './pack-record.ts';
 
@@ -22,6 +22,8 @@ export interface PrepareRequest {
   packDir: string;
   catalogPath: string;
   trust: TrustStore;
+  /** The data folder's keys/: revocations the pack carries are remembered there, even if the pack is refused. */
+  keysDir: string;
   installed: { id: string; channel: string; version: number }[];
   now: string;
 }
@@ -59,6 +61,9 @@ function failed(error: unknown): { ok: false; code: ImportFailureCode; detail: s
 const worker: ImportWorker = {
   async prepare(request) {
     try {
+      // A damaged keys/ folder is left for verifyPack to report; only statements that count are written.
+      const carried = await readPackStatements(request.packDir).catch(() => []);
+      await rememberRevocations(request.trust, carried, request.keysDir);
       const { dir, manifest } = await verifyPack(request.packDir, {
         trust: request.trust,
         now: new Date(request.now),
