@@ -245,10 +245,17 @@ export function resolveKey(
 }
 
 /**
- * Makes revocations sticky: writes each revocation among `statements` that counts, and the introductions that
- * give it its authority, into the data folder's keys/ folder, so the kiosk keeps refusing the key even when
+ * Makes revocations sticky: writes each revocation among `statements` that counts, and the accepted
+ * introductions among them (which include those giving a revocation its authority), into the data folder's keys/, so the kiosk keeps refusing the key even when
  * later packs no longer carry the statement. Returns the files written (none when all were already there).
  */
+async function exists(file: string): Promise<boolean> {
+  return access(file).then(
+    () => true,
+    () => false,
+  );
+}
+
 export async function rememberRevocations(
   store: TrustStore,
   statements: readonly StatementSource[],
@@ -267,13 +274,7 @@ export async function rememberRevocations(
   for (const source of toWrite) {
     const digest = createHash('sha256').update(source.file.statement).digest('hex').slice(0, 16);
     const file = path.join(keysDir, `seen-${digest}.statement.json`);
-    if (
-      await access(file).then(
-        () => true,
-        () => false,
-      )
-    )
-      continue;
+    if (await exists(file)) continue;
     // Written under another name first: the loader reads only *.statement.json, so it never sees half a file.
     const partial = `${file}.partial`;
     await writeFile(partial, JSON.stringify(source.file, null, 2) + '\n');
