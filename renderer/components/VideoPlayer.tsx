@@ -45,7 +45,13 @@ export function VideoPlayer({
     else element.pause();
   };
   const seek = (to: number) => {
-    if (video.current) video.current.currentTime = to;
+    if (!video.current) return;
+    video.current.currentTime = to;
+    setTime(to);
+  };
+  // From where the video really is: two quick taps come before the first seek's timeupdate.
+  const skip = (seconds: number) => {
+    if (video.current) seek(seekTarget(video.current.currentTime, seconds, duration));
   };
 
   return (
@@ -81,12 +87,7 @@ export function VideoPlayer({
         </p>
       )}
       <div className="player-controls">
-        <button
-          type="button"
-          className="round"
-          onClick={() => seek(seekTarget(time, -10, duration))}
-          aria-label={t('video.back10')}
-        >
+        <button type="button" className="round" onClick={() => skip(-10)} aria-label={t('video.back10')}>
           <RewindIcon />
           <span className="round-caption">10</span>
         </button>
@@ -100,12 +101,7 @@ export function VideoPlayer({
         >
           {playing ? <PauseIcon /> : <PlayIcon />}
         </button>
-        <button
-          type="button"
-          className="round"
-          onClick={() => seek(seekTarget(time, 10, duration))}
-          aria-label={t('video.forward10')}
-        >
+        <button type="button" className="round" onClick={() => skip(10)} aria-label={t('video.forward10')}>
           <ForwardIcon />
           <span className="round-caption">10</span>
         </button>
