@@ -1,9 +1,8 @@
-import { execFile } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
+import { publish } from './publish-cli.ts';
 import { packRecordOf } from '../../../main/packs/import/pack-record.ts';
 import { PackManifest } from '../../../main/packs/manifest.ts';
 import { isPackError } from '../../../main/packs/pack-error.ts';
@@ -12,16 +11,6 @@ import { parseManifest, verifyPack, verifyPackContents } from '../../../main/pac
 import { buildDelta } from '../../../tools/publish/delta-pack.ts';
 import { extractPdfText } from '../../../tools/publish/pdf-text.ts';
 import { buildTestPack, tempDir, trustOnly, writeKey } from '../../main/packs/pack-fixtures.ts';
-
-const cli = path.resolve(import.meta.dirname, '../../../tools/publish/cli.ts');
-const run = promisify(execFile);
-
-async function publish(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return run(process.execPath, [cli, ...args]).then(
-    ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
-    (error: { code: number; stdout: string; stderr: string }) => error,
-  );
-}
 
 describe('extractPdfText', () => {
   it('finds the words and pages of a generated PDF', async () => {

@@ -1,20 +1,9 @@
-import { execFile } from 'node:child_process';
 import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { publish } from './publish-cli.ts';
 import { KeyStatementFile, PrivateKeyFile, RevocationStatement } from '../../../main/packs/signing-keys.ts';
 import { buildTestPack, tempDir } from '../../main/packs/pack-fixtures.ts';
-
-const cli = path.resolve(import.meta.dirname, '../../../tools/publish/cli.ts');
-const run = promisify(execFile);
-
-async function publish(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return run(process.execPath, [cli, ...args]).then(
-    ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
-    (error: { code: number; stdout: string; stderr: string }) => error,
-  );
-}
 
 describe('publish keys revoke', () => {
   it('writes a revocation that makes verify refuse packs signed by the revoked key', async () => {
