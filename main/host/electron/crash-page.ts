@@ -15,19 +15,20 @@ export interface CrashText {
 
 export const crashPageLocales = ['en', 'ko', 'zh-Hans', 'mn-Cyrl', 'mn-Mong'] as const;
 
+/** Read one by one in `crashPageLocales` order, so a missing or incomplete file is always reported by the same name. */
 export async function readCrashTexts(messagesDir: string): Promise<CrashText[]> {
-  return Promise.all(
-    crashPageLocales.map(async (locale) => {
-      const file = path.join(messagesDir, `${locale}.json`);
-      const messages = JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>;
-      const title = messages['crash.title'];
-      const body = messages['crash.body'];
-      if (typeof title !== 'string' || typeof body !== 'string') {
-        throw new Error(`${file} lacks crash.title or crash.body; add both keys to every message file.`);
-      }
-      return { locale, title, body };
-    }),
-  );
+  const texts: CrashText[] = [];
+  for (const locale of crashPageLocales) {
+    const file = path.join(messagesDir, `${locale}.json`);
+    const messages = JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>;
+    const title = messages['crash.title'];
+    const body = messages['crash.body'];
+    if (typeof title !== 'string' || typeof body !== 'string') {
+      throw new Error(`${file} lacks crash.title or crash.body; add both keys to every message file.`);
+    }
+    texts.push({ locale, title, body });
+  }
+  return texts;
 }
 
 const style = [
