@@ -1,18 +1,18 @@
 /**
- * Builds the kiosk's services and the contract handlers over them. Electron-free: both hosts
- * call this, so everything a visitor or staff member can do is testable in Node.
+ * The composition root: builds the kiosk's capabilities and merges their handlers into the one
+ * table the hosts serve. Electron-free: both hosts call this, so everything a visitor or staff
+ * member can do is testable in Node. Nothing else lives here.
  */
 import { mkdirSync } from 'node:fs';
-import path from 'node:path';
 import type { Locale } from '../preload/contract/schemas.ts';
+import { appCapability } from './app/app-capability.ts';
+import type { Capability } from './api/capability.ts';
 import type { Handlers } from './api/dispatch.ts';
 import { EventHub } from './api/event-hub.ts';
-import { ServiceError } from './api/service-error.ts';
-import { startCatalog } from './catalog/catalog-client.ts';
-import { installDemoCollection } from './demo/demo-collection.ts';
-import { importPack } from './packs/import/import-pack.ts';
-import { loadTrustStore } from './packs/trust-store.ts';
-import { PackSources } from './sources/pack-sources.ts';
+import { startCatalogCapability } from './catalog/catalog-capability.ts';
+import type { Clock } from './clock.ts';
+import { createPacksCapability } from './packs/packs-capability.ts';
+import { createSourcesCapability } from './sources/sources-capability.ts';
 
 export interface ServiceOptions {
   /** Where the kiosk keeps its catalog and content store. */
@@ -21,6 +21,8 @@ export interface ServiceOptions {
   resourcesDir: string;
   host: 'electron' | 'browser';
   version: string;
+  /** Where every service takes "now" from: the system clock in the hosts, a chosen one in tests. */
+  clock: Clock;
   defaultLocale?: Locale;
   /** Seconds without a touch before a visit ends (default 120). */
   idleSeconds?: number;
@@ -34,65 +36,35 @@ export interface KioskServices {
 
 export async function createKioskServices(options: ServiceOptions): Promise<KioskServices> {
   mkdirSync(options.dataDir, { recursive: true });
-  const catalogPath = path.join(options.dataDir, 'catalog.sqlite');
-  const catalog = startCatalog(catalogPath);
+  const { dataDir, clock } = options;
   const events = new EventHub();
-  const loadTrust = () =>
-    loadTrustStore({
-      rootKeysFile: path.join(options.resourcesDir, 'keys', 'root-keys.json'),
-      extraKeysDir: path.join(options.dataDir, 'keys'),
-    });
-  const packSources = new PackSources({
-    dataDir: options.dataDir,
-    catalogPath,
-    catalog: catalog.api,
-    loadTrust,
-    onPacks: (packs) => events.emit('sources.packs', { packs }),
-    onProgress: (progress) => events.emit('import.progress', progress),
-    onError: (error) => console.error('USB pack sources:', error),
-    onFinished: (outcome, installed) => {
-      events.emit('import.finished', outcome);
-      if (installed) void catalog.api.revision().then((revision) => events.emit('catalog.changed', { revision }));
-    },
+  const app = appCapability({
+    version: options.version,
+    host: options.host,
+    defaultLocale: options.defaultLocale ?? 'en',
+    idleSeconds: options.idleSeconds ?? 120,
   });
+  const catalog = startCatalogCapability({ dataDir, clock, events });
+  const packs = createPacksCapability({ dataDir, resourcesDir: options.resourcesDir, catalog, clock, events });
+  const sources = createSourcesCapability({ catalog: catalog.api, packs, clock, events });
+  // Closed in reverse: sources stop importing before the catalog they write to goes away.
+  const capabilities: Capability<never>[] = [app, catalog, packs, sources];
+  const close = async () => {
+    for (const capability of capabilities.toReversed()) await capability.close?.();
+  };
+
   try {
-    await installDemoCollection(catalog.api, options.resourcesDir, async (packDir) =>
-      importPack(packDir, { dataDir: options.dataDir, catalogPath, catalog: catalog.api, trust: await loadTrust() }),
-    );
+    await packs.installDemo();
   } catch (error) {
-    await catalog.close();
+    await close();
     throw error;
   }
-  const defaultLocale = options.defaultLocale ?? 'en';
-
-  const handlers: Handlers = {
-    'app.info': () => ({
-      version: options.version,
-      host: options.host,
-      defaultLocale,
-      idleSeconds: options.idleSeconds ?? 120,
-    }),
-    'catalog.subjects': async ({ locale }) => ({ subjects: await catalog.api.subjects(locale) }),
-    'catalog.list': ({ locale, subject, addedSince, featured, page }) =>
-      catalog.api.listItems({ locale, subject, addedSince, featured, ...page }),
-    'catalog.search': ({ locale, query, subject, language, page }) =>
-      catalog.api.search({ locale, query, subject, language, ...page }),
-    'catalog.item': async ({ locale, id }) => {
-      const item = await catalog.api.item({ locale, id });
-      if (!item) throw new ServiceError('not-found', `There is no item "${id}" in the catalog.`);
-      return item;
-    },
-    'staff.packs': async () => ({ packs: await packSources.list() }),
-    'staff.import': ({ source }) => packSources.importFrom(source),
-  };
-  packSources.start();
-
-  return {
-    handlers,
-    events,
-    close: () => {
-      packSources.stop();
-      return catalog.close();
-    },
-  };
+  const handlers = {
+    ...app.handlers,
+    ...catalog.handlers,
+    ...packs.handlers,
+    ...sources.handlers,
+  } satisfies Handlers;
+  for (const capability of capabilities) capability.start?.();
+  return { handlers, events, close };
 }

@@ -1,15 +1,12 @@
 /** The kiosk's root: asks the service for the venue's settings, then runs visits one after another. */
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useRef, type ComponentType } from 'react';
 import { ErrorBoundary } from './components/ErrorBoundary.tsx';
 import { ErrorPanel } from './components/ErrorPanel.tsx';
 import { TopBar } from './components/TopBar.tsx';
 import { useKioskCall } from './components/use-kiosk-call.ts';
 import { I18nProvider, isVerticalLocale } from './i18n/i18n.tsx';
-import { AttractScreen } from './screens/AttractScreen.tsx';
-import { HomeScreen } from './screens/HomeScreen.tsx';
-import { ItemScreen } from './screens/ItemScreen.tsx';
-import { SearchScreen } from './screens/SearchScreen.tsx';
-import { useVisit, VisitProvider } from './visit/visit.tsx';
+import { screens } from './screens.ts';
+import { screenKey, useVisit, VisitProvider } from './visit/visit.tsx';
 
 export function App() {
   const info = useKioskCall('app.info', {});
@@ -45,17 +42,13 @@ function CurrentScreen() {
   useEffect(() => {
     if (screen.name !== 'attract') body.current?.focus({ preventScroll: true });
   }, [screen]);
-  let content: ReactNode;
-  if (screen.name === 'attract') content = <AttractScreen />;
-  else if (screen.name === 'search') content = <SearchScreen />;
-  else if (screen.name === 'item')
-    content = <ItemScreen key={screen.id} id={screen.id} {...(screen.summary ? { summary: screen.summary } : {})} />;
-  else content = <HomeScreen />;
+  // Each screen gets exactly the parameters it was opened with; the registry's types keep the two in step.
+  const Current = screens[screen.name] as ComponentType<typeof screen>;
   return (
     <div className={isVerticalLocale(locale) ? 'screen vertical' : 'screen'} lang={locale} data-screen={screen.name}>
       {screen.name !== 'attract' && <TopBar />}
       <div className="screen-body" ref={body} tabIndex={-1}>
-        {content}
+        <Current key={screenKey(screen)} {...screen} />
       </div>
     </div>
   );

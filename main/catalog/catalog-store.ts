@@ -2,15 +2,8 @@
  * The catalog's queries and writes, synchronous over better-sqlite3. It runs inside the
  * catalog worker; the main thread talks to it through `catalog-client.ts`.
  */
-import type {
-  ContentLanguage,
-  ItemDetail,
-  ItemFile,
-  ItemKind,
-  ItemSummary,
-  Locale,
-  Subject,
-} from '../../preload/contract/schemas.ts';
+import type { ItemDetail, ItemFile, ItemKind, ItemSummary, Subject } from '../../preload/contract/catalog.ts';
+import type { ContentLanguage, Locale } from '../../preload/contract/schemas.ts';
 import { contentUrl, isContentHash } from '../store/content-paths.ts';
 import {
   itemColumns,

@@ -3,7 +3,8 @@
  * Strict on purpose: an unknown field, an oversized list or a dangling reference is a malformed manifest.
  */
 import { z } from 'zod';
-import { ContentHash, ContentLanguage, ItemKind, Slug } from '../../preload/contract/schemas.ts';
+import { ItemKind } from '../../preload/contract/catalog.ts';
+import { ContentHash, ContentLanguage, Slug } from '../../preload/contract/schemas.ts';
 
 export const MANIFEST_FORMAT = 1;
 
@@ -17,6 +18,10 @@ export const MAX_TITLE_LENGTH = 300;
 export const MAX_SUMMARY_LENGTH = 2_000;
 /** Extracted full text of one item in one language; longer text is cut by the publisher, not refused here. */
 export const MAX_BODY_LENGTH = 400_000;
+export const MAX_ITEM_SUBJECTS = 20;
+export const MAX_ITEM_FILES = 50;
+export const MAX_PAGES = 100_000;
+export const MAX_DURATION_SECONDS = 1_000_000;
 export const MAX_FILE_SIZE = 8 * 1024 * 1024 * 1024;
 
 // Titles and summaries are plain text shown as text: markup is kept verbatim, control characters are not.
@@ -59,13 +64,13 @@ export const ManifestItem = z.strictObject({
   id: Slug,
   kind: ItemKind,
   addedAt: Timestamp,
-  subjects: z.array(Slug).min(1).max(20),
+  subjects: z.array(Slug).min(1).max(MAX_ITEM_SUBJECTS),
   texts: z
     .partialRecord(ContentLanguage, ItemText)
     .refine((texts) => Object.keys(texts).length > 0, 'an item needs a text in at least one language'),
-  files: z.array(ItemFileRef).max(50),
-  pages: z.number().int().positive().max(100_000).optional(),
-  durationSeconds: z.number().nonnegative().max(1_000_000).optional(),
+  files: z.array(ItemFileRef).max(MAX_ITEM_FILES),
+  pages: z.number().int().positive().max(MAX_PAGES).optional(),
+  durationSeconds: z.number().nonnegative().max(MAX_DURATION_SECONDS).optional(),
   /** Shown first on the attract screen. Publishers write it only when true; absent means not featured. */
   featured: z.boolean().optional(),
 });

@@ -2,7 +2,7 @@
  * What a pack on a stick would do if imported: ready, already installed, or refused and why. Reads the
  * manifest and checks signature, key, version and files; copies nothing. Runs in the pack-check worker.
  */
-import type { DetectedPack } from '../../preload/contract/schemas.ts';
+import type { DetectedPack } from '../../preload/contract/sources.ts';
 import { importFailure } from '../packs/import/import-error.ts';
 import { isPackError } from '../packs/pack-error.ts';
 import type { TrustStore } from '../packs/trust-store.ts';
@@ -33,12 +33,12 @@ export async function checkPack(
       bytes: manifest.files.reduce((sum, file) => sum + file.size, 0),
     };
   } catch (error) {
-    const { code, message } = importFailure(error);
+    const problem = importFailure(error);
     return {
       source,
       location: dir,
       status: isPackError(error, 'rollback') ? 'installed' : 'refused',
-      problem: { code, message },
+      problem,
     };
   }
 }

@@ -3,7 +3,7 @@
  * stall the main process while it serves the kiosk's page.
  */
 import { parentPort } from 'node:worker_threads';
-import type { DetectedPack } from '../../preload/contract/schemas.ts';
+import type { DetectedPack } from '../../preload/contract/sources.ts';
 import type { TrustStore } from '../packs/trust-store.ts';
 import { serveInWorker } from '../workers/worker-rpc.ts';
 import { checkPack } from './check-pack.ts';

@@ -4,30 +4,31 @@
  * telling the renderer about detections, progress and outcomes through the callbacks it is given.
  */
 import { createHash } from 'node:crypto';
-import type { DetectedPack, ImportOutcome, ImportProgress } from '../../preload/contract/schemas.ts';
+import type { ImportOutcome } from '../../preload/contract/packs.ts';
+import type { DetectedPack } from '../../preload/contract/sources.ts';
 import { importFailure } from '../packs/import/import-error.ts';
-import { importPack, type ImportCatalog } from '../packs/import/import-pack.ts';
+import type { ImportCatalog, ImportResult } from '../packs/import/import-pack.ts';
+import type { Clock } from '../clock.ts';
 import type { TrustStore } from '../packs/trust-store.ts';
 import { siblingModule, startWorker } from '../workers/worker-rpc.ts';
 import type { PackChecker } from './pack-check.worker.ts';
 import { UsbWatcher, type DetectedMount, type UsbWatcherOptions } from './usb-watcher.ts';
 
 export interface PackSourcesOptions {
-  dataDir: string;
-  /** The catalog's SQLite file, for the import's switch. */
-  catalogPath: string;
-  catalog: ImportCatalog;
-  /** Read again for every check and import, so keys staff add take effect without a restart. */
+  /** What the checks compare a pack's version against. */
+  catalog: Pick<ImportCatalog, 'installedPacks'>;
+  /** Read again for every check, so keys staff add take effect without a restart. */
   loadTrust: () => Promise<TrustStore>;
+  /** The import pipeline's entrance, shared with every other source. */
+  importFolder: (dir: string) => Promise<ImportResult>;
   onPacks: (packs: DetectedPack[]) => void;
-  onProgress: (progress: ImportProgress) => void;
-  /** After every import attempt, whatever its outcome; `installed` says whether the catalog changed. */
-  onFinished: (outcome: ImportOutcome, installed: boolean) => void;
+  /** After every import attempt, whatever its outcome. */
+  onFinished: (outcome: ImportOutcome) => void;
   /** A poll or check that failed (the catalog closing, an unreadable mount table); the next poll retries. */
   onError?: (error: unknown) => void;
   /** The watcher's reader and timer, for tests; the platform's own by default. */
   watcher?: Omit<UsbWatcherOptions, 'onChange' | 'onError'>;
-  now?: () => Date;
+  clock: Clock;
 }
 
 /** An opaque, stable handle for a pack folder, so the renderer never names paths on the kiosk. */
@@ -79,21 +80,11 @@ export class PackSources {
       outcome = {
         ok: false,
         source,
-        error: {
-          code: 'source-removed',
-          message: 'This pack is no longer on a connected USB stick. Plug the stick in again and choose the pack anew.',
-        },
+        error: { code: 'source-removed', detail: `no pack on a connected stick has the handle ${source}` },
       };
     } else {
       try {
-        const result = await importPack(dir, {
-          dataDir: this.#options.dataDir,
-          catalogPath: this.#options.catalogPath,
-          catalog: this.#options.catalog,
-          trust: await this.#options.loadTrust(),
-          onProgress: this.#options.onProgress,
-          ...(this.#options.now ? { now: this.#options.now } : {}),
-        });
+        const result = await this.#options.importFolder(dir);
         outcome = {
           ok: true,
           source,
@@ -103,11 +94,10 @@ export class PackSources {
           bytesCopied: result.bytesCopied,
         };
       } catch (error) {
-        const { code, message } = importFailure(error);
-        outcome = { ok: false, source, error: { code, message } };
+        outcome = { ok: false, source, error: importFailure(error) };
       }
     }
-    this.#options.onFinished(outcome, outcome.ok);
+    this.#options.onFinished(outcome);
     try {
       await this.#refresh(this.#watcher.mounts);
       this.#options.onPacks(this.#packs);
@@ -131,7 +121,7 @@ export class PackSources {
           folders,
           trust,
           installed,
-          (this.#options.now?.() ?? new Date()).toISOString(),
+          this.#options.clock.now().toISOString(),
         );
       } finally {
         await checker.close();

@@ -5,22 +5,10 @@
 import { IntlMessageFormat } from 'intl-messageformat';
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
 import type { Locale } from '../../preload/contract/schemas.ts';
-import en from './messages/en.json';
-import ko from './messages/ko.json';
-import mnCyrl from './messages/mn-Cyrl.json';
-import mnMong from './messages/mn-Mong.json';
-import zhHans from './messages/zh-Hans.json';
+import { messages, type MessageKey } from '../messages.ts';
 
-export type MessageKey = keyof typeof en;
+export type { MessageKey };
 export type MessageValues = Record<string, string | number>;
-
-export const messages: Record<Locale, Record<MessageKey, string>> = {
-  en,
-  ko,
-  'zh-Hans': zhHans,
-  'mn-Cyrl': mnCyrl,
-  'mn-Mong': mnMong,
-};
 
 /** Each locale named in its own language and script, as a visitor looks for it. */
 export const localeNames: Record<Locale, string> = {

@@ -3,7 +3,7 @@
  * method. Switching method first fixes the text so far, one character per keystroke, so
  * backspace then removes whole characters of the earlier script.
  */
-import { maxQueryLength } from '../../preload/contract/contract.ts';
+import { maxQueryLength } from '../../preload/contract/catalog.ts';
 import type { InputMethod } from './input-methods.ts';
 
 export interface TextEntry {

@@ -4,18 +4,14 @@
  * remounts on each new visit so nothing carries over to the next person.
  */
 import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from 'react';
-import type { ContentLanguage, ItemSummary, Locale } from '../../preload/contract/schemas.ts';
+import type { ContentLanguage, Locale } from '../../preload/contract/schemas.ts';
 import { I18nProvider } from '../i18n/i18n.tsx';
+import type { Screen } from '../screens.ts';
 import { defaultInputMethod } from '../keyboard/input-methods.ts';
 import { emptyEntry, type TextEntry } from '../keyboard/text-entry.ts';
 import { IdleWatcher } from './IdleWatcher.tsx';
 
-export type Screen =
-  | { name: 'attract' }
-  | { name: 'home' }
-  | { name: 'search' }
-  /** `summary` is what the visitor tapped, shown at once while the details load. */
-  | { name: 'item'; id: string; summary?: ItemSummary };
+export type { Screen };
 
 export interface SearchState {
   entry: TextEntry;
@@ -105,8 +101,13 @@ function OneVisit({ settings, onEnd, children }: { settings: VisitSettings; onEn
   );
 }
 
+/** Which place a screen is: going there again adds no step, and a new place mounts anew. */
+export function screenKey(screen: Screen): string {
+  return 'id' in screen ? `${screen.name}:${screen.id}` : screen.name;
+}
+
 function sameScreen(a: Screen, b: Screen): boolean {
-  return a.name === b.name && (a.name !== 'item' || b.name !== 'item' || a.id === b.id);
+  return screenKey(a) === screenKey(b);
 }
 
 export function useVisit(): Visit {

@@ -1,6 +1,7 @@
 /**
  * The `kiosk` fixture: a fresh browser host (its own data folder, its own launch secret) per
- * test, and a page already signed in through the launch link.
+ * test, and a page already signed in through the launch link; the host's and the page's clocks are
+ * pinned to one instant.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -24,6 +25,12 @@ export interface KioskHost {
 
 const repoRoot = path.resolve(import.meta.dirname, '..', '..');
 
+/**
+ * The instant every end-to-end test lives at, in the host and in the page alike, so no test
+ * depends on the day it runs. Both clocks run at real speed from there.
+ */
+export const kioskTestTime = new Date('2027-03-01T09:00:00Z');
+
 /** `extraArgs` go to the browser host's command line, e.g. `['--idle-seconds', '3']`. */
 export async function startHost(
   dataDir: string,
@@ -31,7 +38,16 @@ export async function startHost(
 ): Promise<{ host: KioskHost; child: ChildProcess }> {
   const child = spawn(
     process.execPath,
-    [path.join(repoRoot, 'main/host/browser/cli.ts'), '--json', '--no-open', '--data-dir', dataDir, ...extraArgs],
+    [
+      path.join(repoRoot, 'main/host/browser/cli.ts'),
+      '--json',
+      '--no-open',
+      '--data-dir',
+      dataDir,
+      '--clock-start',
+      kioskTestTime.toISOString(),
+      ...extraArgs,
+    ],
     {
       stdio: ['ignore', 'pipe', 'inherit'],
     },
@@ -49,7 +65,15 @@ export async function startHost(
   return { host: { origin, launchUrl, dataDir }, child };
 }
 
-export const test = base.extend<{ kiosk: KioskHost; kioskPage: Page }>({
+/** Playwright's `test` with every page's clock pinned to `kioskTestTime`. */
+export const pinnedTest = base.extend({
+  context: async ({ context }, use) => {
+    await context.clock.install({ time: kioskTestTime });
+    await use(context);
+  },
+});
+
+export const test = pinnedTest.extend<{ kiosk: KioskHost; kioskPage: Page }>({
   kiosk: async ({}, use) => {
     const dataDir = await mkdtemp(path.join(os.tmpdir(), 'kiosk-e2e-'));
     const { host, child } = await startHost(dataDir);

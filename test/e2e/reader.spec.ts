@@ -5,8 +5,8 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { test as base, expect, type Page } from '@playwright/test';
-import { startHost, type KioskHost } from './fixtures.ts';
+import { expect, type Page } from '@playwright/test';
+import { pinnedTest as base, startHost, type KioskHost } from './fixtures.ts';
 import {
   cjkBox,
   cjkPdf,

@@ -8,8 +8,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { test as base, expect, type Page, type Request } from '@playwright/test';
-import { startHost, type KioskHost } from './fixtures.ts';
+import { expect, type Page, type Request } from '@playwright/test';
+import { pinnedTest as base, startHost, type KioskHost } from './fixtures.ts';
 import { fontMatrixPayloadPdf, hostileActionsPdf, hostileLinks, payloadEffects } from './hostile-pdfs.ts';
 import { installLibrary, storeBytes, textPdf, type StoredFile } from './reader-library.ts';
 

@@ -77,7 +77,6 @@ for (const size of sizes) {
     });
 
     test('idle countdown', async ({ kiosk, page }) => {
-      await page.clock.install();
       await page.goto(kiosk.launchUrl);
       await page.getByTestId('attract').click();
       await expect(page.getByTestId('shelf-energy')).toBeVisible();

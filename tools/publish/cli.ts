@@ -199,7 +199,7 @@ export async function main(argv: string[]): Promise<number> {
       console.error(`${error.message}\n\n${usage}`);
       return 2;
     }
-    if (isPackError(error)) console.error(`Refused (${error.code}): ${error.message}\n  ${error.detail}`);
+    if (isPackError(error)) console.error(`Refused (${error.code}): ${error.detail}`);
     else if (error instanceof SheetError) console.error(error.message);
     else console.error(error instanceof Error ? error.message : String(error));
     return 1;

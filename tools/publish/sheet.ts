@@ -4,8 +4,17 @@
  */
 import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
-import { ContentLanguage, ItemKind, Slug } from '../../preload/contract/schemas.ts';
-import { FileRole, MAX_SUMMARY_LENGTH, MAX_TITLE_LENGTH, SubjectEntry } from '../../main/packs/manifest.ts';
+import { ItemKind } from '../../preload/contract/catalog.ts';
+import { ContentLanguage, Slug } from '../../preload/contract/schemas.ts';
+import {
+  FileRole,
+  MAX_DURATION_SECONDS,
+  MAX_ITEM_FILES,
+  MAX_ITEM_SUBJECTS,
+  MAX_SUMMARY_LENGTH,
+  MAX_TITLE_LENGTH,
+  SubjectEntry,
+} from '../../main/packs/manifest.ts';
 
 /** A path relative to the source folder: no absolute paths, no `..`, no backslashes. */
 const SourcePath = z
@@ -44,12 +53,12 @@ const SheetItem = z.strictObject({
   id: Slug,
   kind: ItemKind,
   addedAt: SheetDate,
-  subjects: z.array(Slug).min(1).max(20),
+  subjects: z.array(Slug).min(1).max(MAX_ITEM_SUBJECTS),
   texts: z
     .partialRecord(ContentLanguage, SheetText)
     .refine((texts) => Object.keys(texts).length > 0, 'give a title in at least one language'),
-  files: z.array(SheetFile).max(50).default([]),
-  durationSeconds: z.number().nonnegative().optional(),
+  files: z.array(SheetFile).max(MAX_ITEM_FILES).default([]),
+  durationSeconds: z.number().nonnegative().max(MAX_DURATION_SECONDS).optional(),
   /** Shown first on the attract screen. YAML's `yes` or `"true"` are strings, and refused as such. */
   featured: z
     .boolean({ error: (issue) => `must be true or false (without quotes), not ${JSON.stringify(issue.input)}` })

@@ -6,10 +6,12 @@
  *   --no-open       do not start a browser
  *   --json          print one JSON line {origin, launchUrl} and nothing else (for tests)
  *   --idle-seconds N  end a visit after N seconds without a touch (default 120)
+ *   --clock-start ISO  run the kiosk's clock from this instant instead of the system's (for tests and demos)
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { defaultDataDir, readAppVersion, rendererDir, resourcesDir } from '../../app-paths.ts';
+import { clockStartingAt, systemClock } from '../../clock.ts';
 import { createKioskServices } from '../../services.ts';
 import { findChromium, openInChromium } from './chromium.ts';
 import { startBrowserHost } from './server.ts';
@@ -21,6 +23,7 @@ const { values } = parseArgs({
     'no-open': { type: 'boolean', default: false },
     json: { type: 'boolean', default: false },
     'idle-seconds': { type: 'string' },
+    'clock-start': { type: 'string' },
   },
 });
 
@@ -30,12 +33,19 @@ if (idleSeconds !== undefined && !(Number.isInteger(idleSeconds) && idleSeconds 
   process.exit(2);
 }
 
+const clockStart = values['clock-start'] === undefined ? undefined : new Date(values['clock-start']);
+if (clockStart !== undefined && Number.isNaN(clockStart.getTime())) {
+  console.error(`--clock-start must be an ISO date and time such as 2027-03-01T09:00:00Z, not "${values['clock-start']}".`);
+  process.exit(2);
+}
+
 const dataDir = path.resolve(values['data-dir'] ?? defaultDataDir());
 const services = await createKioskServices({
   dataDir,
   resourcesDir,
   host: 'browser',
   version: await readAppVersion(),
+  clock: clockStart === undefined ? systemClock : clockStartingAt(clockStart),
   ...(idleSeconds === undefined ? {} : { idleSeconds }),
 });
 const host = await startBrowserHost({

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, ipcMain, Menu, powerSaveBlocker, protocol, session } from 'electron';
 import { eventChannel } from '../../../preload/contract/channels.ts';
+import { systemClock } from '../../clock.ts';
 import { createKioskServices } from '../../services.ts';
 import { claimSingleInstance, keepDisplayAwake, lockDownAfterReady, lockDownBeforeReady } from './app-lockdown.ts';
 import { appEntryUrl, createSchemeHandler, registerSchemePrivileges, scheme } from './app-scheme.ts';
@@ -57,6 +58,7 @@ async function start(): Promise<void> {
     resourcesDir: path.join(app.isPackaged ? process.resourcesPath : appRoot, 'resources'),
     host: 'electron',
     version: app.getVersion(),
+    clock: systemClock,
   }).catch((error: unknown) => {
     log(`the kiosk's services could not start (data folder ${dataDir}): ${String(error)}`);
     return undefined;

@@ -7,14 +7,15 @@
  * next attempt, which skips them.
  */
 import path from 'node:path';
-import type { ImportProgress } from '../../../preload/contract/schemas.ts';
+import type { ImportProgress } from '../../../preload/contract/packs.ts';
 import { ContentStore, type StoredFile } from '../../store/content-store.ts';
 import { progressSlot, progressSlots, type CopyOutcome } from '../../store/store-writer.ts';
 import { siblingModule, startWorker, type WorkerClient } from '../../workers/worker-rpc.ts';
 import { PackError, packErrorCodes, type PackErrorCode } from '../pack-error.ts';
 import { FILES_DIR, MANIFEST_FILE } from '../pack-layout.ts';
 import type { TrustStore } from '../trust-store.ts';
-import { ImportError, type ImportErrorCode, type ImportFailureCode } from './import-error.ts';
+import type { ImportErrorCode, ImportFailureCode } from '../../../preload/contract/packs.ts';
+import { ImportError } from './import-error.ts';
 import type { ImportWorker, WorkerResult } from './import.worker.ts';
 
 /** What the main thread asks of the catalog worker; the switch itself runs on the import worker's connection. */

@@ -15,7 +15,8 @@ import { serveInWorker } from '../../workers/worker-rpc.ts';
 import { PackError } from '../pack-error.ts';
 import { rememberRevocations, type TrustStore } from '../trust-store.ts';
 import { readPackStatements, verifyPack } from '../verify-pack.ts';
-import { importFailure, type ImportFailureCode } from './import-error.ts';
+import type { ImportFailureCode } from '../../../preload/contract/packs.ts';
+import { importFailure } from './import-error.ts';
 import { packRecordOf } from './pack-record.ts';
 
 export interface PrepareRequest {

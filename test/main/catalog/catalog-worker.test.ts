@@ -6,6 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
+import { fixedClock } from '../../../main/clock.ts';
 import { dispatch } from '../../../main/api/dispatch.ts';
 import { startCatalog, type Catalog } from '../../../main/catalog/catalog-client.ts';
 import { migrations } from '../../../main/catalog/migrations/index.ts';
@@ -100,6 +101,7 @@ describe('the catalog calls', () => {
       resourcesDir,
       host: 'browser',
       version: 'test',
+      clock: fixedClock(new Date('2027-03-01T09:00:00Z')),
     });
     cleanups.push(temp.cleanup, () => kiosk.close());
     return kiosk;

@@ -6,6 +6,7 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { fixedClock } from '../../../main/clock.ts';
 import { resourcesDir } from '../../../main/app-paths.ts';
 import { createKioskServices } from '../../../main/services.ts';
 import { storedFiles } from '../packs/import-helpers.ts';
@@ -23,7 +24,7 @@ const demoItems = async () =>
     .items.length;
 
 const start = (dataDir: string, resources = resourcesDir) =>
-  createKioskServices({ dataDir, resourcesDir: resources, host: 'browser', version: 'test' });
+  createKioskServices({ dataDir, resourcesDir: resources, host: 'browser', version: 'test', clock: fixedClock(new Date('2027-03-01T09:00:00Z')) });
 
 test('an empty kiosk installs the demo pack through the pipeline, once', async () => {
   const dataDir = path.join(work, 'data');

@@ -8,7 +8,7 @@ import { appendFile, mkdtemp, readdir, readFile, rm, symlink, writeFile } from '
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { ImportFailureCode } from '../../../main/packs/import/import-error.ts';
+import type { ImportFailureCode } from '../../../preload/contract/packs.ts';
 import { importPack } from '../../../main/packs/import/import-pack.ts';
 import { PrivateKeyFile, publicEntry, signBytes } from '../../../main/packs/signing-keys.ts';
 import { trustStoreFrom } from '../../../main/packs/trust-store.ts';

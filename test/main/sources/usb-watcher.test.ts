@@ -8,7 +8,9 @@ import { rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, expect, test } from 'vitest';
-import type { ImportProgress } from '../../../preload/contract/schemas.ts';
+import type { ImportProgress } from '../../../preload/contract/packs.ts';
+import { fixedClock } from '../../../main/clock.ts';
+import { importPack } from '../../../main/packs/import/import-pack.ts';
 import type { Mount } from '../../../main/sources/mounts.ts';
 import { PackSources } from '../../../main/sources/pack-sources.ts';
 import { readRemovableMounts, UsbWatcher, type DetectedMount } from '../../../main/sources/usb-watcher.ts';
@@ -79,12 +81,11 @@ test.skipIf(cannotMount)(
     const progress: ImportProgress[] = [];
     const finished: unknown[] = [];
     const sources = new PackSources({
-      dataDir: kiosk.dataDir,
-      catalogPath: path.join(kiosk.dataDir, 'catalog.sqlite'),
       catalog: kiosk.catalog.api,
       loadTrust: async () => trust,
+      importFolder: (dir) => importPack(dir, kiosk.options({ onProgress: (event) => progress.push(event) })),
+      clock: fixedClock(new Date('2027-03-01T09:00:00Z')),
       onPacks: () => undefined,
-      onProgress: (event) => progress.push(event),
       onFinished: (outcome) => finished.push(outcome),
       watcher: { readMounts: () => readRemovableMounts('linux', [mediaRoot]), schedule: () => () => undefined },
     });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { IntlMessageFormat } from 'intl-messageformat';
 import { locales } from '../../../preload/contract/schemas.ts';
-import { messages, translate } from '../../../renderer/i18n/i18n.tsx';
+import { translate } from '../../../renderer/i18n/i18n.tsx';
+import { messages } from '../../../renderer/messages.ts';
 
 describe('interface messages', () => {
   const english = Object.keys(messages.en).sort();
@@ -15,6 +16,12 @@ describe('interface messages', () => {
         `${locale} ${key}`,
       ).not.toThrow();
     }
+  });
+
+  it('merges every capability’s messages', () => {
+    expect(messages.en['reader.open']).toBe('Read');
+    expect(messages.ko['packs.error.busy']).toMatch(/다른 자료 묶음/);
+    expect(messages['mn-Mong']['crash.title']).toBeTruthy();
   });
 
   it('chooses plural forms by count', () => {

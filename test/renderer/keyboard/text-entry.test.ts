@@ -1,6 +1,6 @@
 /** Typing on the on-screen keyboard across input methods: composition, backspace, switching script. */
 import { describe, expect, it } from 'vitest';
-import { maxQueryLength } from '../../../preload/contract/contract.ts';
+import { maxQueryLength } from '../../../preload/contract/catalog.ts';
 import {
   defaultInputMethod,
   hangul,

@@ -1,0 +1,58 @@
+/**
+ * The packs capability: the one entrance to the collection. Every source (a USB stick, later a feed)
+ * hands a pack folder to `importFolder`, which runs the import pipeline with the kiosk's clock and
+ * trust, reports progress to the screens, and announces a changed catalog. On first start it installs
+ * the demo collection the same way.
+ */
+import path from 'node:path';
+import type { Capability } from '../api/capability.ts';
+import type { EventHub } from '../api/event-hub.ts';
+import type { CatalogCapability } from '../catalog/catalog-capability.ts';
+import type { Clock } from '../clock.ts';
+import { installDemoCollection } from '../demo/demo-collection.ts';
+import { importPack, type ImportResult } from './import/import-pack.ts';
+import { loadTrustStore, type TrustStore } from './trust-store.ts';
+
+export interface PacksCapability extends Capability {
+  importFolder(dir: string): Promise<ImportResult>;
+  /** Read anew each time, so keys staff add take effect without a restart. */
+  loadTrust(): Promise<TrustStore>;
+  /** Installs the demo collection when the catalog is empty. */
+  installDemo(): Promise<void>;
+}
+
+export interface PacksOptions {
+  dataDir: string;
+  /** The app's bundled resources: the root keys and the demo collection. */
+  resourcesDir: string;
+  catalog: CatalogCapability;
+  clock: Clock;
+  events: EventHub;
+}
+
+export function createPacksCapability(options: PacksOptions): PacksCapability {
+  const { catalog, events } = options;
+  const loadTrust = () =>
+    loadTrustStore({
+      rootKeysFile: path.join(options.resourcesDir, 'keys', 'root-keys.json'),
+      extraKeysDir: path.join(options.dataDir, 'keys'),
+    });
+  const importFolder = async (dir: string) => {
+    const result = await importPack(dir, {
+      dataDir: options.dataDir,
+      catalogPath: catalog.path,
+      catalog: catalog.api,
+      trust: await loadTrust(),
+      now: () => options.clock.now(),
+      onProgress: (progress) => events.emit('import.progress', progress),
+    });
+    await catalog.announceChange();
+    return result;
+  };
+  return {
+    handlers: {},
+    importFolder,
+    loadTrust,
+    installDemo: () => installDemoCollection(catalog.api, options.resourcesDir, importFolder),
+  };
+}

@@ -1,0 +1,38 @@
+/**
+ * The USB sources capability: watches for sticks, offers the packs found on them to staff, and
+ * imports the one staff choose through the packs capability.
+ */
+import type { Capability } from '../api/capability.ts';
+import type { EventHub } from '../api/event-hub.ts';
+import type { Clock } from '../clock.ts';
+import type { ImportCatalog } from '../packs/import/import-pack.ts';
+import type { PacksCapability } from '../packs/packs-capability.ts';
+import { PackSources } from './pack-sources.ts';
+
+export interface SourcesOptions {
+  catalog: Pick<ImportCatalog, 'installedPacks'>;
+  packs: PacksCapability;
+  clock: Clock;
+  events: EventHub;
+}
+
+export function createSourcesCapability(options: SourcesOptions): Capability<'staff.packs' | 'staff.import'> {
+  const { events } = options;
+  const sources = new PackSources({
+    catalog: options.catalog,
+    loadTrust: options.packs.loadTrust,
+    importFolder: options.packs.importFolder,
+    clock: options.clock,
+    onPacks: (packs) => events.emit('sources.packs', { packs }),
+    onFinished: (outcome) => events.emit('import.finished', outcome),
+    onError: (error) => console.error('USB pack sources:', error),
+  });
+  return {
+    handlers: {
+      'staff.packs': async () => ({ packs: await sources.list() }),
+      'staff.import': ({ source }) => sources.importFrom(source),
+    },
+    start: () => sources.start(),
+    close: () => sources.stop(),
+  };
+}

@@ -1,0 +1,19 @@
+/** The contract's app slice: what the renderer needs to know of the kiosk before the first visit. */
+import { z } from 'zod';
+import { visitorCall } from './call.ts';
+import { Locale } from './schemas.ts';
+
+export const appCalls = {
+  'app.info': visitorCall(
+    z.object({}).strict(),
+    z.object({
+      version: z.string(),
+      host: z.enum(['electron', 'browser']),
+      defaultLocale: Locale,
+      /** Seconds without a touch before the visit ends and the attract screen returns. */
+      idleSeconds: z.number().int().min(1).max(3600),
+    }),
+  ),
+} as const;
+
+export const appEvents = {} as const;

@@ -1,0 +1,86 @@
+/**
+ * The contract's packs slice: why an import fails, and the progress and outcome every import
+ * reports, whichever source (a USB stick, later a feed) handed it the pack.
+ */
+import { z } from 'zod';
+import { Slug } from './schemas.ts';
+
+/** Faults of the pack itself. */
+export const packErrorCodes = [
+  'missing-manifest',
+  'manifest-too-large',
+  'malformed-manifest',
+  'missing-signature',
+  'bad-signature',
+  'unknown-key',
+  'bad-key-statement',
+  'key-revoked',
+  'channel-not-allowed',
+  'expired',
+  'rollback',
+  'wrong-base',
+  'unsafe-path',
+  'unexpected-file',
+  'missing-file',
+  'size-mismatch',
+  'hash-mismatch',
+] as const;
+export type PackErrorCode = (typeof packErrorCodes)[number];
+
+/** Faults outside the pack: the disk, the stick, another import. */
+export const importErrorCodes = [
+  'disk-full',
+  'source-removed',
+  'busy',
+  'cancelled',
+  'copy-failed',
+  'catalog-failed',
+] as const;
+export type ImportErrorCode = (typeof importErrorCodes)[number];
+
+export const ImportFailureCode = z.enum([...packErrorCodes, ...importErrorCodes]);
+export type ImportFailureCode = z.infer<typeof ImportFailureCode>;
+
+/**
+ * Why an import failed. The screens say it in the staff's language from `code` (and the figures,
+ * where a code has them); `detail` is the technical particulars, for the log and the centre.
+ */
+export const ImportFailure = z.object({
+  code: ImportFailureCode,
+  detail: z.string().max(2000),
+  /** `disk-full`: the room the pack needs and the room there is, so staff know what to free. */
+  neededBytes: z.number().nonnegative().optional(),
+  freeBytes: z.number().nonnegative().optional(),
+});
+export type ImportFailure = z.infer<typeof ImportFailure>;
+
+export const ImportProgress = z.object({
+  packId: z.string(),
+  phase: z.enum(['verifying', 'checking-space', 'copying', 'switching', 'cleaning', 'done']),
+  bytesDone: z.number().nonnegative(),
+  bytesTotal: z.number().nonnegative(),
+  filesDone: z.number().int().nonnegative(),
+  filesTotal: z.number().int().nonnegative(),
+  secondsLeft: z.number().nonnegative().nullable(),
+});
+export type ImportProgress = z.infer<typeof ImportProgress>;
+
+export const ImportOutcome = z.discriminatedUnion('ok', [
+  z.object({
+    ok: z.literal(true),
+    source: z.string(),
+    packId: Slug,
+    version: z.number().int().positive(),
+    filesCopied: z.number().int().nonnegative(),
+    bytesCopied: z.number().nonnegative(),
+  }),
+  z.object({ ok: z.literal(false), source: z.string(), error: ImportFailure }),
+]);
+export type ImportOutcome = z.infer<typeof ImportOutcome>;
+
+export const packsCalls = {} as const;
+
+export const packsEvents = {
+  'import.progress': ImportProgress,
+  'import.finished': ImportOutcome,
+} as const;

@@ -1,0 +1,60 @@
+/** Home: what arrived lately, then one shelf per subject, each a row of cards in the subject's colour. */
+import type { Subject } from '../../preload/contract/catalog.ts';
+import { ErrorPanel } from '../components/ErrorPanel.tsx';
+import { Shelf } from './Shelf.tsx';
+import { subjectColour } from './subject-colours.ts';
+import { useKioskCall } from '../components/use-kiosk-call.ts';
+import { useI18n } from '../i18n/i18n.tsx';
+
+const ARRIVALS_SHOWN = 24;
+const LATEST_SHOWN = 12;
+
+export function HomeScreen() {
+  const { t, locale } = useI18n();
+  const subjects = useKioskCall('catalog.subjects', { locale });
+  return (
+    <main className="home" aria-busy={subjects.status === 'loading'}>
+      <h1 className="greeting">{t('home.greeting')}</h1>
+      <Arrivals />
+      {subjects.status === 'loading' && <p className="quiet">{t('common.loading')}</p>}
+      {subjects.status === 'failed' && <ErrorPanel code={subjects.code} onRetry={subjects.retry} />}
+      {subjects.status === 'done' && subjects.value.subjects.length === 0 && <p className="quiet">{t('home.empty')}</p>}
+      {subjects.status === 'done' &&
+        subjects.value.subjects
+          .filter((subject) => subject.itemCount > 0)
+          .map((subject) => <SubjectShelf key={subject.id} subject={subject} />)}
+    </main>
+  );
+}
+
+/**
+ * What arrived at this kiosk lately: the items that count as new, or, when nothing does, the most
+ * recent arrivals under a heading that says so, so a venue between packs still has a first shelf.
+ */
+function Arrivals() {
+  const { t, locale } = useI18n();
+  const list = useKioskCall('catalog.list', { locale, page: { offset: 0, limit: ARRIVALS_SHOWN } });
+  if (list.status !== 'done' || list.value.items.length === 0) return null;
+  const fresh = list.value.items.filter((item) => item.isNew);
+  return fresh.length > 0 ? (
+    <Shelf title={t('home.new')} colour="#1d6b5c" items={fresh} testId="shelf-new" />
+  ) : (
+    <Shelf title={t('home.latest')} colour="#1d6b5c" items={list.value.items.slice(0, LATEST_SHOWN)} testId="shelf-latest" />
+  );
+}
+
+function SubjectShelf({ subject }: { subject: Subject }) {
+  const { locale } = useI18n();
+  const list = useKioskCall('catalog.list', { locale, subject: subject.id, page: { offset: 0, limit: 30 } });
+  if (list.status === 'failed') return <ErrorPanel code={list.code} onRetry={list.retry} />;
+  if (list.status !== 'done' || list.value.items.length === 0) return null;
+  return (
+    <Shelf
+      title={subject.name}
+      colour={subjectColour(subject.id)}
+      items={list.value.items}
+      testId={`shelf-${subject.id}`}
+      cardsInShelfColour
+    />
+  );
+}

@@ -1,0 +1,95 @@
+/**
+ * One item: its cover (a PDF's first page), title, summary, languages and length, and one big
+ * button that opens it with the viewer of its kind (see `../viewers.ts`).
+ */
+import { useState, type CSSProperties } from 'react';
+import type { ItemDetail, ItemFile, ItemSummary } from '../../preload/contract/catalog.ts';
+import { contentLanguageNames } from './content-languages.ts';
+import { ErrorPanel } from '../components/ErrorPanel.tsx';
+import { KindLabel } from './KindLabel.tsx';
+import { subjectColour } from './subject-colours.ts';
+import { viewerFor } from '../viewers.ts';
+import { fileFor } from './item-files.ts';
+import { useKioskCall } from '../components/use-kiosk-call.ts';
+import { useI18n } from '../i18n/i18n.tsx';
+import { PdfThumbnail } from '../reader/PdfThumbnail.tsx';
+
+function mainFile(item: ItemDetail): ItemFile | undefined {
+  return fileFor(item, 'main');
+}
+
+export function ItemScreen({ id, summary }: { id: string; summary?: ItemSummary }) {
+  const { t, locale } = useI18n();
+  const detail = useKioskCall('catalog.item', { locale, id });
+  const [open, setOpen] = useState(false);
+  const item: ItemSummary | undefined = detail.status === 'done' ? detail.value : summary;
+
+  if (!item) {
+    if (detail.status === 'failed') return <ErrorPanel code={detail.code} onRetry={detail.retry} />;
+    return <p className="quiet">{t('common.loading')}</p>;
+  }
+  const full = detail.status === 'done' ? detail.value : undefined;
+  const viewer = full ? viewerFor(full) : undefined;
+  const style = { '--subject': subjectColour(item.subjects[0]) } as CSSProperties;
+
+  return (
+    <main className="item-page" style={style} data-testid="item-page" data-item-id={item.id}>
+      <div className="item-cover">{full ? <Cover item={full} /> : <div className="cover-placeholder" />}</div>
+      <div className="item-facts">
+        <p className="item-band">
+          <KindLabel item={item} />
+        </p>
+        <h1 className="item-page-title" lang={item.language}>
+          {item.title}
+        </h1>
+        <p className="item-page-summary" lang={item.language}>
+          {item.summary}
+        </p>
+        <dl className="item-meta">
+          <dt>{t('item.languagesLabel')}</dt>
+          <dd>
+            {item.languages.map((language) => (
+              <span key={language} className="language-tag" lang={language}>
+                {contentLanguageNames[language]}
+              </span>
+            ))}
+          </dd>
+          {full?.pages !== undefined && (
+            <>
+              <dt>{t('item.length')}</dt>
+              <dd>{t('item.pages', { count: full.pages })}</dd>
+            </>
+          )}
+          {full?.durationSeconds !== undefined && (
+            <>
+              <dt>{t('item.length')}</dt>
+              <dd>{t('item.minutes', { count: Math.max(1, Math.round(full.durationSeconds / 60)) })}</dd>
+            </>
+          )}
+        </dl>
+        {detail.status === 'loading' && <p className="quiet">{t('common.loading')}</p>}
+        {detail.status === 'failed' && <ErrorPanel code={detail.code} onRetry={detail.retry} />}
+        {viewer && (
+          <button
+            type="button"
+            className="button primary big open-button"
+            onClick={() => setOpen(true)}
+            data-testid="open-item"
+          >
+            {t(viewer.action)}
+          </button>
+        )}
+        {full && !viewer && <p className="notice">{t('item.cannotOpen')}</p>}
+      </div>
+      {open && full && viewer && <viewer.View item={full} onClose={() => setOpen(false)} />}
+    </main>
+  );
+}
+
+function Cover({ item }: { item: ItemDetail }) {
+  const cover = item.files.find((file) => file.role === 'cover' && file.mediaType.startsWith('image/'));
+  if (cover) return <img className="cover-image" src={cover.url} alt="" />;
+  const main = mainFile(item);
+  if (main?.mediaType === 'application/pdf') return <PdfThumbnail src={main.url} width={420} />;
+  return <div className="cover-placeholder" />;
+}

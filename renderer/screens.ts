@@ -1,0 +1,28 @@
+/**
+ * The screen registry: every screen a visit can show, with what it is opened with. A capability
+ * that brings a screen adds its parameters and its component here, one line each.
+ */
+import type { ComponentType } from 'react';
+import type { ItemSummary } from '../preload/contract/catalog.ts';
+import { AttractScreen } from './catalog/AttractScreen.tsx';
+import { HomeScreen } from './catalog/HomeScreen.tsx';
+import { ItemScreen } from './catalog/ItemScreen.tsx';
+import { SearchScreen } from './catalog/SearchScreen.tsx';
+
+export interface ScreenParams {
+  attract: object;
+  home: object;
+  search: object;
+  /** `summary` is what the visitor tapped, shown at once while the details load. */
+  item: { id: string; summary?: ItemSummary };
+}
+
+export type ScreenName = keyof ScreenParams;
+export type Screen = { [K in ScreenName]: { name: K } & ScreenParams[K] }[ScreenName];
+
+export const screens: { [K in ScreenName]: ComponentType<ScreenParams[K]> } = {
+  attract: AttractScreen,
+  home: HomeScreen,
+  search: SearchScreen,
+  item: ItemScreen,
+};
