@@ -14,7 +14,7 @@ import { openPdf } from './pdf-document.ts';
 import { destinationPage, pageLinks, type PageLink } from './pdf-links.ts';
 import { ThumbnailStrip } from './ThumbnailStrip.tsx';
 import { useFind } from './use-find.ts';
-import { maxZoomFactor, sameZoom, zoomPresets, type Zoom } from './zoom.ts';
+import { fitPage, sameZoom, stepZoom, zoomPresets, type Size, type Zoom } from './zoom.ts';
 import './reader.css';
 
 export interface PdfReaderProps {
@@ -92,7 +92,9 @@ function ReaderView({ doc, title, onClose }: { doc: PDFDocumentProxy; title: str
   const canvases = useMemo(() => new PageCanvases(doc, pagePixelCap), [doc]);
   useEffect(() => () => canvases.destroy(), [canvases]);
   const [pageNumber, setPageNumber] = useState(1);
-  const [zoom, setZoom] = useState<Zoom>({ kind: 'fit-page' });
+  const [zoom, setZoom] = useState<Zoom>(fitPage);
+  // The page and stage sizes of the drawing on screen, which + and - step from.
+  const shown = useRef<{ page: Size; stage: Size } | undefined>(undefined);
   const [panel, setPanel] = useState<Panel>('none');
   const [notice, setNotice] = useState<string | undefined>();
   const [pageFailed, setPageFailed] = useState(false);
@@ -163,10 +165,9 @@ function ReaderView({ doc, title, onClose }: { doc: PDFDocumentProxy; title: str
     [doc, go],
   );
 
-  const zoomBy = (step: 1 | -1) => {
-    const factor = zoom.kind === 'factor' ? zoom.factor : 1;
-    const next = Math.min(maxZoomFactor, Math.max(1, factor + step * 0.5));
-    setZoom(next <= 1 ? { kind: 'fit-page' } : { kind: 'factor', factor: next });
+  const zoomBy = (direction: 1 | -1) => {
+    const sizes = shown.current;
+    if (sizes) setZoom((old) => stepZoom(old, direction, sizes.page, sizes.stage));
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
@@ -187,7 +188,7 @@ function ReaderView({ doc, title, onClose }: { doc: PDFDocumentProxy; title: str
       '+': () => zoomBy(1),
       '=': () => zoomBy(1),
       '-': () => zoomBy(-1),
-      '0': () => setZoom({ kind: 'fit-page' }),
+      '0': () => setZoom(fitPage),
       Escape: () => (notice ? setNotice(undefined) : panel !== 'none' ? setPanel('none') : onClose()),
     };
     // Buttons keep Space and Enter for themselves.
@@ -253,6 +254,9 @@ function ReaderView({ doc, title, onClose }: { doc: PDFDocumentProxy; title: str
           marks={find.marksOn(pageNumber)}
           onTurn={turn}
           onZoom={setZoom}
+          onLayout={(page, stage) => {
+            shown.current = { page, stage };
+          }}
           onLink={follow}
           onPageFailed={() => setPageFailed(true)}
         />

@@ -196,6 +196,32 @@ test('zooms by preset, by double tap and by pinch, and pans instead of turning w
   await expect(stage(page)).toHaveAttribute('data-page-ready', '1');
 });
 
+test('+ and - zoom in and out from every preset, Fit width on a wide screen included', async ({ reader: page }) => {
+  await openItem(page, 'leaflet-text');
+  await expectPageShown(page, 1);
+  const factor = async () => Number(await page.locator('.reader-sheet').getAttribute('data-zoom-factor'));
+  const fitWidth = page.getByRole('button', { name: 'Fit width' });
+
+  await fitWidth.click();
+  await expect(fitWidth).toHaveAttribute('aria-pressed', 'true');
+  // On a landscape screen an A4 page's width fills it at well over the whole-page size.
+  await expect.poll(factor).toBeGreaterThan(2);
+  const atFitWidth = await factor();
+  await page.keyboard.press('+');
+  await expect.poll(factor).toBeGreaterThan(atFitWidth * 1.05);
+  await page.keyboard.press('-');
+  await expect(fitWidth).toHaveAttribute('aria-pressed', 'true');
+  await page.keyboard.press('-');
+  await expect.poll(factor).toBeLessThan(atFitWidth / 1.05);
+
+  await page.getByRole('button', { name: 'Whole page' }).click();
+  await expect.poll(factor).toBe(1);
+  await page.keyboard.press('-');
+  await page.keyboard.press('+');
+  await expect(page.getByRole('button', { name: '150%' })).toHaveAttribute('aria-pressed', 'true');
+  await expect.poll(factor).toBe(1.5);
+});
+
 test('finds text across pages and marks the hits', async ({ reader: page }) => {
   await openItem(page, 'leaflet-text');
   await expectPageShown(page, 1);
