@@ -34,7 +34,7 @@ export interface PageStageProps {
   /** The page's size in PDF points and the stage's in CSS pixels, each time the page is laid out. */
   onLayout(page: Size, stage: Size): void;
   onLink(link: PageLink): void;
-  onPageFailed(): void;
+  onPageFailed(page: number): void;
 }
 
 interface Layout {
@@ -110,22 +110,25 @@ export function PageStage(props: PageStageProps) {
           shown.style.height = `${viewport.height}px`;
         }
         if (!(await drawn.ready)) {
-          if (current && !drawn.done) latest.current.onPageFailed();
+          if (current && !drawn.done) latest.current.onPageFailed(pageNumber);
           return;
         }
         if (!current) return;
         show(drawn.canvas, pageNumber, viewport.width, viewport.height);
         setReadyPage(pageNumber);
         canvases.trim(pageNumber);
-        for (const neighbour of pagesAround(pageNumber, pageCount).slice(1)) {
-          const ahead = await scalesFor(neighbour);
-          if (!current) return;
-          await canvases.draw(neighbour, ahead.device).ready;
-          if (!current) return;
-          canvases.trim(pageNumber);
-        }
       } catch {
-        if (current) latest.current.onPageFailed();
+        if (current) latest.current.onPageFailed(pageNumber);
+        return;
+      }
+      // A neighbour that cannot be drawn ahead is no fault of this page: it is reported once turned to.
+      for (const neighbour of pagesAround(pageNumber, pageCount).slice(1)) {
+        const ahead = await scalesFor(neighbour).catch(() => undefined);
+        if (!current) return;
+        if (!ahead) continue;
+        await canvases.draw(neighbour, ahead.device).ready;
+        if (!current) return;
+        canvases.trim(pageNumber);
       }
     })();
     return () => {

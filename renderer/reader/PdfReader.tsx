@@ -10,6 +10,7 @@ import { FindPanel } from './FindPanel.tsx';
 import { OutlinePanel, type OutlineEntry } from './OutlinePanel.tsx';
 import { PageCanvases } from './page-canvases.ts';
 import { PageStage } from './PageStage.tsx';
+import { openingView, pageFailed, showPage } from './page-view.ts';
 import { openPdf } from './pdf-document.ts';
 import { destinationPage, pageLinks, type PageLink } from './pdf-links.ts';
 import { ThumbnailStrip } from './ThumbnailStrip.tsx';
@@ -91,26 +92,20 @@ function ReaderView({ doc, title, onClose }: { doc: PDFDocumentProxy; title: str
   const pageCount = doc.numPages;
   const canvases = useMemo(() => new PageCanvases(doc, pagePixelCap), [doc]);
   useEffect(() => () => canvases.destroy(), [canvases]);
-  const [pageNumber, setPageNumber] = useState(1);
+  const [view, setView] = useState(openingView);
+  const pageNumber = view.page;
   const [zoom, setZoom] = useState<Zoom>(fitPage);
   // The page and stage sizes of the drawing on screen, which + and - step from.
   const shown = useRef<{ page: Size; stage: Size } | undefined>(undefined);
   const [panel, setPanel] = useState<Panel>('none');
   const [notice, setNotice] = useState<string | undefined>();
-  const [pageFailed, setPageFailed] = useState(false);
   const [links, setLinks] = useState<{ page: number; links: PageLink[] }>({ page: 0, links: [] });
   const [outline, setOutline] = useState<OutlineEntry[]>([]);
   const rootRef = useRef<HTMLDivElement>(null);
 
-  const go = useCallback(
-    (page: number) => {
-      setPageNumber(Math.min(pageCount, Math.max(1, page)));
-      setPageFailed(false);
-    },
-    [pageCount],
-  );
+  const go = useCallback((page: number) => setView((old) => showPage(old, page, pageCount)), [pageCount]);
   const turn = useCallback(
-    (delta: number) => setPageNumber((page) => Math.min(pageCount, Math.max(1, page + delta))),
+    (delta: number) => setView((old) => showPage(old, old.page + delta, pageCount)),
     [pageCount],
   );
   const find = useFind(canvases, pageCount, go);
@@ -258,14 +253,14 @@ function ReaderView({ doc, title, onClose }: { doc: PDFDocumentProxy; title: str
             shown.current = { page, stage };
           }}
           onLink={follow}
-          onPageFailed={() => setPageFailed(true)}
+          onPageFailed={(page) => setView((old) => pageFailed(old, page))}
         />
         {panel === 'find' && (
           <FindPanel state={find.state} onSearch={(query) => void find.search(query, pageNumber)} onStep={find.step} />
         )}
         {panel === 'outline' && <OutlinePanel outline={outline} onChoose={(entry) => void chooseOutline(entry)} />}
       </div>
-      {pageFailed && (
+      {view.failed && (
         <p className="reader-page-error" role="alert">
           {t('reader.error.page')}
         </p>
