@@ -10,7 +10,17 @@ import { classifyRelease, DoubleTapDetector, pinchZoom } from './gestures.ts';
 import type { PageCanvases } from './page-canvases.ts';
 import type { PageLink } from './pdf-links.ts';
 import type { PdfRect } from './find-text.ts';
-import { cssScale, deviceScale, maxZoomFactor, minZoomFactor, zoomFactor, type Size, type Zoom } from './zoom.ts';
+import {
+  cssScale,
+  deviceScale,
+  doubleTapZoom,
+  maxZoomFactor,
+  minZoomFactor,
+  pinchedZoom,
+  zoomFactor,
+  type Size,
+  type Zoom,
+} from './zoom.ts';
 
 export interface PageStageProps {
   canvases: PageCanvases;
@@ -21,8 +31,10 @@ export interface PageStageProps {
   marks: { rect: PdfRect; current: boolean }[];
   onTurn(delta: 1 | -1): void;
   onZoom(zoom: Zoom): void;
+  /** The page's size in PDF points and the stage's in CSS pixels, each time the page is laid out. */
+  onLayout(page: Size, stage: Size): void;
   onLink(link: PageLink): void;
-  onPageFailed(): void;
+  onPageFailed(page: number): void;
 }
 
 interface Layout {
@@ -30,7 +42,8 @@ interface Layout {
   viewport: PageViewport;
   /** The page is larger than the stage, so one finger pans instead of turning pages. */
   zoomed: boolean;
-  fitFactor: number;
+  /** The zoom as a factor of the whole-page size. */
+  factor: number;
 }
 
 interface Press {
@@ -87,7 +100,8 @@ export function PageStage(props: PageStageProps) {
         const drawn = canvases.draw(pageNumber, device);
         const shown = slotRef.current?.firstChild as HTMLCanvasElement | null;
         const zoomed = viewport.width > stage.width + 1 || viewport.height > stage.height + 1;
-        setLayout({ page: pageNumber, viewport, zoomed, fitFactor: zoomFactor(zoom, base, stage) });
+        setLayout({ page: pageNumber, viewport, zoomed, factor: zoomFactor(zoom, base, stage) });
+        latest.current.onLayout({ width: base.width, height: base.height }, stage);
         // Keep a drawing of this page on screen (resized) while a sharper one is drawn.
         if (drawn.done || shown?.dataset['page'] !== String(pageNumber)) {
           show(drawn.canvas, pageNumber, viewport.width, viewport.height);
@@ -96,22 +110,25 @@ export function PageStage(props: PageStageProps) {
           shown.style.height = `${viewport.height}px`;
         }
         if (!(await drawn.ready)) {
-          if (current && !drawn.done) latest.current.onPageFailed();
+          if (current && !drawn.done) latest.current.onPageFailed(pageNumber);
           return;
         }
         if (!current) return;
         show(drawn.canvas, pageNumber, viewport.width, viewport.height);
         setReadyPage(pageNumber);
         canvases.trim(pageNumber);
-        for (const neighbour of pagesAround(pageNumber, pageCount).slice(1)) {
-          const ahead = await scalesFor(neighbour);
-          if (!current) return;
-          await canvases.draw(neighbour, ahead.device).ready;
-          if (!current) return;
-          canvases.trim(pageNumber);
-        }
       } catch {
-        if (current) latest.current.onPageFailed();
+        if (current) latest.current.onPageFailed(pageNumber);
+        return;
+      }
+      // A neighbour that cannot be drawn ahead is no fault of this page: it is reported once turned to.
+      for (const neighbour of pagesAround(pageNumber, pageCount).slice(1)) {
+        const ahead = await scalesFor(neighbour).catch(() => undefined);
+        if (!current) return;
+        if (!ahead) continue;
+        await canvases.draw(neighbour, ahead.device).ready;
+        if (!current) return;
+        canvases.trim(pageNumber);
       }
     })();
     return () => {
@@ -147,7 +164,7 @@ export function PageStage(props: PageStageProps) {
       pan.current = { left: event.currentTarget.scrollLeft, top: event.currentTarget.scrollTop };
     } else if (pointers.current.size === 2 && layout) {
       press.current = undefined;
-      pinch.current = { distance: spread(), factor: layout.fitFactor, last: layout.fitFactor };
+      pinch.current = { distance: spread(), factor: layout.factor, last: layout.factor };
     }
   };
 
@@ -172,7 +189,7 @@ export function PageStage(props: PageStageProps) {
       const { last } = pinch.current;
       pinch.current = undefined;
       if (sheetRef.current) sheetRef.current.style.transform = '';
-      props.onZoom(last <= minZoomFactor + 0.05 ? { kind: 'fit-page' } : { kind: 'factor', factor: last });
+      props.onZoom(pinchedZoom(last));
       return;
     }
     const start = press.current;
@@ -189,7 +206,7 @@ export function PageStage(props: PageStageProps) {
     if (gesture === 'next') props.onTurn(1);
     else if (gesture === 'previous') props.onTurn(-1);
     else if (gesture === 'tap-middle' && doubleTap.current.tap(event.clientX, event.clientY, event.timeStamp)) {
-      props.onZoom(layout && layout.fitFactor > 1.05 ? { kind: 'fit-page' } : { kind: 'factor', factor: 2 });
+      props.onZoom(doubleTapZoom(layout?.factor ?? minZoomFactor));
     }
   };
 
@@ -210,7 +227,7 @@ export function PageStage(props: PageStageProps) {
         className="reader-sheet"
         role="group"
         aria-label={t('reader.page', { page: pageNumber, count: pageCount })}
-        data-zoom-factor={layout ? layout.fitFactor.toFixed(2) : undefined}
+        data-zoom-factor={layout ? layout.factor.toFixed(2) : undefined}
       >
         <div ref={slotRef} className="reader-canvas-slot" />
         {viewport &&

@@ -10,11 +10,12 @@ import { FindPanel } from './FindPanel.tsx';
 import { OutlinePanel, type OutlineEntry } from './OutlinePanel.tsx';
 import { PageCanvases } from './page-canvases.ts';
 import { PageStage } from './PageStage.tsx';
+import { openingView, pageFailed, showPage } from './page-view.ts';
 import { openPdf } from './pdf-document.ts';
 import { destinationPage, pageLinks, type PageLink } from './pdf-links.ts';
 import { ThumbnailStrip } from './ThumbnailStrip.tsx';
 import { useFind } from './use-find.ts';
-import { maxZoomFactor, sameZoom, zoomPresets, type Zoom } from './zoom.ts';
+import { fitPage, sameZoom, stepZoom, zoomPresets, type Size, type Zoom } from './zoom.ts';
 import './reader.css';
 
 export interface PdfReaderProps {
@@ -91,24 +92,20 @@ function ReaderView({ doc, title, onClose }: { doc: PDFDocumentProxy; title: str
   const pageCount = doc.numPages;
   const canvases = useMemo(() => new PageCanvases(doc, pagePixelCap), [doc]);
   useEffect(() => () => canvases.destroy(), [canvases]);
-  const [pageNumber, setPageNumber] = useState(1);
-  const [zoom, setZoom] = useState<Zoom>({ kind: 'fit-page' });
+  const [view, setView] = useState(openingView);
+  const pageNumber = view.page;
+  const [zoom, setZoom] = useState<Zoom>(fitPage);
+  // The page and stage sizes of the drawing on screen, which + and - step from.
+  const shown = useRef<{ page: Size; stage: Size } | undefined>(undefined);
   const [panel, setPanel] = useState<Panel>('none');
   const [notice, setNotice] = useState<string | undefined>();
-  const [pageFailed, setPageFailed] = useState(false);
   const [links, setLinks] = useState<{ page: number; links: PageLink[] }>({ page: 0, links: [] });
   const [outline, setOutline] = useState<OutlineEntry[]>([]);
   const rootRef = useRef<HTMLDivElement>(null);
 
-  const go = useCallback(
-    (page: number) => {
-      setPageNumber(Math.min(pageCount, Math.max(1, page)));
-      setPageFailed(false);
-    },
-    [pageCount],
-  );
+  const go = useCallback((page: number) => setView((old) => showPage(old, page, pageCount)), [pageCount]);
   const turn = useCallback(
-    (delta: number) => setPageNumber((page) => Math.min(pageCount, Math.max(1, page + delta))),
+    (delta: number) => setView((old) => showPage(old, old.page + delta, pageCount)),
     [pageCount],
   );
   const find = useFind(canvases, pageCount, go);
@@ -163,10 +160,9 @@ function ReaderView({ doc, title, onClose }: { doc: PDFDocumentProxy; title: str
     [doc, go],
   );
 
-  const zoomBy = (step: 1 | -1) => {
-    const factor = zoom.kind === 'factor' ? zoom.factor : 1;
-    const next = Math.min(maxZoomFactor, Math.max(1, factor + step * 0.5));
-    setZoom(next <= 1 ? { kind: 'fit-page' } : { kind: 'factor', factor: next });
+  const zoomBy = (direction: 1 | -1) => {
+    const sizes = shown.current;
+    if (sizes) setZoom((old) => stepZoom(old, direction, sizes.page, sizes.stage));
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
@@ -187,7 +183,7 @@ function ReaderView({ doc, title, onClose }: { doc: PDFDocumentProxy; title: str
       '+': () => zoomBy(1),
       '=': () => zoomBy(1),
       '-': () => zoomBy(-1),
-      '0': () => setZoom({ kind: 'fit-page' }),
+      '0': () => setZoom(fitPage),
       Escape: () => (notice ? setNotice(undefined) : panel !== 'none' ? setPanel('none') : onClose()),
     };
     // Buttons keep Space and Enter for themselves.
@@ -253,15 +249,18 @@ function ReaderView({ doc, title, onClose }: { doc: PDFDocumentProxy; title: str
           marks={find.marksOn(pageNumber)}
           onTurn={turn}
           onZoom={setZoom}
+          onLayout={(page, stage) => {
+            shown.current = { page, stage };
+          }}
           onLink={follow}
-          onPageFailed={() => setPageFailed(true)}
+          onPageFailed={(page) => setView((old) => pageFailed(old, page))}
         />
         {panel === 'find' && (
           <FindPanel state={find.state} onSearch={(query) => void find.search(query, pageNumber)} onStep={find.step} />
         )}
         {panel === 'outline' && <OutlinePanel outline={outline} onChoose={(entry) => void chooseOutline(entry)} />}
       </div>
-      {pageFailed && (
+      {view.failed && (
         <p className="reader-page-error" role="alert">
           {t('reader.error.page')}
         </p>

@@ -9,7 +9,17 @@ import { mkdir, open, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { deflateSync } from 'node:zlib';
 import fontkit from '@pdf-lib/fontkit';
-import { PDFDocument, PDFHexString, PDFName, PDFString, StandardFonts, rgb, type PDFPage } from 'pdf-lib';
+import {
+  PDFArray,
+  PDFDocument,
+  PDFHexString,
+  PDFName,
+  PDFNumber,
+  PDFString,
+  StandardFonts,
+  rgb,
+  type PDFPage,
+} from 'pdf-lib';
 import { CatalogStore } from '../../main/catalog/catalog-store.ts';
 import { contentPath } from '../../main/store/content-paths.ts';
 
@@ -87,6 +97,26 @@ export async function textPdf(pages: number): Promise<Uint8Array> {
   );
   doc.catalog.set(PDFName.of('Outlines'), outlineRef);
   return doc.save();
+}
+
+/**
+ * A three-page leaflet whose page 2 cannot be opened: the page tree holds, in its place, a
+ * subtree whose only kid is a number, not a page. Its /Count still says 1, so PDF.js finds pages
+ * 1 and 3 (and counts three) without looking inside it; asking for page 2 fails.
+ */
+export async function damagedPagePdf(): Promise<Uint8Array> {
+  const doc = await PDFDocument.create();
+  const font = await doc.embedFont(StandardFonts.Helvetica);
+  for (let number = 1; number <= 3; number++) {
+    const page = doc.addPage([a4.width, a4.height]);
+    page.drawText(`Page ${number}`, { x: headingBox.x, y: a4.height - 90, size: 40, font });
+  }
+  const context = doc.context;
+  const treeRef = doc.catalog.get(PDFName.of('Pages'))!;
+  const notAPage = context.register(PDFNumber.of(0));
+  const subtree = context.register(context.obj({ Type: 'Pages', Parent: treeRef, Count: 1, Kids: [notAPage] }));
+  doc.catalog.Pages().lookup(PDFName.of('Kids'), PDFArray).set(1, subtree);
+  return doc.save({ useObjectStreams: false });
 }
 
 /** Where the CJK line of `cjkPdf` is drawn, in PDF points from the top left. */

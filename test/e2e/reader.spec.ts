@@ -10,6 +10,7 @@ import { pinnedTest as base, startHost, type KioskHost } from './fixtures.ts';
 import {
   cjkBox,
   cjkPdf,
+  damagedPagePdf,
   externalUrl,
   headingBox,
   installLibrary,
@@ -34,10 +35,12 @@ const test = base.extend<{ reader: Page }, { library: Library }>({
       const text = await storeBytes(dataDir, await textPdf(24));
       const cjk = await storeBytes(dataDir, await cjkPdf());
       const large = await storeLargePdf(dataDir, largeSize);
+      const damaged = await storeBytes(dataDir, await damagedPagePdf());
       installLibrary(dataDir, [
         { id: 'leaflet-text', title: 'How plants make sugar', file: text, pages: 24 },
         { id: 'leaflet-cjk', title: 'Photosynthesis in Chinese and Korean', file: cjk, pages: 1 },
         { id: 'leaflet-large', title: 'A very large leaflet', file: large, pages: 2 },
+        { id: 'leaflet-damaged', title: 'A leaflet with a damaged page', file: damaged, pages: 3 },
       ]);
       const { host, child } = await startHost(dataDir);
       await use({ host, largeHash: large.hash, largeSize: large.size });
@@ -194,6 +197,75 @@ test('zooms by preset, by double tap and by pinch, and pans instead of turning w
   // The fingers spread from 100 to 250 pixels: two and a half times the whole page.
   await expect.poll(widthAt).toBeCloseTo(fitWidth * 2.5, -1);
   await expect(stage(page)).toHaveAttribute('data-page-ready', '1');
+});
+
+test('+ and - zoom in and out from every preset, Fit width on a wide screen included', async ({ reader: page }) => {
+  await openItem(page, 'leaflet-text');
+  await expectPageShown(page, 1);
+  const factor = async () => Number(await page.locator('.reader-sheet').getAttribute('data-zoom-factor'));
+  const fitWidth = page.getByRole('button', { name: 'Fit width' });
+
+  await fitWidth.click();
+  await expect(fitWidth).toHaveAttribute('aria-pressed', 'true');
+  // On a landscape screen an A4 page's width fills it at well over the whole-page size.
+  await expect.poll(factor).toBeGreaterThan(2);
+  const atFitWidth = await factor();
+  await page.keyboard.press('+');
+  await expect.poll(factor).toBeGreaterThan(atFitWidth * 1.05);
+  await page.keyboard.press('-');
+  await expect(fitWidth).toHaveAttribute('aria-pressed', 'true');
+  await page.keyboard.press('-');
+  await expect.poll(factor).toBeLessThan(atFitWidth / 1.05);
+
+  await page.getByRole('button', { name: 'Whole page' }).click();
+  await expect.poll(factor).toBe(1);
+  await page.keyboard.press('-');
+  await page.keyboard.press('+');
+  await expect(page.getByRole('button', { name: '150%' })).toHaveAttribute('aria-pressed', 'true');
+  await expect.poll(factor).toBe(1.5);
+});
+
+/** The reader's alert that the page on screen could not be drawn. */
+function pageError(page: Page) {
+  return page.getByRole('alert').filter({ hasText: 'This page could not be shown' });
+}
+
+/** No page error now, nor once the neighbours drawn ahead (the damaged one among them) have had time to fail. */
+async function expectNoPageError(page: Page): Promise<void> {
+  await expect(pageError(page)).toHaveCount(0);
+  await page.waitForTimeout(500);
+  await expect(pageError(page)).toHaveCount(0);
+}
+
+test('a page that cannot be drawn says so, and the message leaves with it however the page is turned', async ({
+  reader: page,
+}) => {
+  await openItem(page, 'leaflet-damaged');
+  await expectPageShown(page, 1);
+  await expectNoPageError(page);
+  const box = await stageBox(page);
+
+  await page.getByRole('button', { name: 'Next page' }).click();
+  await expect(page.getByTestId('reader')).toHaveAttribute('data-page', '2');
+  await expect(pageError(page)).toBeVisible();
+  await page.getByRole('button', { name: 'Next page' }).click();
+  await expectPageShown(page, 3);
+  await expectNoPageError(page);
+
+  await swipe(page, box.x + box.width * 0.2, box.x + box.width * 0.7, box.y + box.height / 2);
+  await expect(page.getByTestId('reader')).toHaveAttribute('data-page', '2');
+  await expect(pageError(page)).toBeVisible();
+  await swipe(page, box.x + box.width * 0.2, box.x + box.width * 0.7, box.y + box.height / 2);
+  await expectPageShown(page, 1);
+  await expectNoPageError(page);
+
+  await page.mouse.click(box.x + box.width * 0.9, box.y + box.height / 2);
+  await expect(page.getByTestId('reader')).toHaveAttribute('data-page', '2');
+  await expect(pageError(page)).toBeVisible();
+  await page.getByRole('button', { name: 'Pages', exact: true }).click();
+  await page.getByRole('button', { name: 'Go to page 3' }).click();
+  await expectPageShown(page, 3);
+  await expectNoPageError(page);
 });
 
 test('finds text across pages and marks the hits', async ({ reader: page }) => {
