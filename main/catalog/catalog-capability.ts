@@ -11,8 +11,9 @@ import type { Clock } from '../clock.ts';
 import { startCatalog, type Catalog } from './catalog-client.ts';
 import { defaultNewForDays, newSince } from './recency.ts';
 
-export interface CatalogCapability
-  extends Capability<'catalog.subjects' | 'catalog.list' | 'catalog.search' | 'catalog.item'> {
+export interface CatalogCapability extends Capability<
+  'catalog.subjects' | 'catalog.list' | 'catalog.search' | 'catalog.item'
+> {
   readonly path: string;
   readonly api: Catalog['api'];
   /** Tells every screen the catalog changed, after an import or a removal. */

@@ -117,12 +117,7 @@ export class PackSources {
       const installed = (await this.#options.catalog.installedPacks()).map(({ id, version }) => ({ id, version }));
       const checker = startWorker<PackChecker>(siblingModule(import.meta.url, 'pack-check.worker'));
       try {
-        packs = await checker.api.checkPacks(
-          folders,
-          trust,
-          installed,
-          this.#options.clock.now().toISOString(),
-        );
+        packs = await checker.api.checkPacks(folders, trust, installed, this.#options.clock.now().toISOString());
       } finally {
         await checker.close();
       }

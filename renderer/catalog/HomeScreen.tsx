@@ -39,7 +39,12 @@ function Arrivals() {
   return fresh.length > 0 ? (
     <Shelf title={t('home.new')} colour="#1d6b5c" items={fresh} testId="shelf-new" />
   ) : (
-    <Shelf title={t('home.latest')} colour="#1d6b5c" items={list.value.items.slice(0, LATEST_SHOWN)} testId="shelf-latest" />
+    <Shelf
+      title={t('home.latest')}
+      colour="#1d6b5c"
+      items={list.value.items.slice(0, LATEST_SHOWN)}
+      testId="shelf-latest"
+    />
   );
 }
 

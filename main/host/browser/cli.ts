@@ -35,7 +35,9 @@ if (idleSeconds !== undefined && !(Number.isInteger(idleSeconds) && idleSeconds 
 
 const clockStart = values['clock-start'] === undefined ? undefined : new Date(values['clock-start']);
 if (clockStart !== undefined && Number.isNaN(clockStart.getTime())) {
-  console.error(`--clock-start must be an ISO date and time such as 2027-03-01T09:00:00Z, not "${values['clock-start']}".`);
+  console.error(
+    `--clock-start must be an ISO date and time such as 2027-03-01T09:00:00Z, not "${values['clock-start']}".`,
+  );
   process.exit(2);
 }
 

@@ -24,7 +24,13 @@ const demoItems = async () =>
     .items.length;
 
 const start = (dataDir: string, resources = resourcesDir) =>
-  createKioskServices({ dataDir, resourcesDir: resources, host: 'browser', version: 'test', clock: fixedClock(new Date('2027-03-01T09:00:00Z')) });
+  createKioskServices({
+    dataDir,
+    resourcesDir: resources,
+    host: 'browser',
+    version: 'test',
+    clock: fixedClock(new Date('2027-03-01T09:00:00Z')),
+  });
 
 test('an empty kiosk installs the demo pack through the pipeline, once', async () => {
   const dataDir = path.join(work, 'data');
