@@ -115,7 +115,11 @@ export class PackSources {
     if (folders.length > 0) {
       const trust = await this.#options.loadTrust();
       const installed = (await this.#options.catalog.installedPacks()).map(({ id, version }) => ({ id, version }));
-      const checker = startWorker<PackChecker>(siblingModule(import.meta.url, 'pack-check.worker'));
+      // One call reads every pack's manifest (up to 16 MB each) and looks up every file it lists,
+      // on a stick that may be slow.
+      const checker = startWorker<PackChecker>(siblingModule(import.meta.url, 'pack-check.worker'), {
+        callTimeoutMs: 5 * 60_000,
+      });
       try {
         packs = await checker.api.checkPacks(folders, trust, installed, this.#options.clock.now().toISOString());
       } finally {

@@ -10,7 +10,7 @@ import path from 'node:path';
 import type { ImportProgress } from '../../../preload/contract/packs.ts';
 import { ContentStore, type StoredFile } from '../../store/content-store.ts';
 import { progressSlot, progressSlots, type CopyOutcome } from '../../store/store-writer.ts';
-import { siblingModule, startWorker, type WorkerClient } from '../../workers/worker-rpc.ts';
+import { siblingModule, startWorker, type StartWorkerOptions, type WorkerClient } from '../../workers/worker-rpc.ts';
 import { PackError, packErrorCodes, type PackErrorCode } from '../pack-error.ts';
 import { FILES_DIR, MANIFEST_FILE } from '../pack-layout.ts';
 import type { TrustStore } from '../trust-store.ts';
@@ -63,6 +63,16 @@ export interface ImportResult {
   garbage: { filesRemoved: number; bytesFreed: number };
 }
 
+/**
+ * Verifying and the catalog switch grow with the pack, minutes at worst on a slow stick. A copy lasts as
+ * long as its bytes take at the stick's (or the cap's) rate and stops on cancel, so it has no limit.
+ * Disposing is quick: a worker still stuck in a call that timed out is terminated soon after.
+ */
+const workerTimeouts = {
+  callTimeoutMs: 10 * 60_000,
+  methodTimeoutsMs: { copy: Infinity, dispose: 30_000 },
+} satisfies StartWorkerOptions<ImportWorker>;
+
 const defaultMargin = (needed: number) => 16 * 1024 * 1024 + Math.ceil(needed / 100);
 const busyDataDirs = new Set<string>();
 
@@ -74,7 +84,7 @@ export async function importPack(packDir: string, options: ImportOptions): Promi
   try {
     // All workers start together, so the copy threads are ready by the time verification is done.
     for (let started = 0; started < Math.max(1, options.copyThreads ?? 2); started++) {
-      workers.push(startWorker<ImportWorker>(siblingModule(import.meta.url, 'import.worker')));
+      workers.push(startWorker<ImportWorker>(siblingModule(import.meta.url, 'import.worker'), workerTimeouts));
     }
     return await runImport(packDir, options, workers);
   } finally {

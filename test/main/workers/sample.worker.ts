@@ -1,4 +1,5 @@
 /** A worker served over worker-rpc, for the worker-rpc tests. */
+import { setTimeout as sleep } from 'node:timers/promises';
 import { parentPort } from 'node:worker_threads';
 import { ServiceError } from '../../../main/api/service-error.ts';
 import { serveInWorker } from '../../../main/workers/worker-rpc.ts';
@@ -10,6 +11,12 @@ serveInWorker(
       throw withCode ? new ServiceError('not-found', 'nothing here') : new Error('plain failure');
     },
     exit: () => process.exit(3),
+    // Asynchronous, so the worker answers other calls while one sleeps.
+    sleep: async (ms: number) => {
+      await sleep(ms);
+      return ms;
+    },
+    unclonable: () => () => 'a function cannot cross threads',
   },
   parentPort!,
 );
