@@ -9,6 +9,7 @@ import type { Handlers } from './api/dispatch.ts';
 import { EventHub } from './api/event-hub.ts';
 import { ServiceError } from './api/service-error.ts';
 import { startCatalog } from './catalog/catalog-client.ts';
+import { DEFAULT_NEW_DAYS, newSince } from './catalog/recency.ts';
 import { installDemoCollection } from './demo/demo-collection.ts';
 import { importPack } from './packs/import/import-pack.ts';
 import { loadTrustStore } from './packs/trust-store.ts';
@@ -64,6 +65,8 @@ export async function createKioskServices(options: ServiceOptions): Promise<Kios
     throw error;
   }
   const defaultLocale = options.defaultLocale ?? 'en';
+  // At each call: what counts as new moves on with the clock.
+  const recency = () => ({ newSince: newSince(new Date(), DEFAULT_NEW_DAYS) });
 
   const handlers: Handlers = {
     'app.info': () => ({
@@ -73,12 +76,12 @@ export async function createKioskServices(options: ServiceOptions): Promise<Kios
       idleSeconds: options.idleSeconds ?? 120,
     }),
     'catalog.subjects': async ({ locale }) => ({ subjects: await catalog.api.subjects(locale) }),
-    'catalog.list': ({ locale, subject, addedSince, featured, page }) =>
-      catalog.api.listItems({ locale, subject, addedSince, featured, ...page }),
+    'catalog.list': ({ locale, subject, arrivedSince, featured, page }) =>
+      catalog.api.listItems({ locale, subject, arrivedSince, featured, ...recency(), ...page }),
     'catalog.search': ({ locale, query, subject, language, page }) =>
-      catalog.api.search({ locale, query, subject, language, ...page }),
+      catalog.api.search({ locale, query, subject, language, ...recency(), ...page }),
     'catalog.item': async ({ locale, id }) => {
-      const item = await catalog.api.item({ locale, id });
+      const item = await catalog.api.item({ locale, id, ...recency() });
       if (!item) throw new ServiceError('not-found', `There is no item "${id}" in the catalog.`);
       return item;
     },

@@ -42,8 +42,8 @@ export const calls = {
       .object({
         locale: Locale,
         subject: Slug.optional(),
-        /** Only items added at or after this date or timestamp: the "new this week" shelf. */
-        addedSince: z.union([z.iso.date(), z.iso.datetime({ offset: true })]).optional(),
+        /** Only items that arrived at this kiosk at or after this date or timestamp: the "new this week" shelf. */
+        arrivedSince: z.union([z.iso.date(), z.iso.datetime({ offset: true })]).optional(),
         /** true: only the items the publisher features (the attract screen's first ones). */
         featured: z.boolean().optional(),
         page: Page.default({ offset: 0, limit: 24 }),

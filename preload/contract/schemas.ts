@@ -28,7 +28,12 @@ export const ItemSummary = z.object({
   language: ContentLanguage,
   languages: z.array(ContentLanguage),
   subjects: z.array(Slug),
+  /** When the publisher added it (ISO). */
   addedAt: z.string(),
+  /** When it reached this kiosk (ISO): shelves list the newest arrivals first. */
+  arrivedAt: z.string(),
+  /** It arrived recently enough to be shown as new at this venue. */
+  isNew: z.boolean(),
   /** The publisher features it: the attract screen shows it before the newest items. */
   featured: z.boolean(),
 });

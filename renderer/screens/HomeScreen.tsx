@@ -30,7 +30,7 @@ function NewThisWeek() {
   const { t, locale } = useI18n();
   // Rounded to the day, so the request (and its cached answer) stays the same all visit.
   const [since] = useState(() => newSince(new Date()).slice(0, 10));
-  const list = useKioskCall('catalog.list', { locale, addedSince: since, page: { offset: 0, limit: 24 } });
+  const list = useKioskCall('catalog.list', { locale, arrivedSince: since, page: { offset: 0, limit: 24 } });
   if (list.status !== 'done' || list.value.items.length === 0) return null;
   return <Shelf title={t('home.newThisWeek')} colour="#1d6b5c" items={list.value.items} testId="shelf-new" />;
 }

@@ -20,6 +20,8 @@ const item = (overrides: Partial<ItemDetail>): ItemDetail => ({
   languages: ['ko', 'en'],
   subjects: ['energy'],
   addedAt: '2026-11-15T00:00:00Z',
+  arrivedAt: '2026-11-20T00:00:00.000Z',
+  isNew: true,
   featured: false,
   files: [],
   ...overrides,
