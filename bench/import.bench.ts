@@ -92,7 +92,13 @@ async function withSearchBurst(
   let searches = 0;
   const burst = (async () => {
     while (searching) {
-      await catalog.api.search({ locale: 'en', query: 'item', offset: 0, limit: 24 });
+      await catalog.api.search({
+        locale: 'en',
+        newSince: '2026-01-01T00:00:00.000Z',
+        query: 'item',
+        offset: 0,
+        limit: 24,
+      });
       searches += 1;
     }
   })();

@@ -5,7 +5,7 @@
  * Seeded, so every run builds the same catalog and asks the same questions.
  */
 import type { ContentLanguage } from '../preload/contract/schemas.ts';
-import type { PackItem, PackRecord } from '../main/catalog/catalog-store.ts';
+import type { PackItem, PackRecord } from '../main/packs/pack-record-types.ts';
 
 /** Bump when the generated catalog changes, so a cached database from an older generator is not reused. */
 export const CORPUS_VERSION = 1;

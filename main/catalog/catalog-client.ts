@@ -1,9 +1,9 @@
-/** Starts the catalog worker and hands back its asynchronous interface. */
+/** Starts the catalog worker and hands back its asynchronous, read-only interface. */
 import { siblingModule, startWorker, type WorkerClient } from '../workers/worker-rpc.ts';
-import type { CatalogStore } from './catalog-store.ts';
+import type { CatalogReader } from './catalog-reader.ts';
 
-export type Catalog = WorkerClient<CatalogStore>;
+export type Catalog = WorkerClient<CatalogReader>;
 
 export function startCatalog(path: string): Catalog {
-  return startWorker<CatalogStore>(siblingModule(import.meta.url, 'catalog.worker'), { workerData: { path } });
+  return startWorker<CatalogReader>(siblingModule(import.meta.url, 'catalog.worker'), { workerData: { path } });
 }

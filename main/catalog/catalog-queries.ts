@@ -1,34 +1,57 @@
 /**
- * The SQL of the catalog's read paths that grow with the catalog (shelves, search, item pages).
- * Kept apart from the store so tests can check each statement's query plan: a statement that
- * silently stops using its index would make a large catalog slow without failing anything else.
+ * The SQL of the catalog's read paths that grow with the catalog (shelves, search, item pages), with
+ * the shapes of the rows they give. Kept apart from the reader so tests can check each statement's
+ * query plan: a statement that silently stops using its index would make a large catalog slow
+ * without failing anything else.
  */
+import type { ItemFile, ItemKind } from '../../preload/contract/catalog.ts';
+import type { ContentLanguage } from '../../preload/contract/schemas.ts';
 
 export interface Statement {
   count: string;
   page: string;
 }
 
-export const itemColumns = 'i.id, i.kind, i.added_at, i.pages, i.duration_seconds, i.featured';
+/** What `itemColumns` selects. */
+export interface ItemRow {
+  id: string;
+  kind: ItemKind;
+  added_at: string;
+  arrived_at: string;
+  pages: number | null;
+  duration_seconds: number | null;
+  featured: 0 | 1;
+}
+
+export const itemColumns = 'i.id, i.kind, i.added_at, i.arrived_at, i.pages, i.duration_seconds, i.featured';
+
+/** The parameters of a `listStatement`; `subject` is read only by the subject shelf's statements. */
+export interface ListParams {
+  subject: string | null;
+  since: string;
+  limit: number;
+  offset: number;
+}
 
 /**
- * A shelf, newest first; with a subject it reads the subject's index, already in shelf order. Featured
- * only, it reads the partial index of featured rows, so its cost follows the featured items, not the catalog.
- * `featured = 1` is written out (not a parameter) because only then may SQLite use a partial index.
+ * A shelf, newest arrival first; with a subject it reads the subject's index, already in shelf order.
+ * Featured only, it reads the partial index of featured rows, so its cost follows the featured items,
+ * not the catalog. `featured = 1` is written out (not a parameter) because only then may SQLite use a
+ * partial index.
  */
 export function listStatement(filter: { subject: boolean; featured: boolean }): Statement {
   const featured = (alias: string) => (filter.featured ? ` AND ${alias}featured = 1` : '');
   return filter.subject
     ? {
-        count: `SELECT count(*) FROM item_subjects WHERE subject_id = @subject AND added_at >= @since${featured('')}`,
+        count: `SELECT count(*) FROM item_subjects WHERE subject_id = @subject AND arrived_at >= @since${featured('')}`,
         page: `SELECT ${itemColumns} FROM item_subjects s JOIN items i ON i.id = s.item_id
-                WHERE s.subject_id = @subject AND s.added_at >= @since${featured('s.')}
-                ORDER BY s.added_at DESC, s.item_id LIMIT @limit OFFSET @offset`,
+                WHERE s.subject_id = @subject AND s.arrived_at >= @since${featured('s.')}
+                ORDER BY s.arrived_at DESC, s.item_id LIMIT @limit OFFSET @offset`,
       }
     : {
-        count: `SELECT count(*) FROM items WHERE added_at >= @since${featured('')}`,
-        page: `SELECT ${itemColumns} FROM items i WHERE i.added_at >= @since${featured('i.')}
-                ORDER BY i.added_at DESC, i.id LIMIT @limit OFFSET @offset`,
+        count: `SELECT count(*) FROM items WHERE arrived_at >= @since${featured('')}`,
+        page: `SELECT ${itemColumns} FROM items i WHERE i.arrived_at >= @since${featured('i.')}
+                ORDER BY i.arrived_at DESC, i.id LIMIT @limit OFFSET @offset`,
       };
 }
 
@@ -56,6 +79,23 @@ export const itemStatement = `SELECT ${itemColumns} FROM items i WHERE i.id = ?`
 
 export const itemFilesStatement = `SELECT f.role, f.hash, x.size, x.media_type AS mediaType, f.lang
   FROM item_files f JOIN files x ON x.hash = f.hash WHERE f.item_id = ? ORDER BY f.position`;
+
+/** What `itemFilesStatement` selects. */
+export interface ItemFileRow {
+  role: ItemFile['role'];
+  hash: string;
+  size: number;
+  mediaType: string;
+  lang: ContentLanguage | null;
+}
+
+/** What `pageTextsStatement` selects. */
+export interface TextRow {
+  item_id: string;
+  lang: ContentLanguage;
+  title: string;
+  summary: string;
+}
 
 /** Texts and subjects of a page of items, given their ids as a JSON array. */
 export const pageTextsStatement =

@@ -20,7 +20,7 @@ import {
   rgb,
   type PDFPage,
 } from 'pdf-lib';
-import { CatalogStore } from '../../main/catalog/catalog-store.ts';
+import { CatalogWriter } from '../../main/catalog/catalog-writer.ts';
 import { contentPath } from '../../main/store/content-paths.ts';
 
 const a4 = { width: 595, height: 842 } as const;
@@ -263,24 +263,28 @@ export interface LibraryItem {
 
 /** Records `items` as one installed pack in the catalog of `dataDir`, through the catalog's own code. */
 export function installLibrary(dataDir: string, items: readonly LibraryItem[]): void {
-  const catalog = new CatalogStore(path.join(dataDir, 'catalog.sqlite'));
+  const catalog = new CatalogWriter(path.join(dataDir, 'catalog.sqlite'));
   try {
-    catalog.installPack({
-      id: 'reader-test-pack',
-      channel: 'test',
-      version: 1,
-      subjects: [{ id: 'reading', names: { en: 'Reading' } }],
-      files: items.map((item) => ({ sha256: item.file.hash, size: item.file.size, mediaType: 'application/pdf' })),
-      items: items.map((item, index) => ({
-        id: item.id,
-        kind: 'pdf',
-        addedAt: new Date(Date.UTC(2026, 0, 1 + index)).toISOString(),
-        subjects: ['reading'],
-        texts: { en: { title: item.title, summary: `A generated leaflet of ${item.pages} pages.` } },
-        files: [{ role: 'main', hash: item.file.hash }],
-        pages: item.pages,
-      })),
-    });
+    catalog.installPack(
+      {
+        id: 'reader-test-pack',
+        channel: 'test',
+        version: 1,
+        subjects: [{ id: 'reading', names: { en: 'Reading' } }],
+        files: items.map((item) => ({ sha256: item.file.hash, size: item.file.size, mediaType: 'application/pdf' })),
+        items: items.map((item, index) => ({
+          id: item.id,
+          kind: 'pdf',
+          addedAt: new Date(Date.UTC(2026, 0, 1 + index)).toISOString(),
+          subjects: ['reading'],
+          texts: { en: { title: item.title, summary: `A generated leaflet of ${item.pages} pages.` } },
+          files: [{ role: 'main', hash: item.file.hash }],
+          pages: item.pages,
+        })),
+      },
+      // A fixed install time: the specs do not depend on what counts as new.
+      '2026-02-01T00:00:00.000Z',
+    );
   } finally {
     catalog.close();
   }

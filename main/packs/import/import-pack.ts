@@ -34,6 +34,7 @@ export interface ImportOptions {
   catalogPath: string;
   catalog: ImportCatalog;
   trust: TrustStore;
+  /** The kiosk's clock: what expiry is checked against, and when the pack's new items arrive. */
   now?: () => Date;
   onProgress?: (progress: ImportProgress) => void;
   signal?: AbortSignal;
@@ -102,6 +103,7 @@ async function runImport(
   workers: WorkerClient<ImportWorker>[],
 ): Promise<ImportResult> {
   const { catalog } = options;
+  const now = options.now ?? (() => new Date());
   const worker = workers[0]!;
   const store = new ContentStore(options.dataDir);
   let report = { packId: '', bytesDone: 0, bytesTotal: 0, filesDone: 0, filesTotal: 0 };
@@ -116,7 +118,7 @@ async function runImport(
       trust: options.trust,
       keysDir: path.join(options.dataDir, 'keys'),
       installed: (await catalog.installedPacks()).map(({ id, channel, version }) => ({ id, channel, version })),
-      now: (options.now?.() ?? new Date()).toISOString(),
+      now: now().toISOString(),
     }),
   );
   if (options.signal?.aborted) throw new ImportError('cancelled', 'cancelled before copying');
@@ -144,7 +146,8 @@ async function runImport(
   report = { ...report, bytesDone: bytesTotal, filesDone: missing.length };
 
   emit('switching');
-  unwrap(await worker.api.install());
+  // Read at the switch, not at the start: an item arrives when visitors can first see it.
+  unwrap(await worker.api.install(now().toISOString()));
 
   emit('cleaning');
   const garbage = await store.collectGarbage(new Set(await catalog.referencedHashes()));

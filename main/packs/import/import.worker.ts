@@ -9,10 +9,11 @@ import { readlinkSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parentPort } from 'node:worker_threads';
-import { CatalogStore, type PackRecord } from '../../catalog/catalog-store.ts';
+import { CatalogWriter } from '../../catalog/catalog-writer.ts';
 import { copyIntoStore, type CopyJob, type CopyOutcome } from '../../store/store-writer.ts';
 import { serveInWorker } from '../../workers/worker-rpc.ts';
 import { PackError } from '../pack-error.ts';
+import type { PackRecord } from '../pack-record-types.ts';
 import { rememberRevocations, type TrustStore } from '../trust-store.ts';
 import { readPackStatements, verifyPack } from '../verify-pack.ts';
 import type { ImportFailureCode } from '../../../preload/contract/packs.ts';
@@ -47,11 +48,12 @@ export type WorkerResult<T> = { ok: true; value: T } | { ok: false; code: Import
 export interface ImportWorker {
   prepare(request: PrepareRequest): Promise<WorkerResult<ImportPlan>>;
   copy(job: CopyJob): CopyOutcome;
-  install(): WorkerResult<null>;
+  /** Switches the catalog to the prepared pack; `now` (ISO, the kiosk's clock) is when its new items arrive. */
+  install(now: string): WorkerResult<null>;
   dispose(): void;
 }
 
-let catalog: CatalogStore | undefined;
+let catalog: CatalogWriter | undefined;
 let record: PackRecord | undefined;
 
 function failed(error: unknown): { ok: false; code: ImportFailureCode; detail: string } {
@@ -78,7 +80,7 @@ const worker: ImportWorker = {
           `pack "${manifest.id}" is installed from channel "${current.channel}", this one is from "${manifest.channel}"`,
         );
       }
-      catalog ??= new CatalogStore(request.catalogPath);
+      catalog ??= new CatalogWriter(request.catalogPath);
       record = packRecordOf(manifest, manifest.kind === 'delta' ? catalog.packRecord(manifest.id) : undefined);
       const needed = new Map<string, { sha256: string; size: number }>();
       for (const { sha256, size } of [...(record.files ?? []), ...manifest.files]) needed.set(sha256, { sha256, size });
@@ -99,10 +101,10 @@ const worker: ImportWorker = {
     }
   },
   copy: copyIntoStore,
-  install() {
+  install(now) {
     try {
       if (!catalog || !record) throw new Error('install before prepare');
-      catalog.installPack(record);
+      catalog.installPack(record, now);
       return { ok: true, value: null };
     } catch (error) {
       return { ok: false, code: 'catalog-failed', detail: error instanceof Error ? error.message : String(error) };

@@ -2,7 +2,7 @@
  * Turns a verified manifest into the complete state the catalog records: a full pack as it is,
  * a delta applied to the installed state. The catalog then switches to that state in one transaction.
  */
-import type { PackFile, PackItem, PackRecord } from '../../catalog/catalog-store.ts';
+import type { PackFile, PackItem, PackRecord } from '../pack-record-types.ts';
 import type { DeltaManifest, FullManifest, ManifestItem, PackManifest } from '../manifest.ts';
 import { PackError } from '../pack-error.ts';
 

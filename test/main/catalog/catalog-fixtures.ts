@@ -1,12 +1,47 @@
-/** Builders for catalog tests: packs written out in code, and temporary catalog files. */
+/** Builders for catalog tests: packs written out in code, temporary catalog files, and a fixed clock. */
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { PackItem, PackRecord } from '../../../main/catalog/catalog-store.ts';
+import { CatalogReader } from '../../../main/catalog/catalog-reader.ts';
+import { CatalogWriter } from '../../../main/catalog/catalog-writer.ts';
+import type { PackItem, PackRecord } from '../../../main/packs/pack-record-types.ts';
 
 export function tempCatalogPath(): { file: string; cleanup: () => void } {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'catalog-test-'));
   return { file: path.join(dir, 'catalog.sqlite'), cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** The tests' clock: packs are installed at this time unless a test says otherwise. */
+export const installedAt = '2026-12-01T00:00:00.000Z';
+/** Arrivals from this time on are new; `installedAt` is well inside it. */
+export const newSince = '2026-11-01T00:00:00.000Z';
+
+/** A catalog file with the import worker's writer and the catalog worker's reader on it, as the kiosk has. */
+export interface TestCatalog {
+  file: string;
+  reader: CatalogReader;
+  writer: CatalogWriter;
+  /** Installs at `installedAt` unless told another time. */
+  install(pack: PackRecord, now?: string): void;
+  close(): void;
+}
+
+export function openTestCatalog(): TestCatalog {
+  const { file, cleanup } = tempCatalogPath();
+  // The writer first: it creates and migrates the file the read-only reader then opens.
+  const writer = new CatalogWriter(file);
+  const reader = new CatalogReader(file);
+  return {
+    file,
+    reader,
+    writer,
+    install: (pack, now = installedAt) => writer.installPack(pack, now),
+    close: () => {
+      reader.close();
+      writer.close();
+      cleanup();
+    },
+  };
 }
 
 /** A SHA-256-shaped name for test file `n`. */

@@ -1,19 +1,24 @@
 /** Search in every script the kiosk serves, ranking, filters, paging and hostile input, on a real SQLite file. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CatalogStore, type SearchQuery } from '../../../main/catalog/catalog-store.ts';
-import { item, multilingualPack, pack, subjects, tempCatalogPath } from './catalog-fixtures.ts';
+import type { SearchQuery } from '../../../main/catalog/catalog-reader.ts';
+import {
+  item,
+  multilingualPack,
+  newSince,
+  openTestCatalog,
+  pack,
+  subjects,
+  type TestCatalog,
+} from './catalog-fixtures.ts';
 
-let store: CatalogStore;
-let cleanup: () => void;
+let catalog: TestCatalog;
 
 const filler = 'Plain words about nothing in particular, repeated to make a long body. '.repeat(20);
 
 beforeAll(() => {
-  const temp = tempCatalogPath();
-  cleanup = temp.cleanup;
-  store = new CatalogStore(temp.file);
-  store.installPack(multilingualPack());
-  store.installPack(
+  catalog = openTestCatalog();
+  catalog.install(multilingualPack());
+  catalog.install(
     pack('ranking', [
       item('graphene-body', {
         texts: { en: { title: 'Carbon sheets', summary: 'Thin layers.', body: `Graphene. ${filler}` } },
@@ -28,7 +33,7 @@ beforeAll(() => {
       item('ko-title', { texts: { ko: { title: '그래핀의 세계', summary: '탄소 물질.', body: filler } } }),
     ]),
   );
-  store.installPack(
+  catalog.install(
     pack(
       'paging',
       Array.from({ length: 60 }, (_, index) =>
@@ -47,12 +52,11 @@ beforeAll(() => {
   );
 });
 afterAll(() => {
-  store.close();
-  cleanup();
+  catalog.close();
 });
 
 function search(query: string, extra: Partial<SearchQuery> = {}) {
-  return store.search({ locale: 'en', query, offset: 0, limit: 50, ...extra });
+  return catalog.reader.search({ locale: 'en', newSince, query, offset: 0, limit: 50, ...extra });
 }
 const ids = (query: string, extra: Partial<SearchQuery> = {}) => search(query, extra).items.map((found) => found.id);
 
@@ -150,7 +154,7 @@ describe('filters and paging', () => {
       const seen: string[] = [];
       const totals = new Set<number>();
       for (let offset = 0; offset < 70; offset += 7) {
-        const page = store.search({ locale: 'en', query: 'magnets', offset, limit: 7, ...filter });
+        const page = catalog.reader.search({ locale: 'en', newSince, query: 'magnets', offset, limit: 7, ...filter });
         totals.add(page.total);
         seen.push(...page.items.map((found) => found.id));
       }
@@ -164,7 +168,7 @@ describe('filters and paging', () => {
   it('pages across the boundary between title hits and full-text hits', () => {
     const seen: string[] = [];
     for (let offset = 0; offset < 63; offset += 7) {
-      const page = store.search({ locale: 'en', query: 'IRON', offset, limit: 7 });
+      const page = catalog.reader.search({ locale: 'en', newSince, query: 'IRON', offset, limit: 7 });
       expect(page.total).toBe(60);
       seen.push(...page.items.map((found) => found.id));
     }
@@ -177,11 +181,11 @@ describe('filters and paging', () => {
   it('lists a single-character query newest-installed first among title hits, without ranking', () => {
     const results = search('土', {});
     expect(results.total).toBe(1);
-    store.installPack(
+    catalog.install(
       pack('later', [item('late-soil', { texts: { zh: { title: '土', summary: '', body: '' } } })], { subjects }),
     );
     expect(ids('土')).toEqual(['late-soil', 'healthy-soil']);
-    store.removePack('later');
+    catalog.writer.removePack('later');
   });
 });
 

@@ -1,6 +1,7 @@
 /**
- * The catalog as the main process uses it: every call crosses to the catalog worker thread, so
- * the main thread keeps answering while SQLite works, and the contract calls answer through it.
+ * The catalog as the main process uses it: every call crosses to the catalog worker thread, which
+ * only reads, so the main thread keeps answering while SQLite works and while another connection
+ * installs; the contract calls answer through it.
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,9 +10,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../../main/clock.ts';
 import { dispatch } from '../../../main/api/dispatch.ts';
 import { startCatalog, type Catalog } from '../../../main/catalog/catalog-client.ts';
+import { CatalogWriter } from '../../../main/catalog/catalog-writer.ts';
 import { migrations } from '../../../main/catalog/migrations/index.ts';
+import type { PackRecord } from '../../../main/packs/pack-record-types.ts';
 import { createKioskServices, type KioskServices } from '../../../main/services.ts';
-import { hashOf, item, multilingualPack, pack, tempCatalogPath } from './catalog-fixtures.ts';
+import { startWorker } from '../../../main/workers/worker-rpc.ts';
+import { hashOf, installedAt, item, multilingualPack, newSince, pack, tempCatalogPath } from './catalog-fixtures.ts';
 
 const resourcesDir = fileURLToPath(new URL('../../../resources/', import.meta.url));
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -27,17 +31,23 @@ function catalogInTemp(): { catalog: Catalog; file: string } {
 }
 
 describe('the catalog worker', () => {
-  it('installs, searches and answers item pages across the thread boundary', async () => {
-    const { catalog } = catalogInTemp();
+  it('searches and answers item pages across the thread boundary, seeing what another connection installed', async () => {
+    const { catalog, file } = catalogInTemp();
     const before = await catalog.api.revision();
-    await catalog.api.installPack(multilingualPack());
+    const writer = new CatalogWriter(file);
+    writer.installPack(multilingualPack(), installedAt);
+    writer.close();
     expect(await catalog.api.revision()).toBeGreaterThan(before);
-    const found = await catalog.api.search({ locale: 'ko', query: '건강', offset: 0, limit: 5 });
+    const found = await catalog.api.search({ locale: 'ko', newSince, query: '건강', offset: 0, limit: 5 });
     expect(found).toMatchObject({ total: 1, items: [{ id: 'healthy-soil', title: '건강한 흙, 더 나은 수확' }] });
-    expect(await catalog.api.item({ locale: 'en', id: 'nope' })).toBeNull();
-    await expect(catalog.api.installPack(pack('bad', [item('x', { subjects: ['nowhere'] })]))).rejects.toThrow(
-      /names subject "nowhere"/,
-    );
+    expect(await catalog.api.item({ locale: 'en', newSince, id: 'nope' })).toBeNull();
+  });
+
+  it('serves no writes: the worker has no install, and its connection is read-only', async () => {
+    const { catalog } = catalogInTemp();
+    const untyped = catalog.api as unknown as { installPack(pack: PackRecord, now: string): Promise<void> };
+    await expect(untyped.installPack(multilingualPack(), installedAt)).rejects.toThrow('no method installPack');
+    expect(await catalog.api.installedPacks()).toEqual([]);
   });
 
   it('fails every call with the reason when the catalog is from a newer app version', async () => {
@@ -53,8 +63,14 @@ describe('the catalog worker', () => {
     expect((failure as Error).message).toMatch(/written by a newer version of the app/);
   });
 
-  it('keeps the main thread free while the worker installs a large pack', async () => {
-    const { catalog } = catalogInTemp();
+  it('keeps answering, never showing half a pack, while another thread installs a large one', async () => {
+    const { catalog, file } = catalogInTemp();
+    // The catalog worker has migrated the file once it answers; then the writer opens it, as at the kiosk.
+    await catalog.api.revision();
+    const writer = startWorker<CatalogWriter>(new URL('./writer.worker.ts', import.meta.url), {
+      workerData: { path: file },
+    });
+    cleanups.push(() => writer.close());
     const body = 'Energy flows through circuits, motors and magnets. '.repeat(60);
     const big = pack(
       'big',
@@ -79,12 +95,24 @@ describe('the catalog worker', () => {
       last = now;
       ticks++;
     }, 5);
+    const search = () => catalog.api.search({ locale: 'en', newSince, query: 'circuits', offset: 0, limit: 1 });
     const started = performance.now();
-    await catalog.api.installPack(big);
+    let installing = true;
+    const install = writer.api.installPack(big, installedAt).finally(() => (installing = false));
+    const totalsSeen = new Set<number>();
+    let answered = 0;
+    while (installing) {
+      totalsSeen.add((await search()).total);
+      answered++;
+    }
+    await install;
     const took = performance.now() - started;
     clearInterval(timer);
 
-    expect((await catalog.api.search({ locale: 'en', query: 'circuits', offset: 0, limit: 1 })).total).toBe(4000);
+    expect((await search()).total).toBe(4000);
+    // WAL: the reader went on answering from the old version until the switch, then the new one, never a part.
+    expect(answered).toBeGreaterThan(5);
+    expect([...totalsSeen].every((total) => total === 0 || total === 4000)).toBe(true);
     // The install is slow enough to matter, yet the main thread kept ticking all along: the
     // longest pause is the structured clone of the request, a small part of the work.
     expect(took).toBeGreaterThan(300);
@@ -125,18 +153,20 @@ describe('the catalog calls', () => {
     });
   });
 
-  it('lists only recent items when catalog.list is given addedSince, and refuses a malformed date', async () => {
+  it('lists what arrived since arrivedSince, marks fresh arrivals new, and refuses a malformed date', async () => {
     const { handlers } = await services();
     const all = await dispatch(handlers, 'catalog.list', { locale: 'en' });
-    const recent = await dispatch(handlers, 'catalog.list', { locale: 'en', addedSince: '2026-11-15' });
-    expect(all.ok && recent.ok).toBe(true);
-    if (!all.ok || !recent.ok) return;
-    const everything = (all.value as { items: { addedAt: string }[] }).items;
-    const expected = everything.filter((entry) => entry.addedAt >= '2026-11-15T00:00:00.000Z').length;
-    expect((recent.value as { total: number }).total).toBe(expected);
-    expect(expected).toBeGreaterThan(0);
-    expect(expected).toBeLessThan(everything.length);
-    const bad = await dispatch(handlers, 'catalog.list', { locale: 'en', addedSince: 'last week' });
-    expect(bad).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+    if (!all.ok) throw new Error(all.error.message);
+    const everything = (all.value as { total: number; items: { arrivedAt: string; isNew: boolean }[] }).items;
+    // The demo pack arrived as one install, moments ago: all of it at once, and all of it new.
+    const arrivedAt = everything[0]!.arrivedAt;
+    expect(everything.every((entry) => entry.arrivedAt === arrivedAt && entry.isNew)).toBe(true);
+    const since = async (arrivedSince: string) => {
+      const page = await dispatch(handlers, 'catalog.list', { locale: 'en', arrivedSince });
+      return page.ok ? (page.value as { total: number }).total : page.error.code;
+    };
+    expect(await since(arrivedAt)).toBe((all.value as { total: number }).total);
+    expect(await since(new Date(Date.parse(arrivedAt) + 1).toISOString())).toBe(0);
+    expect(await since('last week')).toBe('bad-request');
   });
 });

@@ -1,24 +1,36 @@
-/** The catalog file: migrations from empty, journal and key settings, and refusal of a newer schema. */
+/**
+ * The catalog file: migrations from empty and from schema 1, journal and key settings, refusal of a
+ * newer schema, and the read-only connection the catalog worker reads through.
+ */
+import { existsSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openCatalogDatabase, schemaVersion } from '../../../main/catalog/database.ts';
+import { CatalogReader } from '../../../main/catalog/catalog-reader.ts';
+import {
+  migrateCatalog,
+  openCatalogForReading,
+  openCatalogForWriting,
+  schemaVersion,
+} from '../../../main/catalog/database.ts';
 import { migrations } from '../../../main/catalog/migrations/index.ts';
 import { ServiceError } from '../../../main/api/service-error.ts';
-import { tempCatalogPath } from './catalog-fixtures.ts';
+import { newSince, tempCatalogPath } from './catalog-fixtures.ts';
 
-let cleanup: () => void = () => {};
-afterEach(() => cleanup());
+const cleanups: (() => void)[] = [];
+afterEach(() => {
+  for (const cleanup of cleanups.splice(0)) cleanup();
+});
 
 function tempFile(): string {
   const temp = tempCatalogPath();
-  cleanup = temp.cleanup;
+  cleanups.push(temp.cleanup);
   return temp.file;
 }
 
-describe('openCatalogDatabase', () => {
+describe('openCatalogForWriting', () => {
   it('migrates an empty file to the newest schema with WAL and foreign keys on', () => {
     const file = tempFile();
-    const db = openCatalogDatabase(file);
+    const db = openCatalogForWriting(file);
     expect(db.pragma('user_version', { simple: true })).toBe(migrations.length);
     expect(schemaVersion()).toBe(migrations.length);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
@@ -44,24 +56,24 @@ describe('openCatalogDatabase', () => {
 
   it('opens an up-to-date file again without re-running migrations', () => {
     const file = tempFile();
-    const first = openCatalogDatabase(file);
+    const first = openCatalogForWriting(file);
     first.prepare("UPDATE catalog_meta SET value = 41 WHERE key = 'revision'").run();
     first.close();
-    const second = openCatalogDatabase(file);
+    const second = openCatalogForWriting(file);
     expect(second.prepare("SELECT value FROM catalog_meta WHERE key = 'revision'").pluck().get()).toBe(41);
     second.close();
   });
 
   it('refuses a file written by a newer app version and leaves it untouched', () => {
     const file = tempFile();
-    openCatalogDatabase(file).close();
+    openCatalogForWriting(file).close();
     const raw = new Database(file);
     raw.pragma(`user_version = ${migrations.length + 1}`);
     raw.close();
 
     let refusal: unknown;
     try {
-      openCatalogDatabase(file);
+      openCatalogForWriting(file);
     } catch (error) {
       refusal = error;
     }
@@ -73,5 +85,105 @@ describe('openCatalogDatabase', () => {
     const after = new Database(file, { readonly: true });
     expect(after.pragma('user_version', { simple: true })).toBe(migrations.length + 1);
     after.close();
+  });
+});
+
+/** A file as the first kiosk release left it: schema 1, two packs installed a month apart. */
+function schemaOneCatalog(file: string): void {
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.exec(migrations[0]!.sql);
+  db.pragma('user_version = 1');
+  db.exec(`
+    INSERT INTO packs (id, seq, channel, version, installed_at) VALUES
+      ('early', 1, 'test', 3, '2026-10-01T09:00:00.000Z'),
+      ('late', 2, 'test', 1, '2026-11-01T09:00:00.000Z');
+    INSERT INTO subjects (id, pack_id, pack_seq, position) VALUES ('energy', 'early', 1, 0);
+    INSERT INTO pack_subjects (pack_id, subject_id, position) VALUES ('early', 'energy', 0), ('late', 'energy', 0);
+    INSERT INTO items (id, pack_id, kind, added_at, featured) VALUES
+      ('e1', 'early', 'pdf', '2026-12-01T00:00:00.000Z', 1),
+      ('l1', 'late', 'video', '2025-01-01T00:00:00.000Z', 0);
+    INSERT INTO item_texts (item_id, lang, title, summary) VALUES ('e1', 'en', 'Early', ''), ('l1', 'en', 'Late', '');
+    INSERT INTO item_subjects (item_id, subject_id, added_at, featured) VALUES
+      ('e1', 'energy', '2026-12-01T00:00:00.000Z', 1),
+      ('l1', 'energy', '2025-01-01T00:00:00.000Z', 0);
+  `);
+  db.close();
+}
+
+describe('migration 002 (arrival)', () => {
+  it('backfills each item’s arrival from its pack’s install time and orders shelves by it', () => {
+    const file = tempFile();
+    schemaOneCatalog(file);
+    migrateCatalog(file);
+
+    const raw = new Database(file, { readonly: true });
+    expect(raw.pragma('user_version', { simple: true })).toBe(2);
+    expect(raw.prepare('SELECT id, added_at, arrived_at FROM items ORDER BY id').raw().all()).toEqual([
+      ['e1', '2026-12-01T00:00:00.000Z', '2026-10-01T09:00:00.000Z'],
+      ['l1', '2025-01-01T00:00:00.000Z', '2026-11-01T09:00:00.000Z'],
+    ]);
+    expect(raw.prepare('SELECT * FROM item_subjects ORDER BY item_id').all()).toEqual([
+      { item_id: 'e1', subject_id: 'energy', featured: 1, arrived_at: '2026-10-01T09:00:00.000Z' },
+      { item_id: 'l1', subject_id: 'energy', featured: 0, arrived_at: '2026-11-01T09:00:00.000Z' },
+    ]);
+    const indexes = raw
+      .prepare("SELECT name FROM sqlite_schema WHERE type = 'index' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+      .pluck()
+      .all();
+    expect(indexes).toEqual(expect.arrayContaining(['items_by_arrival', 'items_featured_by_arrival']));
+    expect(indexes).not.toEqual(expect.arrayContaining(['items_by_added']));
+    raw.close();
+
+    const reader = new CatalogReader(file);
+    const shelf = (subject?: string) =>
+      reader.listItems({ locale: 'en', subject, newSince, offset: 0, limit: 10 }).items.map((entry) => entry.id);
+    expect(shelf()).toEqual(['l1', 'e1']);
+    expect(shelf('energy')).toEqual(['l1', 'e1']);
+    expect(reader.item({ locale: 'en', id: 'e1', newSince })).toMatchObject({
+      addedAt: '2026-12-01T00:00:00.000Z',
+      arrivedAt: '2026-10-01T09:00:00.000Z',
+      isNew: false,
+    });
+    reader.close();
+  });
+});
+
+describe('openCatalogForReading', () => {
+  it('gives a connection SQLite refuses every write on', () => {
+    const file = tempFile();
+    migrateCatalog(file);
+    const db = openCatalogForReading(file);
+    try {
+      const attempts = [
+        () => db.prepare("UPDATE catalog_meta SET value = 99 WHERE key = 'revision'").run(),
+        () => db.exec("INSERT INTO packs (id, seq, channel, version, installed_at) VALUES ('x', 1, 'c', 1, '')"),
+        () => db.exec('DROP TABLE items'),
+      ];
+      for (const attempt of attempts) expect(attempt).toThrow(expect.objectContaining({ code: 'SQLITE_READONLY' }));
+      expect(db.prepare("SELECT value FROM catalog_meta WHERE key = 'revision'").pluck().get()).toBe(0);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('refuses a file that is missing, not yet migrated, or from a newer app, and changes none', () => {
+    const missing = tempFile();
+    expect(() => new CatalogReader(missing)).toThrow();
+    expect(existsSync(missing)).toBe(false);
+
+    const old = tempFile();
+    schemaOneCatalog(old);
+    expect(() => new CatalogReader(old)).toThrow(/schema 1, this app needs 2: it must be migrated/);
+    const raw = new Database(old, { readonly: true });
+    expect(raw.pragma('user_version', { simple: true })).toBe(1);
+    raw.close();
+
+    const newer = tempFile();
+    migrateCatalog(newer);
+    const bump = new Database(newer);
+    bump.pragma(`user_version = ${migrations.length + 1}`);
+    bump.close();
+    expect(() => new CatalogReader(newer)).toThrow(ServiceError);
   });
 });

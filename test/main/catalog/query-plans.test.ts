@@ -14,8 +14,8 @@ import {
   searchStatement,
   subjectsStatement,
 } from '../../../main/catalog/catalog-queries.ts';
-import { CatalogStore } from '../../../main/catalog/catalog-store.ts';
-import { item, multilingualPack, pack, tempCatalogPath } from './catalog-fixtures.ts';
+import { CatalogWriter } from '../../../main/catalog/catalog-writer.ts';
+import { installedAt, item, multilingualPack, pack, tempCatalogPath } from './catalog-fixtures.ts';
 
 let db: Database.Database;
 let cleanup: () => void;
@@ -23,15 +23,16 @@ let cleanup: () => void;
 beforeAll(() => {
   const temp = tempCatalogPath();
   cleanup = temp.cleanup;
-  const store = new CatalogStore(temp.file);
-  store.installPack(multilingualPack());
-  store.installPack(
+  const writer = new CatalogWriter(temp.file);
+  writer.installPack(multilingualPack(), installedAt);
+  writer.installPack(
     pack(
       'many',
       Array.from({ length: 500 }, (_, index) => item(`item-${index}`, { featured: index % 50 === 0 })),
     ),
+    installedAt,
   );
-  store.close();
+  writer.close();
   db = new Database(temp.file, { readonly: true });
 });
 afterAll(() => {
@@ -65,16 +66,20 @@ function expectNoTableScan(details: string[]): void {
 }
 
 describe('query plans', () => {
-  it('reads the newest shelf from items_by_added in order, without sorting', () => {
+  it('reads the newest arrivals from items_by_arrival in order, without sorting', () => {
     const { count, page } = listStatement({ subject: false, featured: false });
-    expect(plan(count)).toEqual([expect.stringMatching(/^SEARCH items USING COVERING INDEX items_by_added/)]);
-    expect(plan(page)).toEqual([expect.stringMatching(/^SEARCH i USING INDEX items_by_added \(added_at>\?\)/)]);
+    expect(plan(count)).toEqual([
+      expect.stringMatching(/^SEARCH items USING COVERING INDEX items_by_arrival \(arrived_at>\?\)/),
+    ]);
+    expect(plan(page)).toEqual([expect.stringMatching(/^SEARCH i USING INDEX items_by_arrival \(arrived_at>\?\)/)]);
   });
 
-  it('reads a subject shelf from item_subjects_by_subject in order, without sorting', () => {
+  it('reads a subject shelf from item_subjects_by_subject in order of arrival, without sorting', () => {
     const { count, page } = listStatement({ subject: true, featured: false });
     expect(plan(count)).toEqual([
-      expect.stringMatching(/^SEARCH item_subjects USING COVERING INDEX item_subjects_by_subject \(subject_id=\?/),
+      expect.stringMatching(
+        /^SEARCH item_subjects USING COVERING INDEX item_subjects_by_subject \(subject_id=\? AND arrived_at>\?\)/,
+      ),
     ]);
     const details = plan(page);
     expectNoTableScan(details);
@@ -85,14 +90,16 @@ describe('query plans', () => {
   it('reads the featured items from their partial indexes in order, without sorting', () => {
     const newest = listStatement({ subject: false, featured: true });
     expect(plan(newest.count)).toEqual([
-      expect.stringMatching(/^SEARCH items USING COVERING INDEX items_featured_by_added \(added_at>\?\)/),
+      expect.stringMatching(/^SEARCH items USING COVERING INDEX items_featured_by_arrival \(arrived_at>\?\)/),
     ]);
     expect(plan(newest.page)).toEqual([
-      expect.stringMatching(/^SEARCH i USING INDEX items_featured_by_added \(added_at>\?\)/),
+      expect.stringMatching(/^SEARCH i USING INDEX items_featured_by_arrival \(arrived_at>\?\)/),
     ]);
     const shelf = listStatement({ subject: true, featured: true });
     expect(plan(shelf.count)).toEqual([
-      expect.stringMatching(/^SEARCH item_subjects USING COVERING INDEX item_subjects_featured \(subject_id=\?/),
+      expect.stringMatching(
+        /^SEARCH item_subjects USING COVERING INDEX item_subjects_featured \(subject_id=\? AND arrived_at>\?\)/,
+      ),
     ]);
     const details = plan(shelf.page);
     expectNoTableScan(details);

@@ -5,20 +5,19 @@
  */
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CatalogStore, type PackRecord } from '../../../main/catalog/catalog-store.ts';
-import { item, pack, tempCatalogPath } from './catalog-fixtures.ts';
+import type { CatalogReader } from '../../../main/catalog/catalog-reader.ts';
+import type { PackRecord } from '../../../main/packs/pack-record-types.ts';
+import { item, openTestCatalog, pack, type TestCatalog } from './catalog-fixtures.ts';
 
-let store: CatalogStore;
+let catalog: TestCatalog;
 let file: string;
-let cleanup: () => void;
 
 beforeEach(() => {
-  ({ file, cleanup } = tempCatalogPath());
-  store = new CatalogStore(file);
+  catalog = openTestCatalog();
+  file = catalog.file;
 });
 afterEach(() => {
-  store.close();
-  cleanup();
+  catalog.close();
 });
 
 /** The venue's own channel: energy and health, in that order, named in English and Korean. */
@@ -49,8 +48,8 @@ function partnerPack(overrides: Partial<PackRecord> = {}): PackRecord {
   });
 }
 
-function shelves(locale: Parameters<CatalogStore['subjects']>[0]): [string, string, number][] {
-  return store.subjects(locale).map((subject) => [subject.id, subject.name, subject.itemCount]);
+function shelves(locale: Parameters<CatalogReader['subjects']>[0]): [string, string, number][] {
+  return catalog.reader.subjects(locale).map((subject) => [subject.id, subject.name, subject.itemCount]);
 }
 
 /** Every subject name row, as (pack, subject, language, name). */
@@ -65,8 +64,8 @@ function nameRows(): unknown[] {
 
 describe('shelves shared by packs of different channels', () => {
   it('are named and ordered by the pack installed first; a later pack cannot rename or move them', () => {
-    store.installPack(venuePack());
-    store.installPack(partnerPack());
+    catalog.install(venuePack());
+    catalog.install(partnerPack());
     expect(shelves('en')).toEqual([
       ['energy', 'Energy', 2],
       ['health', 'Health', 1],
@@ -78,14 +77,14 @@ describe('shelves shared by packs of different channels', () => {
     expect(shelves('zh-Hans')[2]).toEqual(['soil', '土壤', 1]);
 
     // A new partner version, installed after the venue's, still cannot take the shelf over.
-    store.installPack(partnerPack({ version: 2 }));
+    catalog.install(partnerPack({ version: 2 }));
     expect(shelves('en').map(([id, name]) => [id, name])).toEqual([
       ['energy', 'Energy'],
       ['health', 'Health'],
       ['soil', 'Soil'],
     ]);
     // Nor does a new venue version lose it by being installed last.
-    store.installPack(venuePack({ version: 2 }));
+    catalog.install(venuePack({ version: 2 }));
     expect(shelves('ko').map(([id, name]) => [id, name])).toEqual([
       ['energy', '에너지'],
       ['health', '건강'],
@@ -94,8 +93,8 @@ describe('shelves shared by packs of different channels', () => {
   });
 
   it('goes the same way when the partner is installed first: neither channel renames the other', () => {
-    store.installPack(partnerPack());
-    store.installPack(venuePack());
+    catalog.install(partnerPack());
+    catalog.install(venuePack());
     expect(shelves('en')).toEqual([
       ['soil', 'Soil', 1],
       ['energy', 'Sponsored Power', 2],
@@ -104,9 +103,9 @@ describe('shelves shared by packs of different channels', () => {
   });
 
   it('drops a name when a new version of its pack drops that language', () => {
-    store.installPack(venuePack());
-    store.installPack(partnerPack());
-    store.installPack(
+    catalog.install(venuePack());
+    catalog.install(partnerPack());
+    catalog.install(
       venuePack({
         version: 2,
         subjects: [
@@ -121,11 +120,11 @@ describe('shelves shared by packs of different channels', () => {
   });
 
   it('keeps the other pack’s names when one is removed, and leaves nothing behind when both are', () => {
-    store.installPack(venuePack());
-    store.installPack(partnerPack());
+    catalog.install(venuePack());
+    catalog.install(partnerPack());
     const venueNames = nameRows().filter((row) => (row as string[])[0] === 'venue-science');
 
-    expect(store.removePack('partner-kit')).toBe(true);
+    expect(catalog.writer.removePack('partner-kit')).toBe(true);
     expect(shelves('en')).toEqual([
       ['energy', 'Energy', 1],
       ['health', 'Health', 1],
@@ -133,14 +132,14 @@ describe('shelves shared by packs of different channels', () => {
     expect(nameRows()).toEqual(venueNames);
 
     // With the venue's pack gone, the partner's own names are what its shelves are called.
-    store.installPack(partnerPack());
-    expect(store.removePack('venue-science')).toBe(true);
+    catalog.install(partnerPack());
+    expect(catalog.writer.removePack('venue-science')).toBe(true);
     expect(shelves('ko')).toEqual([
       ['soil', 'Soil', 1],
       ['energy', '후원 전력', 1],
     ]);
 
-    expect(store.removePack('partner-kit')).toBe(true);
+    expect(catalog.writer.removePack('partner-kit')).toBe(true);
     expect(shelves('en')).toEqual([]);
     expect(nameRows()).toEqual([]);
     const db = new Database(file, { readonly: true });
@@ -149,12 +148,12 @@ describe('shelves shared by packs of different channels', () => {
   });
 
   it('claims no shelf for a subject a pack lists but none of its items use', () => {
-    store.installPack(
+    catalog.install(
       partnerPack({
         items: [item('p-garden', { subjects: ['soil'] })],
       }),
     );
-    store.installPack(venuePack());
+    catalog.install(venuePack());
     expect(shelves('en').map(([id, name]) => [id, name])).toEqual([
       ['soil', 'Soil'],
       ['energy', 'Energy'],
@@ -163,8 +162,8 @@ describe('shelves shared by packs of different channels', () => {
   });
 
   it('gives back each pack’s own names in its record, whoever names the shelf', () => {
-    store.installPack(venuePack());
-    store.installPack(partnerPack());
-    expect(store.packRecord('partner-kit')?.subjects).toEqual(partnerPack().subjects);
+    catalog.install(venuePack());
+    catalog.install(partnerPack());
+    expect(catalog.writer.packRecord('partner-kit')?.subjects).toEqual(partnerPack().subjects);
   });
 });

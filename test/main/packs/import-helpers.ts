@@ -4,6 +4,8 @@ import { mkdirSync } from 'node:fs';
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { startCatalog, type Catalog } from '../../../main/catalog/catalog-client.ts';
+import { CatalogWriter } from '../../../main/catalog/catalog-writer.ts';
+import type { PackRecord } from '../../../main/packs/pack-record-types.ts';
 import { contentRoot } from '../../../main/store/content-paths.ts';
 import type { ImportOptions } from '../../../main/packs/import/import-pack.ts';
 import type { TrustStore } from '../../../main/packs/trust-store.ts';
@@ -12,6 +14,8 @@ export interface Kiosk {
   dataDir: string;
   catalog: Catalog;
   options(extra?: Partial<ImportOptions>): ImportOptions;
+  /** A pack's installed state, read as the import worker reads a delta's base (the catalog worker only serves visitors). */
+  packRecord(id: string): PackRecord | undefined;
 }
 
 export function openKiosk(dataDir: string, trust: TrustStore): Kiosk {
@@ -22,6 +26,14 @@ export function openKiosk(dataDir: string, trust: TrustStore): Kiosk {
     dataDir,
     catalog,
     options: (extra = {}) => ({ dataDir, catalogPath, catalog: catalog.api, trust, ...extra }),
+    packRecord: (id) => {
+      const writer = new CatalogWriter(catalogPath);
+      try {
+        return writer.packRecord(id);
+      } finally {
+        writer.close();
+      }
+    },
   };
 }
 
@@ -30,7 +42,7 @@ export async function snapshot(kiosk: Kiosk): Promise<unknown> {
   const packs = await kiosk.catalog.api.installedPacks();
   return {
     packs: packs.map(({ id, channel, version }) => ({ id, channel, version })),
-    records: await Promise.all(packs.map((pack) => kiosk.catalog.api.packRecord(pack.id))),
+    records: packs.map((pack) => kiosk.packRecord(pack.id)),
     referenced: await kiosk.catalog.api.referencedHashes(),
   };
 }

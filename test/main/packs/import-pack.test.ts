@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { importPack, type ImportProgress } from '../../../main/packs/import/import-pack.ts';
 import { incomingDir } from '../../../main/store/content-store.ts';
+import { newSince } from '../catalog/catalog-fixtures.ts';
 import { deltaManifest, fullManifest, itemFor, randomFile, testKey, writeTestPack } from './import-fixtures.ts';
 import { openKiosk, snapshot, storedFiles, type Kiosk } from './import-helpers.ts';
 
@@ -35,7 +36,7 @@ describe('importPack', () => {
     expect([...stored.keys()].sort()).toEqual(files.map((file) => file.sha256).sort());
     expect([...stored.values()].every(Boolean)).toBe(true);
     expect(await readdir(incomingDir(kiosk.dataDir))).toEqual([]);
-    const list = await kiosk.catalog.api.listItems({ locale: 'en', offset: 0, limit: 10 });
+    const list = await kiosk.catalog.api.listItems({ locale: 'en', newSince, offset: 0, limit: 10 });
     expect(list.total).toBe(3);
     const phases = [...new Set(progress.map((event) => event.phase))];
     expect(phases).toEqual(['verifying', 'checking-space', 'copying', 'switching', 'cleaning', 'done']);
@@ -59,12 +60,17 @@ describe('importPack', () => {
   });
 
   test('a delta is applied to the installed state: added, replaced and removed items, reused files', async () => {
+    const firstImport = new Date('2026-11-02T08:00:00.000Z');
+    const update = new Date('2026-11-25T16:30:00.000Z');
     const [a, b, c, d] = [randomFile(1000), randomFile(2000), randomFile(3000), randomFile(4000)];
     const base = fullManifest(key, {
       files: [a!, b!, c!],
       items: [itemFor('one', [a!]), itemFor('two', [b!]), itemFor('three', [c!])],
     });
-    await importPack(await writeTestPack(path.join(work, 'v1'), key, base, [a!, b!, c!]), kiosk.options());
+    await importPack(
+      await writeTestPack(path.join(work, 'v1'), key, base, [a!, b!, c!]),
+      kiosk.options({ now: () => firstImport }),
+    );
     const delta = deltaManifest(key, {
       baseVersion: 1,
       version: 2,
@@ -74,9 +80,22 @@ describe('importPack', () => {
       removeItems: ['three'],
       removeFiles: [c!.sha256],
     });
-    const result = await importPack(await writeTestPack(path.join(work, 'v2'), key, delta, [d!]), kiosk.options());
+    const result = await importPack(
+      await writeTestPack(path.join(work, 'v2'), key, delta, [d!]),
+      kiosk.options({ now: () => update }),
+    );
     expect(result).toMatchObject({ kind: 'delta', version: 2, filesCopied: 1, bytesCopied: 4000 });
-    const record = await kiosk.catalog.api.packRecord('science');
+    // The switch is dated by the pipeline's clock: what v1 had keeps its arrival (revised or not), the rest is new.
+    expect(await kiosk.catalog.api.installedPacks()).toMatchObject([
+      { id: 'science', installedAt: update.toISOString() },
+    ]);
+    const shelf = await kiosk.catalog.api.listItems({ locale: 'en', newSince, offset: 0, limit: 10 });
+    expect(shelf.items.map((item) => [item.id, item.arrivedAt])).toEqual([
+      ['four', update.toISOString()],
+      ['one', firstImport.toISOString()],
+      ['two', firstImport.toISOString()],
+    ]);
+    const record = kiosk.packRecord('science');
     expect(record?.version).toBe(2);
     expect(record?.items.map((item) => item.id).sort()).toEqual(['four', 'one', 'two']);
     expect(record?.items.find((item) => item.id === 'two')?.texts.en?.title).toBe('Two, revised');

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { importPack } from '../../../main/packs/import/import-pack.ts';
 import { loadTrustStore, type TrustStore } from '../../../main/packs/trust-store.ts';
+import { newSince } from '../catalog/catalog-fixtures.ts';
 import { openKiosk, snapshot, storedFiles } from './import-helpers.ts';
 import { writeSource } from './pack-fixtures.ts';
 
@@ -68,7 +69,7 @@ test('a delta built by the CLI leads to the same catalog and store as the full p
     expect([...(await storedFiles(updated.dataDir)).keys()].sort()).toEqual(
       [...(await storedFiles(direct.dataDir)).keys()].sort(),
     );
-    const found = await updated.catalog.api.search({ locale: 'en', query: 'solar', offset: 0, limit: 5 });
+    const found = await updated.catalog.api.search({ locale: 'en', newSince, query: 'solar', offset: 0, limit: 5 });
     expect(found.items.map((item) => item.id)).toEqual(['solar']);
   } finally {
     await direct.catalog.close();

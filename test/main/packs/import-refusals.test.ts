@@ -13,6 +13,7 @@ import { importPack } from '../../../main/packs/import/import-pack.ts';
 import { PrivateKeyFile, publicEntry, signBytes } from '../../../main/packs/signing-keys.ts';
 import { trustStoreFrom } from '../../../main/packs/trust-store.ts';
 import { incomingDir } from '../../../main/store/content-store.ts';
+import { newSince } from '../catalog/catalog-fixtures.ts';
 import { openKiosk, snapshot, storedFiles, type Kiosk } from './import-helpers.ts';
 import {
   deltaManifest,
@@ -256,6 +257,6 @@ test('markup in titles is stored as the text it is, not interpreted', async () =
     await writeTestPack(path.join(work, `pack-${++packs}`), key, manifest, files),
     kiosk.options({ now }),
   );
-  const detail = await kiosk.catalog.api.item({ locale: 'en', id: 'markup' });
+  const detail = await kiosk.catalog.api.item({ locale: 'en', newSince, id: 'markup' });
   expect(detail?.title).toBe(title);
 });

@@ -1,21 +1,25 @@
 /** Installing, replacing and removing packs; shelves and item pages; on real SQLite files. */
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CatalogStore } from '../../../main/catalog/catalog-store.ts';
-import { hashOf, item, multilingualPack, pack, tempCatalogPath } from './catalog-fixtures.ts';
+import {
+  hashOf,
+  installedAt,
+  item,
+  multilingualPack,
+  newSince,
+  openTestCatalog,
+  pack,
+  type TestCatalog,
+} from './catalog-fixtures.ts';
 
-let store: CatalogStore;
+let catalog: TestCatalog;
 let file: string;
-let cleanup: () => void;
 
 beforeEach(() => {
-  ({ file, cleanup } = tempCatalogPath());
-  store = new CatalogStore(file);
+  catalog = openTestCatalog();
+  file = catalog.file;
 });
-afterEach(() => {
-  store.close();
-  cleanup();
-});
+afterEach(() => catalog.close());
 
 /** Every row of every table, read through a second connection, to compare whole states. */
 function snapshot(): Record<string, unknown[]> {
@@ -45,80 +49,84 @@ const files = [
 
 describe('installPack', () => {
   it('replaces every row of the pack with the new version', () => {
-    store.installPack(
+    catalog.install(
       pack('p', [item('old-one', { texts: { en: { title: 'First solar edition', summary: '' } } }), item('kept')]),
     );
-    store.installPack(
+    catalog.install(
       pack('p', [item('kept', { texts: { en: { title: 'Kept, renamed', summary: 'new' } } }), item('new-one')], {
         version: 2,
       }),
     );
-    expect(store.installedPacks()).toMatchObject([{ id: 'p', channel: 'test', version: 2 }]);
-    const all = store.listItems({ locale: 'en', offset: 0, limit: 10 });
+    expect(catalog.reader.installedPacks()).toMatchObject([{ id: 'p', channel: 'test', version: 2 }]);
+    const all = catalog.reader.listItems({ locale: 'en', newSince, offset: 0, limit: 10 });
     expect(all.items.map((entry) => entry.id).sort()).toEqual(['kept', 'new-one']);
     expect(all.items.find((entry) => entry.id === 'kept')?.title).toBe('Kept, renamed');
-    expect(store.search({ locale: 'en', query: 'first', offset: 0, limit: 10 }).total).toBe(0);
-    expect(store.search({ locale: 'en', query: 'renamed', offset: 0, limit: 10 }).items[0]?.id).toBe('kept');
+    expect(catalog.reader.search({ locale: 'en', newSince, query: 'first', offset: 0, limit: 10 }).total).toBe(0);
+    expect(catalog.reader.search({ locale: 'en', newSince, query: 'renamed', offset: 0, limit: 10 }).items[0]?.id).toBe(
+      'kept',
+    );
   });
 
   it('leaves the old version exactly as it was when the new one fails half-way', () => {
-    store.installPack(multilingualPack());
-    store.installPack(
+    catalog.install(multilingualPack());
+    catalog.install(
       pack('other', [item('first-thing', { texts: { en: { title: 'First thing', summary: '' } } })], { files }),
     );
     const before = snapshot();
-    const revision = store.revision();
+    const revision = catalog.reader.revision();
 
     // Items are written in order: the third breaks the kind CHECK after the old rows are gone
     // and two new items are in, so the failure happens deep inside the transaction.
     const broken = multilingualPack();
     broken.version = 2;
     broken.items = [item('fresh-a'), item('fresh-b'), item('fresh-c', { kind: 'hologram' as 'pdf' })];
-    expect(() => store.installPack(broken)).toThrow(/CHECK constraint failed/);
+    expect(() => catalog.install(broken)).toThrow(/CHECK constraint failed/);
 
     // An item another pack already provides is refused the same way.
     const stealing = pack('science', [item('fresh-a'), item('first-thing')], { version: 3 });
-    expect(() => store.installPack(stealing)).toThrow(
+    expect(() => catalog.install(stealing)).toThrow(
       'Pack "science" contains item "first-thing", which pack "other" already provides.',
     );
 
     expect(snapshot()).toEqual(before);
-    expect(store.revision()).toBe(revision);
-    expect(store.search({ locale: 'en', query: 'solar', offset: 0, limit: 5 }).items[0]?.id).toBe('solar-power');
+    expect(catalog.reader.revision()).toBe(revision);
+    expect(catalog.reader.search({ locale: 'en', newSince, query: 'solar', offset: 0, limit: 5 }).items[0]?.id).toBe(
+      'solar-power',
+    );
   });
 
   it('refuses a record with dangling references, naming the culprit', () => {
-    expect(() => store.installPack(pack('p', [item('a', { subjects: ['nowhere'] })]))).toThrow(
+    expect(() => catalog.install(pack('p', [item('a', { subjects: ['nowhere'] })]))).toThrow(
       'Item "a" of pack "p" names subject "nowhere", which the pack does not list.',
     );
-    expect(() => store.installPack(pack('p', [item('a', { files: [{ role: 'main', hash: hashOf(9) }] })]))).toThrow(
+    expect(() => catalog.install(pack('p', [item('a', { files: [{ role: 'main', hash: hashOf(9) }] })]))).toThrow(
       `Item "a" of pack "p" uses file ${hashOf(9)}, which the pack does not list.`,
     );
-    expect(() => store.installPack(pack('p', [item('a'), item('a')]))).toThrow('Pack "p" lists item "a" twice.');
-    expect(() => store.installPack(pack('p', [item('a', { addedAt: 'last week' })]))).toThrow(
+    expect(() => catalog.install(pack('p', [item('a'), item('a')]))).toThrow('Pack "p" lists item "a" twice.');
+    expect(() => catalog.install(pack('p', [item('a', { addedAt: 'last week' })]))).toThrow(
       'item "a" addedAt is not an ISO date: "last week"',
     );
-    expect(store.installedPacks()).toEqual([]);
+    expect(catalog.reader.installedPacks()).toEqual([]);
   });
 
   it('changes the revision with every change and never goes back', () => {
-    const start = store.revision();
-    store.installPack(pack('p', [item('a')]));
-    const afterInstall = store.revision();
-    store.installPack(pack('p', [item('a')], { version: 2 }));
-    const afterReplace = store.revision();
-    store.removePack('p');
+    const start = catalog.reader.revision();
+    catalog.install(pack('p', [item('a')]));
+    const afterInstall = catalog.reader.revision();
+    catalog.install(pack('p', [item('a')], { version: 2 }));
+    const afterReplace = catalog.reader.revision();
+    catalog.writer.removePack('p');
     expect(start).toBeLessThan(afterInstall);
     expect(afterInstall).toBeLessThan(afterReplace);
-    expect(afterReplace).toBeLessThan(store.revision());
-    expect(store.removePack('p')).toBe(false);
-    expect(store.revision()).toBe(afterReplace + 1);
+    expect(afterReplace).toBeLessThan(catalog.reader.revision());
+    expect(catalog.writer.removePack('p')).toBe(false);
+    expect(catalog.reader.revision()).toBe(afterReplace + 1);
   });
 });
 
 describe('files, subjects and removal', () => {
   it('reports the hashes installed items use, shared files once, and forgets unused ones', () => {
-    store.installPack(
+    catalog.install(
       pack(
         'a',
         [
@@ -133,19 +141,19 @@ describe('files, subjects and removal', () => {
         { files: files.slice(0, 2) },
       ),
     );
-    store.installPack(
+    catalog.install(
       pack('b', [item('b1', { files: [{ role: 'subtitles', hash: hashOf(3), language: 'ko' }] })], {
         files: [files[2]!, files[0]!],
       }),
     );
-    expect(store.referencedHashes()).toEqual([hashOf(1), hashOf(2), hashOf(3)]);
+    expect(catalog.reader.referencedHashes()).toEqual([hashOf(1), hashOf(2), hashOf(3)]);
 
-    store.installPack(pack('a', [item('a1', { files: [{ role: 'main', hash: hashOf(1) }] })], { files, version: 2 }));
-    expect(store.referencedHashes()).toEqual([hashOf(1), hashOf(3)]);
+    catalog.install(pack('a', [item('a1', { files: [{ role: 'main', hash: hashOf(1) }] })], { files, version: 2 }));
+    expect(catalog.reader.referencedHashes()).toEqual([hashOf(1), hashOf(3)]);
 
-    expect(store.removePack('b')).toBe(true);
-    expect(store.referencedHashes()).toEqual([hashOf(1)]);
-    expect(store.installedPacks().map((installed) => installed.id)).toEqual(['a']);
+    expect(catalog.writer.removePack('b')).toBe(true);
+    expect(catalog.reader.referencedHashes()).toEqual([hashOf(1)]);
+    expect(catalog.reader.installedPacks().map((installed) => installed.id)).toEqual(['a']);
 
     const db = new Database(file, { readonly: true });
     expect(db.prepare('SELECT hash FROM files ORDER BY hash').pluck().all()).toEqual([hashOf(1)]);
@@ -153,18 +161,21 @@ describe('files, subjects and removal', () => {
   });
 
   it('drops a subject with its last item and keeps one another pack still uses', () => {
-    store.installPack(pack('a', [item('a1', { subjects: ['soil'] }), item('a2', { subjects: ['energy'] })]));
-    store.installPack(pack('b', [item('b1', { subjects: ['energy'] })]));
-    expect(store.subjects('en').map((subject) => [subject.id, subject.itemCount])).toEqual([
+    catalog.install(pack('a', [item('a1', { subjects: ['soil'] }), item('a2', { subjects: ['energy'] })]));
+    catalog.install(pack('b', [item('b1', { subjects: ['energy'] })]));
+    expect(catalog.reader.subjects('en').map((subject) => [subject.id, subject.itemCount])).toEqual([
       ['energy', 2],
       ['soil', 1],
     ]);
-    store.removePack('a');
-    expect(store.subjects('ko')).toEqual([{ id: 'energy', name: '에너지', itemCount: 1 }]);
-    store.removePack('b');
-    expect(store.subjects('en')).toEqual([]);
-    expect(store.listItems({ locale: 'en', offset: 0, limit: 10 })).toEqual({ items: [], total: 0 });
-    expect(store.search({ locale: 'en', query: 'title', offset: 0, limit: 10 })).toEqual({ items: [], total: 0 });
+    catalog.writer.removePack('a');
+    expect(catalog.reader.subjects('ko')).toEqual([{ id: 'energy', name: '에너지', itemCount: 1 }]);
+    catalog.writer.removePack('b');
+    expect(catalog.reader.subjects('en')).toEqual([]);
+    expect(catalog.reader.listItems({ locale: 'en', newSince, offset: 0, limit: 10 })).toEqual({ items: [], total: 0 });
+    expect(catalog.reader.search({ locale: 'en', newSince, query: 'title', offset: 0, limit: 10 })).toEqual({
+      items: [],
+      total: 0,
+    });
   });
 
   it('gives back the installed state as a record that installs to the same state', () => {
@@ -187,8 +198,8 @@ describe('files, subjects and removal', () => {
       ],
       { files: [files[0]!, files[2]!] },
     );
-    store.installPack(original);
-    const record = store.packRecord('a')!;
+    catalog.install(original);
+    const record = catalog.writer.packRecord('a')!;
     expect(record.items.find((entry) => entry.id === 'a1')).toMatchObject({
       pages: 12,
       featured: true,
@@ -202,10 +213,10 @@ describe('files, subjects and removal', () => {
     });
     expect(record.items.find((entry) => entry.id === 'a2')).not.toHaveProperty('featured');
     expect(record.files).toEqual([files[0], files[2]]);
-    expect(store.packRecord('missing')).toBeUndefined();
+    expect(catalog.writer.packRecord('missing')).toBeUndefined();
 
     const before = snapshot();
-    store.installPack(record);
+    catalog.install(record);
     const after = snapshot();
     // Rows are written afresh (new seq numbers, install time, revision); everything else is identical.
     for (const state of [before, after]) {
@@ -222,11 +233,30 @@ describe('files, subjects and removal', () => {
   });
 });
 
-describe('listItems', () => {
-  beforeEach(() => store.installPack(multilingualPack()));
+/**
+ * The science pack's items arrive one version at a time, each at its own install time, so the shelves'
+ * order (newest arrival first) is solar-power, clean-water, healthy-soil, wind-mill.
+ */
+const arrivals = [
+  ['wind-mill', '2026-10-05T00:00:00.000Z'],
+  ['healthy-soil', '2026-11-03T00:00:00.000Z'],
+  ['clean-water', '2026-11-16T00:00:00.000Z'],
+  ['solar-power', '2026-11-21T09:00:00.000Z'],
+] as const;
 
-  it('lists newest first with the total, titled in the visitor’s language', () => {
-    const page = store.listItems({ locale: 'ko', offset: 0, limit: 2 });
+function installScienceInTurn(): void {
+  const science = multilingualPack();
+  arrivals.forEach(([, now], index) => {
+    const ids = new Set<string>(arrivals.slice(0, index + 1).map(([id]) => id));
+    catalog.install({ ...science, version: index + 1, items: science.items.filter((entry) => ids.has(entry.id)) }, now);
+  });
+}
+
+describe('listItems', () => {
+  beforeEach(installScienceInTurn);
+
+  it('lists the newest arrivals first with the total, titled in the visitor’s language', () => {
+    const page = catalog.reader.listItems({ locale: 'ko', newSince, offset: 0, limit: 2 });
     expect(page.total).toBe(4);
     expect(page.items.map((entry) => [entry.id, entry.title, entry.language])).toEqual([
       ['solar-power', '태양광 발전의 기초', 'ko'],
@@ -236,7 +266,7 @@ describe('listItems', () => {
   });
 
   it('falls back through languages.ts: traditional Mongolian prefers Cyrillic Mongolian next', () => {
-    const page = store.listItems({ locale: 'mn-Mong', offset: 0, limit: 10 });
+    const page = catalog.reader.listItems({ locale: 'mn-Mong', newSince, offset: 0, limit: 10 });
     const titles = Object.fromEntries(page.items.map((entry) => [entry.id, entry.language]));
     expect(titles).toEqual({
       'solar-power': 'en',
@@ -246,68 +276,104 @@ describe('listItems', () => {
     });
   });
 
-  it('filters by subject and by date added, for a "new this week" shelf', () => {
-    expect(store.listItems({ locale: 'en', subject: 'health', offset: 0, limit: 10 }).items.map((e) => e.id)).toEqual([
-      'clean-water',
-      'healthy-soil',
-    ]);
-    const week = store.listItems({ locale: 'en', addedSince: '2026-11-14', offset: 0, limit: 10 });
+  it('filters by subject and by arrival, for a "new this week" shelf', () => {
+    expect(
+      catalog.reader
+        .listItems({ locale: 'en', newSince, subject: 'health', offset: 0, limit: 10 })
+        .items.map((e) => e.id),
+    ).toEqual(['clean-water', 'healthy-soil']);
+    const week = catalog.reader.listItems({ locale: 'en', newSince, arrivedSince: '2026-11-14', offset: 0, limit: 10 });
     expect(week).toMatchObject({ total: 2, items: [{ id: 'solar-power' }, { id: 'clean-water' }] });
-    const both = store.listItems({
+    const both = catalog.reader.listItems({
       locale: 'en',
+      newSince,
       subject: 'energy',
-      addedSince: '2026-11-20T08:00:00+00:00',
+      arrivedSince: '2026-11-20T08:00:00+00:00',
       offset: 0,
       limit: 10,
     });
     expect(both).toMatchObject({ total: 1, items: [{ id: 'solar-power' }] });
-    expect(() => store.listItems({ locale: 'en', addedSince: 'yesterday', offset: 0, limit: 1 })).toThrow(
-      /addedSince is not an ISO date/,
-    );
+    expect(() =>
+      catalog.reader.listItems({ locale: 'en', newSince, arrivedSince: 'yesterday', offset: 0, limit: 1 }),
+    ).toThrow(/arrivedSince is not an ISO date/);
   });
 
-  it('lists only featured items, newest first, alone or with a subject and date, and says which are', () => {
-    store.installPack(
-      pack('featured', [
-        item('f-old', { addedAt: '2026-10-01T00:00:00Z', subjects: ['health'], featured: true }),
-        item('f-new', { addedAt: '2026-11-18T00:00:00Z', subjects: ['energy', 'health'], featured: true }),
-        item('f-not', { addedAt: '2026-11-19T00:00:00Z', subjects: ['health'], featured: false }),
-      ]),
+  it('lists only featured items, newest arrival first, alone or with a subject and date, and says which are', () => {
+    const old = item('f-old', { subjects: ['health'], featured: true });
+    catalog.install(pack('featured', [old]), '2026-10-02T00:00:00.000Z');
+    catalog.install(
+      pack(
+        'featured',
+        [
+          old,
+          item('f-new', { subjects: ['energy', 'health'], featured: true }),
+          item('f-not', { subjects: ['health'], featured: false }),
+        ],
+        { version: 2 },
+      ),
+      '2026-11-19T00:00:00.000Z',
     );
-    const featured = store.listItems({ locale: 'en', featured: true, offset: 0, limit: 10 });
+    const featured = catalog.reader.listItems({ locale: 'en', newSince, featured: true, offset: 0, limit: 10 });
     expect(featured.total).toBe(2);
     expect(featured.items.map((entry) => [entry.id, entry.featured])).toEqual([
       ['f-new', true],
       ['f-old', true],
     ]);
-    const all = store.listItems({ locale: 'en', offset: 0, limit: 10 });
+    const all = catalog.reader.listItems({ locale: 'en', newSince, offset: 0, limit: 10 });
     expect(all.total).toBe(7);
     expect(all.items.filter((entry) => entry.featured).map((entry) => entry.id)).toEqual(['f-new', 'f-old']);
-    expect(store.listItems({ locale: 'en', featured: false, offset: 0, limit: 10 }).total).toBe(7);
+    expect(catalog.reader.listItems({ locale: 'en', newSince, featured: false, offset: 0, limit: 10 }).total).toBe(7);
 
-    const health = store.listItems({ locale: 'en', subject: 'health', featured: true, offset: 0, limit: 10 });
+    const health = catalog.reader.listItems({
+      locale: 'en',
+      newSince,
+      subject: 'health',
+      featured: true,
+      offset: 0,
+      limit: 10,
+    });
     expect(health).toMatchObject({ total: 2, items: [{ id: 'f-new' }, { id: 'f-old' }] });
-    const energy = store.listItems({ locale: 'en', subject: 'energy', featured: true, offset: 0, limit: 10 });
+    const energy = catalog.reader.listItems({
+      locale: 'en',
+      newSince,
+      subject: 'energy',
+      featured: true,
+      offset: 0,
+      limit: 10,
+    });
     expect(energy).toMatchObject({ total: 1, items: [{ id: 'f-new' }] });
-    const recent = store.listItems({ locale: 'en', featured: true, addedSince: '2026-11-01', offset: 0, limit: 10 });
+    const recent = catalog.reader.listItems({
+      locale: 'en',
+      newSince,
+      featured: true,
+      arrivedSince: '2026-11-01',
+      offset: 0,
+      limit: 10,
+    });
     expect(recent).toMatchObject({ total: 1, items: [{ id: 'f-new' }] });
-    expect(store.listItems({ locale: 'en', featured: true, offset: 1, limit: 1 }).items.map((e) => e.id)).toEqual([
-      'f-old',
-    ]);
+    expect(
+      catalog.reader.listItems({ locale: 'en', newSince, featured: true, offset: 1, limit: 1 }).items.map((e) => e.id),
+    ).toEqual(['f-old']);
   });
 
   it('stops featuring an item when a new version of its pack does not feature it', () => {
-    store.installPack(pack('featured', [item('f-1', { featured: true })]));
-    expect(store.listItems({ locale: 'en', featured: true, offset: 0, limit: 10 }).total).toBe(1);
-    store.installPack(pack('featured', [item('f-1')], { version: 2 }));
-    expect(store.listItems({ locale: 'en', featured: true, offset: 0, limit: 10 })).toEqual({ items: [], total: 0 });
-    expect(store.listItems({ locale: 'en', subject: 'energy', featured: true, offset: 0, limit: 10 }).total).toBe(0);
+    catalog.install(pack('featured', [item('f-1', { featured: true })]));
+    expect(catalog.reader.listItems({ locale: 'en', newSince, featured: true, offset: 0, limit: 10 }).total).toBe(1);
+    catalog.install(pack('featured', [item('f-1')], { version: 2 }));
+    expect(catalog.reader.listItems({ locale: 'en', newSince, featured: true, offset: 0, limit: 10 })).toEqual({
+      items: [],
+      total: 0,
+    });
+    expect(
+      catalog.reader.listItems({ locale: 'en', newSince, subject: 'energy', featured: true, offset: 0, limit: 10 })
+        .total,
+    ).toBe(0);
   });
 });
 
 describe('item', () => {
   it('gives the item with its files as content URLs, pages and duration', () => {
-    store.installPack(
+    catalog.install(
       pack(
         'p',
         [
@@ -324,7 +390,7 @@ describe('item', () => {
         { files },
       ),
     );
-    expect(store.item({ locale: 'ko', id: 'doc' })).toEqual({
+    expect(catalog.reader.item({ locale: 'ko', newSince, id: 'doc' })).toEqual({
       id: 'doc',
       kind: 'pdf',
       title: '문서',
@@ -333,6 +399,8 @@ describe('item', () => {
       languages: ['ko', 'en'],
       subjects: ['energy'],
       addedAt: '2026-11-01T00:00:00.000Z',
+      arrivedAt: installedAt,
+      isNew: true,
       featured: false,
       pages: 40,
       files: [
@@ -340,8 +408,11 @@ describe('item', () => {
         { role: 'cover', hash: hashOf(2), size: 20, mediaType: 'image/webp', url: `/content/${hashOf(2)}` },
       ],
     });
-    expect(store.item({ locale: 'en', id: 'film' })).toMatchObject({ durationSeconds: 95, kind: 'video' });
-    expect(store.item({ locale: 'en', id: 'film' })).not.toHaveProperty('pages');
-    expect(store.item({ locale: 'en', id: 'nothing-here' })).toBeNull();
+    expect(catalog.reader.item({ locale: 'en', newSince, id: 'film' })).toMatchObject({
+      durationSeconds: 95,
+      kind: 'video',
+    });
+    expect(catalog.reader.item({ locale: 'en', newSince, id: 'film' })).not.toHaveProperty('pages');
+    expect(catalog.reader.item({ locale: 'en', newSince, id: 'nothing-here' })).toBeNull();
   });
 });

@@ -1,0 +1,216 @@
+/**
+ * The catalog's reads, synchronous over better-sqlite3: shelves, search and item pages for visitors,
+ * and the installed packs and referenced files the import pipeline asks the main thread for. It runs
+ * inside the catalog worker on a connection SQLite opens read-only, so nothing that reaches the worker
+ * can change the catalog; writes are `catalog-writer.ts`'s, in the import worker.
+ */
+import type { ItemDetail, ItemSummary, Subject } from '../../preload/contract/catalog.ts';
+import type { ContentLanguage, Locale } from '../../preload/contract/schemas.ts';
+import type { InstalledPack } from '../packs/pack-record-types.ts';
+import { contentUrl } from '../store/content-paths.ts';
+import {
+  itemFilesStatement,
+  itemStatement,
+  listStatement,
+  pageSubjectsStatement,
+  pageTextsStatement,
+  searchStatement,
+  subjectsStatement,
+  type ItemFileRow,
+  type ItemRow,
+  type ListParams,
+  type Statement,
+  type TextRow,
+} from './catalog-queries.ts';
+import { openCatalogForReading, type CatalogDatabase } from './database.ts';
+import { languagePreference, preferredLanguage } from './languages.ts';
+import { searchTerms } from './search-text.ts';
+import { Statements } from './statements.ts';
+import { isoTimestamp } from './timestamps.ts';
+
+/** Every query that answers with summaries says from when an arrival counts as new (ISO; see `recency.ts`). */
+interface Recency {
+  newSince: string;
+}
+
+export interface ListQuery extends Recency {
+  locale: Locale;
+  subject?: string | undefined;
+  /** Only items that arrived at this kiosk at or after this ISO date or timestamp. */
+  arrivedSince?: string | undefined;
+  /** Only featured items. */
+  featured?: boolean | undefined;
+  offset: number;
+  limit: number;
+}
+
+export interface SearchQuery extends Recency {
+  locale: Locale;
+  query: string;
+  subject?: string | undefined;
+  language?: ContentLanguage | undefined;
+  offset: number;
+  limit: number;
+}
+
+export interface ItemQuery extends Recency {
+  locale: Locale;
+  id: string;
+}
+
+export interface ItemPage {
+  items: ItemSummary[];
+  total: number;
+}
+
+export class CatalogReader {
+  readonly #db: CatalogDatabase;
+  readonly #statements: Statements;
+
+  /** The file must have been migrated (`migrateCatalog`): a read-only connection cannot do it. */
+  constructor(path: string) {
+    this.#db = openCatalogForReading(path);
+    this.#statements = new Statements(this.#db);
+  }
+
+  close(): void {
+    this.#db.close();
+  }
+
+  installedPacks(): InstalledPack[] {
+    return this.#statements
+      .rows<[], InstalledPack>('SELECT id, channel, version, installed_at AS installedAt FROM packs ORDER BY id')
+      .all();
+  }
+
+  /** Every file hash an installed item uses: what the content store must keep. */
+  referencedHashes(): string[] {
+    return this.#statements.values<[], string>('SELECT DISTINCT hash FROM item_files ORDER BY hash').all();
+  }
+
+  /** A number that changes whenever the catalog's content changes (it only grows). */
+  revision(): number {
+    // The first migration writes the row; nothing deletes it.
+    return this.#statements.values<[], number>("SELECT value FROM catalog_meta WHERE key = 'revision'").get()!;
+  }
+
+  subjects(locale: Locale): Subject[] {
+    const rows = this.#statements
+      .rows<[string], { id: string; name: string | null; itemCount: number }>(subjectsStatement)
+      .all(JSON.stringify(languagePreference(locale)));
+    return rows.map((row) => ({ id: row.id, name: row.name ?? row.id, itemCount: row.itemCount }));
+  }
+
+  /**
+   * Newest arrival first; each statement reads an index in order, so a page costs the same at any
+   * catalog size.
+   */
+  listItems(query: ListQuery): ItemPage {
+    const since = query.arrivedSince === undefined ? '' : isoTimestamp(query.arrivedSince, 'arrivedSince');
+    const filter = { subject: query.subject !== undefined, featured: query.featured === true };
+    return this.#page(listStatement(filter), query, {
+      subject: query.subject ?? null,
+      since,
+      limit: query.limit,
+      offset: query.offset,
+    });
+  }
+
+  /**
+   * Title hits first, then the rest, each tier in bm25 order (weights: title over summary over
+   * full text). The second tier is ranked only when the page reaches into it, so the first pages
+   * of a common word cost what its title hits cost, not what all its hits cost. Within a tier, a
+   * query made of single Hangul/Han characters is listed newest-installed first (see `SearchTerms`).
+   */
+  search(query: SearchQuery): ItemPage {
+    const newSince = isoTimestamp(query.newSince, 'newSince');
+    const terms = searchTerms(query.query, { subject: query.subject, language: query.language });
+    if (terms === undefined) return { items: [], total: 0 };
+    const statements = this.#statements;
+    const order = terms.singleCharacters ? 'newest' : 'rank';
+    const count = (match: string) =>
+      statements.values<{ match: string }, number>(searchStatement.count).get({ match })!;
+    const page = (match: string, offset: number, limit: number) =>
+      statements
+        .rows<{ match: string; offset: number; limit: number }, ItemRow>(searchStatement[order])
+        .all({ match, offset, limit });
+
+    return this.#db.transaction(() => {
+      const total = count(terms.anywhere);
+      const inTitles = count(terms.inTitles);
+      const rows = query.offset < inTitles ? page(terms.inTitles, query.offset, query.limit) : [];
+      const room = query.limit - rows.length;
+      if (room > 0 && total > inTitles) rows.push(...page(terms.elsewhere, Math.max(0, query.offset - inTitles), room));
+      return { items: this.#summaries(rows, query.locale, newSince), total };
+    })();
+  }
+
+  /** One item with its files, or null when the catalog has no such item. */
+  item(query: ItemQuery): ItemDetail | null {
+    const newSince = isoTimestamp(query.newSince, 'newSince');
+    const statements = this.#statements;
+    return this.#db.transaction(() => {
+      const row = statements.rows<[string], ItemRow>(itemStatement).get(query.id);
+      if (!row) return null;
+      const [summary] = this.#summaries([row], query.locale, newSince);
+      const files = statements.rows<[string], ItemFileRow>(itemFilesStatement).all(query.id);
+      return {
+        ...summary!,
+        files: files.map(({ lang, ...file }) => ({
+          ...file,
+          ...(lang === null ? {} : { language: lang }),
+          url: contentUrl(file.hash),
+        })),
+        ...(row.pages === null ? {} : { pages: row.pages }),
+        ...(row.duration_seconds === null ? {} : { durationSeconds: row.duration_seconds }),
+      };
+    })();
+  }
+
+  #page(statement: Statement, query: ListQuery, params: ListParams): ItemPage {
+    const newSince = isoTimestamp(query.newSince, 'newSince');
+    const statements = this.#statements;
+    return this.#db.transaction(() => {
+      const total = statements.values<ListParams, number>(statement.count).get(params)!;
+      const rows = statements.rows<ListParams, ItemRow>(statement.page).all(params);
+      return { items: this.#summaries(rows, query.locale, newSince), total };
+    })();
+  }
+
+  /**
+   * Summaries of `rows` in their order, each titled in the language the visitor prefers; `newSince`
+   * is already in the catalog's ISO form, so it compares with `arrived_at` as text.
+   */
+  #summaries(rows: readonly ItemRow[], locale: Locale, newSince: string): ItemSummary[] {
+    if (rows.length === 0) return [];
+    const ids = JSON.stringify(rows.map((row) => row.id));
+    const texts = Map.groupBy(
+      this.#statements.rows<[string], TextRow>(pageTextsStatement).all(ids),
+      (text) => text.item_id,
+    );
+    const subjects = Map.groupBy(
+      this.#statements.rows<[string], { item_id: string; subject_id: string }>(pageSubjectsStatement).all(ids),
+      (link) => link.item_id,
+    );
+    return rows.map((row) => {
+      const itemTexts = texts.get(row.id) ?? [];
+      const languages = itemTexts.map((text) => text.lang);
+      const language = preferredLanguage(languages, locale);
+      const text = itemTexts.find((candidate) => candidate.lang === language);
+      if (!text) throw new Error(`Catalog item "${row.id}" has no text in any language.`);
+      return {
+        id: row.id,
+        kind: row.kind,
+        title: text.title,
+        summary: text.summary,
+        language: text.lang,
+        languages: languagePreference(locale).filter((candidate) => languages.includes(candidate)),
+        subjects: (subjects.get(row.id) ?? []).map((link) => link.subject_id),
+        addedAt: row.added_at,
+        arrivedAt: row.arrived_at,
+        isNew: row.arrived_at >= newSince,
+        featured: row.featured === 1,
+      };
+    });
+  }
+}
