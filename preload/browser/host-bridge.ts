@@ -4,6 +4,7 @@
  * cookie, so no script on the page can read it.
  */
 import type { Envelope, KioskBridge } from '../contract/envelope.ts';
+import { blockedKeyDown } from '../contract/shortcuts.ts';
 
 type Listener = (name: string, payload: unknown) => void;
 
@@ -66,9 +67,10 @@ function createHttpBridge(): KioskBridge {
 Object.defineProperty(window, 'kioskBridge', { value: createHttpBridge(), writable: false, configurable: false });
 
 /**
- * What Electron's window options do for the Electron host (navigateOnDragDrop: false, no context
- * menu, no zoom), done here for the system browser: a file or link dropped on the kiosk must not
- * replace it, a long press must not open the browser's menu, and Ctrl+wheel must not zoom it.
+ * What Electron's window options and key filter do for the Electron host, done here for the system
+ * browser: a file or link dropped on the kiosk must not replace it, a long press must not open the
+ * browser's menu, Ctrl+wheel must not zoom it, the shortcuts Electron swallows are cancelled here
+ * too (same table), and no script can open a second window.
  */
 function refuseBrowserChrome(): void {
   const refuse = (event: Event) => event.preventDefault();
@@ -80,6 +82,15 @@ function refuseBrowserChrome(): void {
     },
     { capture: true, passive: false },
   );
+  // Capture on window runs before any handler of the page, so no component can re-enable a shortcut.
+  window.addEventListener(
+    'keydown',
+    (event) => {
+      if (blockedKeyDown(event)) event.preventDefault();
+    },
+    { capture: true },
+  );
+  Object.defineProperty(window, 'open', { value: () => null, writable: false, configurable: false });
 }
 
 refuseBrowserChrome();
