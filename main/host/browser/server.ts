@@ -76,7 +76,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   // the token opens one session, once, within a minute, and is worth nothing afterwards.
   let launchToken: string | undefined = newSecret();
   const launchTokenExpires = Date.now() + limits.launchTokenTtlMs;
-  let session: { cookie: string; header: string; headerDelivered: boolean } | undefined;
+  let session: { cookie: string; header: string } | undefined;
   const sockets = new Set<import('node:net').Socket>();
   const streams = new Set<http.ServerResponse>();
   let origin = '';
@@ -112,7 +112,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       const valid = Date.now() < launchTokenExpires && secretMatches(url.searchParams.get('key'), launchToken);
       if (!valid) return refuse(request, response, 401, 'This launch link is not valid, or was used already.');
       launchToken = undefined;
-      session = { cookie: newSecret(), header: newSecret(), headerDelivered: false };
+      session = { cookie: newSecret(), header: newSecret() };
       response.setHeader('Set-Cookie', `${cookieName}=${session.cookie}; HttpOnly; SameSite=Strict; Path=/`);
       response.writeHead(303, { Location: '/' }).end();
       return;
@@ -215,17 +215,13 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
 
   let indexHtml: string | undefined;
   /**
-   * The header token goes out once, in the first page the session loads: a program that stole the
-   * cookie cannot fetch the page to learn it. Every later page load gets none and stays locked out
-   * of the API until the host is started again (reload, history and devtools keys are cancelled).
+   * Only a page loaded with the session cookie learns the header token; any other page on this
+   * machine can make the browser send the cookie but cannot read the kiosk's page (same-origin policy),
+   * and a program without the cookie gets a page without the token.
    */
   async function sendIndex(request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
     indexHtml ??= await readFile(`${options.rendererDir}/index.html`, 'utf8');
-    let token = '';
-    if (session && !session.headerDelivered && hasSessionCookie(request)) {
-      session.headerDelivered = true;
-      token = session.header;
-    }
+    const token = session && hasSessionCookie(request) ? session.header : '';
     response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
     response.end(injectBridge(indexHtml, token));
   }

@@ -205,11 +205,14 @@ describe('the launch secret', () => {
     expect((await send('GET', '/api/events', { cookie })).status).toBe(403);
   });
 
-  it('puts the header token in the page once: a replayed cookie cannot fetch it', async () => {
-    const page = await send('GET', '/', { cookie });
-    expect(page.status).toBe(200);
-    expect(page.body).toContain('<meta name="kiosk-session" content="">');
-    expect(page.body).not.toContain(sessionToken);
+  it('puts the header token only into a page loaded with the session cookie', async () => {
+    for (const headers of [{}, { cookie: 'kiosk_session=guess' }]) {
+      const page = await send('GET', '/', headers);
+      expect(page.status).toBe(200);
+      expect(page.body).toContain('<meta name="kiosk-session" content="">');
+      expect(page.body).not.toContain(sessionToken);
+    }
+    expect((await send('GET', '/', { cookie })).body).toContain(`content="${sessionToken}"`);
   });
 
   it('lets the event stream carry the token in its query, since EventSource cannot send headers', async () => {
