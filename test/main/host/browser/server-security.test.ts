@@ -206,7 +206,7 @@ describe('the launch secret', () => {
   });
 
   it('puts the header token only into a page loaded with the session cookie', async () => {
-    for (const headers of [{}, { cookie: 'kiosk_session=guess' }]) {
+    for (const headers of [{}, { cookie: 'kiosk_session=guess' }] as Record<string, string>[]) {
       const page = await send('GET', '/', headers);
       expect(page.status).toBe(200);
       expect(page.body).toContain('<meta name="kiosk-session" content="">');
