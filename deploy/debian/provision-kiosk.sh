@@ -39,6 +39,16 @@ systemctl disable getty@tty1.service || true
 systemctl enable seatd.service reading-room-kiosk.service
 systemctl set-default graphical.target
 
+echo "== Other users' processes are invisible in /proc (their command lines, e.g. a browser's launch link)"
+if ! grep -qE '^proc[[:space:]]+/proc[[:space:]].*hidepid=' /etc/fstab; then
+  echo 'proc /proc proc defaults,hidepid=2 0 0' >> /etc/fstab
+fi
+mount -o remount,hidepid=2 /proc
+
+echo "== Chromium (browser host and thin clients): no DevTools, printing, file dialogs, downloads or other sites"
+install -d -m 0755 /etc/chromium/policies/managed
+install -m 0644 "$here/chromium-kiosk-policy.json" /etc/chromium/policies/managed/reading-room-kiosk.json
+
 echo "== No other consoles, no Ctrl+Alt+Del, no SysRq, no power key"
 install -d /etc/systemd/logind.conf.d
 cat > /etc/systemd/logind.conf.d/reading-room-kiosk.conf <<'CONF'

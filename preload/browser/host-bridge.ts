@@ -1,18 +1,20 @@
 /**
  * The browser host's counterpart of the Electron preload: exposes `window.kioskBridge` over
- * fetch (calls) and server-sent events (events). The launch secret travels as an HttpOnly
- * cookie, so no script on the page can read it.
+ * fetch (calls) and server-sent events (events). The session secret travels as an HttpOnly
+ * cookie, so no script on the page can read it; the session's header token, which the host writes
+ * into the page once, goes with every API request so a stolen cookie alone opens nothing.
  */
 import type { Envelope, KioskBridge } from '../contract/envelope.ts';
+import { blockedKeyDown } from '../contract/shortcuts.ts';
 
 type Listener = (name: string, payload: unknown) => void;
 
-function createHttpBridge(): KioskBridge {
+function createHttpBridge(sessionToken: string): KioskBridge {
   const listeners = new Set<Listener>();
   let source: EventSource | undefined;
 
   const connect = () => {
-    source = new EventSource('/api/events');
+    source = new EventSource(`/api/events?session=${encodeURIComponent(sessionToken)}`);
     source.onmessage = (message: MessageEvent<string>) => {
       const { name, payload } = JSON.parse(message.data) as { name: string; payload: unknown };
       for (const listener of listeners) listener(name, payload);
@@ -25,7 +27,7 @@ function createHttpBridge(): KioskBridge {
       try {
         response = await fetch(`/api/call/${encodeURIComponent(name)}`, {
           method: 'POST',
-          headers: { 'Content-Type': 'application/json' },
+          headers: { 'Content-Type': 'application/json', 'X-Kiosk-Session': sessionToken },
           body: JSON.stringify(request ?? {}),
           credentials: 'same-origin',
         });
@@ -63,12 +65,24 @@ function createHttpBridge(): KioskBridge {
   });
 }
 
-Object.defineProperty(window, 'kioskBridge', { value: createHttpBridge(), writable: false, configurable: false });
+/** Read and removed at once, so no script that runs later finds the token in the page. */
+function takeSessionToken(): string {
+  const meta = document.querySelector<HTMLMetaElement>('meta[name="kiosk-session"]');
+  meta?.remove();
+  return meta?.content ?? '';
+}
+
+Object.defineProperty(window, 'kioskBridge', {
+  value: createHttpBridge(takeSessionToken()),
+  writable: false,
+  configurable: false,
+});
 
 /**
- * What Electron's window options do for the Electron host (navigateOnDragDrop: false, no context
- * menu, no zoom), done here for the system browser: a file or link dropped on the kiosk must not
- * replace it, a long press must not open the browser's menu, and Ctrl+wheel must not zoom it.
+ * What Electron's window options and key filter do for the Electron host, done here for the system
+ * browser: a file or link dropped on the kiosk must not replace it, a long press must not open the
+ * browser's menu, Ctrl+wheel must not zoom it, the shortcuts Electron swallows are cancelled here
+ * too (same table), and no script can open a second window.
  */
 function refuseBrowserChrome(): void {
   const refuse = (event: Event) => event.preventDefault();
@@ -80,6 +94,15 @@ function refuseBrowserChrome(): void {
     },
     { capture: true, passive: false },
   );
+  // Capture on window runs before any handler of the page, so no component can re-enable a shortcut.
+  window.addEventListener(
+    'keydown',
+    (event) => {
+      if (blockedKeyDown(event)) event.preventDefault();
+    },
+    { capture: true },
+  );
+  Object.defineProperty(window, 'open', { value: () => null, writable: false, configurable: false });
 }
 
 refuseBrowserChrome();

@@ -1,5 +1,5 @@
 /**
- * The `kiosk` fixture: a fresh browser host (its own data folder, its own launch secret) per
+ * The `kiosk` fixture: a fresh browser host (its own data folder, its own launch token) per
  * test, and a page already signed in through the launch link; the host's and the page's clocks are
  * pinned to one instant.
  */
@@ -8,7 +8,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
-import { test as base, type Page } from '@playwright/test';
+import { test as base, type Cookie, type Page } from '@playwright/test';
 import type { KioskBridge } from '../../preload/contract/envelope.ts';
 
 declare global {
@@ -63,6 +63,23 @@ export async function startHost(
   });
   const { origin, launchUrl } = JSON.parse(first) as { origin: string; launchUrl: string };
   return { host: { origin, launchUrl, dataDir }, child };
+}
+
+const sessionCookies = new Map<string, Cookie[]>();
+
+/**
+ * Signs `page` in to `host`. A launch link works once, so a host shared by a worker's tests is
+ * launched by its first test and the others get that session's cookie, as a reopened browser would.
+ */
+export async function signIn(page: Page, host: KioskHost): Promise<void> {
+  const saved = sessionCookies.get(host.launchUrl);
+  if (saved) {
+    await page.context().addCookies(saved);
+    await page.goto(host.origin);
+    return;
+  }
+  await page.goto(host.launchUrl);
+  sessionCookies.set(host.launchUrl, await page.context().cookies(host.origin));
 }
 
 /** Playwright's `test` with every page's clock pinned to `kioskTestTime`. */

@@ -51,10 +51,10 @@ test('a malformed contract call is rejected with a clear error', async ({ kioskP
   expect(unknown).toMatchObject({ ok: false, error: { code: 'unknown-call' } });
 });
 
-test('an API call without the launch secret is refused', async ({ kiosk, request }) => {
+test('an API call without the session cookie is refused', async ({ kiosk, request }) => {
   const response = await request.post(`${kiosk.origin}/api/call/catalog.list`, { data: { locale: 'en' } });
   expect(response.status()).toBe(401);
-  expect(await response.text()).toContain('launch secret');
+  expect(await response.text()).toContain('session cookie');
   const events = await request.get(`${kiosk.origin}/api/events`);
   expect(events.status()).toBe(401);
 });

@@ -6,7 +6,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, type Page } from '@playwright/test';
-import { pinnedTest as base, startHost, type KioskHost } from './fixtures.ts';
+import { pinnedTest as base, signIn, startHost, type KioskHost } from './fixtures.ts';
 import {
   cjkBox,
   cjkPdf,
@@ -51,7 +51,7 @@ const test = base.extend<{ reader: Page }, { library: Library }>({
     { scope: 'worker', timeout: 120_000 },
   ],
   reader: async ({ page, library }, use) => {
-    await page.goto(library.host.launchUrl);
+    await signIn(page, library.host);
     await use(page);
   },
 });

@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, type Page, type Request } from '@playwright/test';
-import { pinnedTest as base, startHost, type KioskHost } from './fixtures.ts';
+import { pinnedTest as base, signIn, startHost, type KioskHost } from './fixtures.ts';
 import { fontMatrixPayloadPdf, hostileActionsPdf, hostileLinks, payloadEffects } from './hostile-pdfs.ts';
 import { installLibrary, storeBytes, textPdf, type StoredFile } from './reader-library.ts';
 
@@ -83,7 +83,7 @@ const test = base.extend<{ page: Page; watch: Watch }, { library: Library }>({
     await use(await watchPage(page, library.host.origin));
   },
   page: async ({ page, library }, use) => {
-    await page.goto(library.host.launchUrl);
+    await signIn(page, library.host);
     await expect(page.getByTestId('attract')).toBeVisible();
     await use(page);
   },

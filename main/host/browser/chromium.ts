@@ -39,6 +39,8 @@ export function kioskArguments(url: string, profileDir: string): string[] {
     '--disable-translate',
     '--disable-features=Translate,MediaRouter',
     '--overscroll-history-navigation=0',
+    // A pinch on the touch screen would zoom the whole kiosk, and nothing in the page can undo it.
+    '--disable-pinch',
     '--noerrdialogs',
   ];
 }

@@ -67,7 +67,7 @@ if (values.json) {
     console.log(`Opening ${browser} in kiosk mode.`);
     openInChromium(browser, host.launchUrl, path.join(dataDir, 'browser-profile')).on('exit', () => void shutdown());
   } else {
-    console.log("Open this link in a browser on this machine to start the kiosk (it carries this launch's secret):");
+    console.log('Open this link once, within a minute, in a browser on this machine to start the kiosk:');
     console.log(`  ${host.launchUrl}`);
   }
 }

@@ -1,8 +1,11 @@
 /**
  * The browser host: serves the built renderer and the kiosk contract over HTTP on 127.0.0.1 only.
  * Calls are POST /api/call/<name>; events stream from GET /api/events as server-sent events.
- * Every API request must carry the secret made at this launch (as a cookie set by /launch);
- * so must every request for stored content at /content/<sha256>.
+ * The launch link carries a one-time token, good for a minute, which /launch trades for a random
+ * session secret in an HttpOnly cookie; every API request must also carry the session's header
+ * token, which only the page served to that session learns. Stored content at /content/<sha256>
+ * needs the cookie. Connections, headers, bodies and idle time are bounded, and a refused request
+ * loses its connection, so neither a flood of sockets nor of bytes can starve the kiosk.
  */
 import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -24,7 +27,32 @@ export interface BrowserHostOptions {
   /** The data folder whose content store is served at /content/<sha256>. */
   dataDir: string;
   port?: number;
+  /** Overrides of the connection limits, so tests can reach them with a handful of sockets. */
+  limits?: Partial<ConnectionLimits>;
 }
+
+export interface ConnectionLimits {
+  maxConnections: number;
+  headersTimeoutMs: number;
+  requestTimeoutMs: number;
+  keepAliveTimeoutMs: number;
+  /** How often Node looks for connections past headersTimeout or requestTimeout. */
+  checkIntervalMs: number;
+  launchTokenTtlMs: number;
+}
+
+/**
+ * Far below the 1,024 file descriptors a default ulimit allows, far above what one kiosk page
+ * opens (a few fetches, one event stream, pdf.js ranges).
+ */
+const defaultLimits: ConnectionLimits = {
+  maxConnections: 256,
+  headersTimeoutMs: 10_000,
+  requestTimeoutMs: 30_000,
+  keepAliveTimeoutMs: 5_000,
+  checkIntervalMs: 1_000,
+  launchTokenTtlMs: 60_000,
+};
 
 export interface BrowserHost {
   /** The origin the kiosk is served from, e.g. http://127.0.0.1:4173 */
@@ -34,17 +62,26 @@ export interface BrowserHost {
   close(): Promise<void>;
 }
 
-const cookieName = 'kiosk_launch';
+const cookieName = 'kiosk_session';
+export const sessionHeader = 'x-kiosk-session';
+/** The page learns its header token from this meta tag, because the CSP allows no inline script. */
+export const sessionMetaName = 'kiosk-session';
 const maxRequestBytes = 64 * 1024;
 const bridgeScript = '/host-bridge.js';
 
 export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
-  const secret = randomBytes(32).toString('base64url');
+  const limits = { ...defaultLimits, ...options.limits };
+  const newSecret = () => randomBytes(32).toString('base64url');
+  // Chromium's command line (and so the launch token) is readable in /proc by every local user:
+  // the token opens one session, once, within a minute, and is worth nothing afterwards.
+  let launchToken: string | undefined = newSecret();
+  const launchTokenExpires = Date.now() + limits.launchTokenTtlMs;
+  let session: { cookie: string; header: string } | undefined;
   const sockets = new Set<import('node:net').Socket>();
   const streams = new Set<http.ServerResponse>();
   let origin = '';
 
-  const server = http.createServer((request, response) => {
+  const server = http.createServer({ connectionsCheckingInterval: limits.checkIntervalMs }, (request, response) => {
     for (const [name, value] of Object.entries(securityHeaders)) response.setHeader(name, value);
     handle(request, response).catch((error: unknown) => {
       console.error('browser host: request failed', error);
@@ -52,38 +89,58 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       else response.destroy();
     });
   });
+  server.maxConnections = limits.maxConnections;
+  server.headersTimeout = limits.headersTimeoutMs;
+  server.requestTimeout = limits.requestTimeoutMs;
+  server.keepAliveTimeout = limits.keepAliveTimeoutMs;
   server.on('connection', (socket) => {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
   });
 
   async function handle(request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
-    const url = new URL(request.url ?? '/', origin);
+    let url: URL;
+    try {
+      url = new URL(request.url ?? '/', origin);
+    } catch {
+      return refuse(request, response, 400, 'The request target is not a valid URL.');
+    }
     // A page on another site could point a DNS name at 127.0.0.1; only our own Host is served.
-    if (request.headers.host !== new URL(origin).host) return sendJson(response, 421, { error: 'Wrong host.' });
+    if (request.headers.host !== new URL(origin).host) return refuse(request, response, 421, 'Wrong host.');
 
     if (url.pathname === '/launch') {
-      if (!secretMatches(url.searchParams.get('key')))
-        return sendJson(response, 401, { error: 'This launch link is not valid.' });
-      response.setHeader('Set-Cookie', `${cookieName}=${secret}; HttpOnly; SameSite=Strict; Path=/`);
+      const valid = Date.now() < launchTokenExpires && secretMatches(url.searchParams.get('key'), launchToken);
+      if (!valid) return refuse(request, response, 401, 'This launch link is not valid, or was used already.');
+      launchToken = undefined;
+      session = { cookie: newSecret(), header: newSecret() };
+      response.setHeader('Set-Cookie', `${cookieName}=${session.cookie}; HttpOnly; SameSite=Strict; Path=/`);
       response.writeHead(303, { Location: '/' }).end();
       return;
     }
 
     if (url.pathname.startsWith('/api/')) {
-      if (!secretMatches(readCookie(request.headers.cookie, cookieName))) {
-        return sendJson(response, 401, {
-          error:
-            'This request does not carry the launch secret. Open the kiosk through the launch link printed at start.',
-        });
+      if (!hasSessionCookie(request)) {
+        return refuse(
+          request,
+          response,
+          401,
+          'This request does not carry the session cookie. Open the kiosk through the launch link printed at start.',
+        );
       }
+      // EventSource cannot send headers, so the event stream may carry the token in its query instead.
+      const headerToken =
+        request.headers[sessionHeader] ?? (url.pathname === '/api/events' ? url.searchParams.get('session') : null);
+      if (typeof headerToken !== 'string' || !secretMatches(headerToken, session?.header))
+        return refuse(request, response, 403, 'This request does not carry the session token of the kiosk page.');
       const foreign = foreignRequestReason(request.headers, origin);
-      if (foreign) return sendJson(response, 403, { error: foreign });
+      if (foreign) return refuse(request, response, 403, foreign);
       if (url.pathname === '/api/events' && request.method === 'GET') return openEventStream(response);
       const callName = /^\/api\/call\/([\w.-]+)$/.exec(url.pathname)?.[1];
       if (callName && request.method === 'POST') {
+        const declared = Number(request.headers['content-length'] ?? 0);
+        if (declared > maxRequestBytes) return refuse(request, response, 413, 'The request is too large.');
         const body = await readBody(request);
-        if (body === 'too-large') return sendJson(response, 413, { error: 'The request is too large.' });
+        if (body === 'too-large') return refuse(request, response, 413, 'The request is too large.');
         let parsed: unknown;
         try {
           parsed = body === '' ? {} : JSON.parse(body);
@@ -95,19 +152,22 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
         }
         return sendJson(response, 200, await dispatch(options.services.handlers, callName, parsed));
       }
-      return sendJson(response, 404, { error: 'There is no such API route.' });
+      return refuse(request, response, 404, 'There is no such API route.');
     }
 
     if (request.method !== 'GET' && request.method !== 'HEAD')
-      return sendJson(response, 405, { error: 'Method not allowed.' });
-    if (url.pathname === '/' || url.pathname === '/index.html') return sendIndex(response);
+      return refuse(request, response, 405, 'Method not allowed.');
+    if (url.pathname === '/' || url.pathname === '/index.html') return sendIndex(request, response);
     if (isContentRequest(url.pathname)) {
-      if (!secretMatches(readCookie(request.headers.cookie, cookieName)))
-        return sendJson(response, 401, { error: 'This request does not carry the launch secret.' });
+      if (!hasSessionCookie(request))
+        return refuse(request, response, 401, 'This request does not carry the session cookie.');
       const foreign = foreignRequestReason(request.headers, origin);
-      if (foreign) return sendJson(response, 403, { error: foreign });
+      if (foreign) return refuse(request, response, 403, foreign);
       const stored = await resolveContentFile(options.dataDir, url.pathname);
       if (!stored) return sendJson(response, 404, { error: 'Not found.' });
+      // A kind of file the kiosk cannot show would only start a download in a system browser.
+      if (!servableContentTypes.has(stored.mediaType))
+        return refuse(request, response, 415, 'The kiosk does not show this kind of file.');
       // Named by its digest, a stored file never changes.
       return sendFile(request, response, stored, 'private, max-age=31536000, immutable');
     }
@@ -154,10 +214,20 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   }
 
   let indexHtml: string | undefined;
-  async function sendIndex(response: http.ServerResponse): Promise<void> {
-    indexHtml ??= injectBridge(await readFile(`${options.rendererDir}/index.html`, 'utf8'));
-    response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-cache' });
-    response.end(indexHtml);
+  /**
+   * Only a page loaded with the session cookie learns the header token; any other page on this
+   * machine can make the browser send the cookie but cannot read the kiosk's page (same-origin policy),
+   * and a program without the cookie gets a page without the token.
+   */
+  async function sendIndex(request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
+    indexHtml ??= await readFile(`${options.rendererDir}/index.html`, 'utf8');
+    const token = session && hasSessionCookie(request) ? session.header : '';
+    response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
+    response.end(injectBridge(indexHtml, token));
+  }
+
+  function hasSessionCookie(request: http.IncomingMessage): boolean {
+    return secretMatches(readCookie(request.headers.cookie, cookieName), session?.cookie);
   }
 
   function openEventStream(response: http.ServerResponse): void {
@@ -177,13 +247,6 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     });
   }
 
-  function secretMatches(candidate: string | null | undefined): boolean {
-    if (!candidate) return false;
-    const given = Buffer.from(candidate);
-    const expected = Buffer.from(secret);
-    return given.length === expected.length && timingSafeEqual(given, expected);
-  }
-
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
@@ -193,7 +256,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
 
   return {
     origin,
-    launchUrl: `${origin}/launch?key=${secret}`,
+    launchUrl: `${origin}/launch?key=${launchToken}`,
     async close() {
       for (const stream of streams) stream.end();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
@@ -203,10 +266,45 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   };
 }
 
-/** Puts the HTTP bridge in front of the renderer's own scripts, so `window.kioskBridge` exists when they run. */
-function injectBridge(html: string): string {
-  const tag = `<script type="module" src="${bridgeScript}"></script>`;
-  return html.replace('<head>', `<head>\n    ${tag}`);
+/** The media types of stored files the kiosk shows; anything else is refused rather than downloaded. */
+const servableContentTypes = new Set([
+  'application/pdf',
+  'image/png',
+  'image/jpeg',
+  'video/webm',
+  'video/mp4',
+  'text/vtt; charset=utf-8',
+]);
+
+function secretMatches(candidate: string | null | undefined, expected: string | undefined): boolean {
+  if (!candidate || !expected) return false;
+  const given = Buffer.from(candidate);
+  const wanted = Buffer.from(expected);
+  return given.length === wanted.length && timingSafeEqual(given, wanted);
+}
+
+/**
+ * Puts the HTTP bridge in front of the renderer's own scripts, so `window.kioskBridge` exists when
+ * they run, and the session's header token in a meta tag the bridge reads (base64url needs no escaping).
+ */
+function injectBridge(html: string, token: string): string {
+  const tags = [
+    `<meta name="${sessionMetaName}" content="${token}">`,
+    `<script type="module" src="${bridgeScript}"></script>`,
+  ];
+  return html.replace('<head>', `<head>\n    ${tags.join('\n    ')}`);
+}
+
+/**
+ * Answers a request the kiosk will not serve and drops its connection: a refused client gets no
+ * keep-alive socket to hold and no chance to make the server read the rest of a large body.
+ */
+function refuse(request: http.IncomingMessage, response: http.ServerResponse, status: number, error: string): void {
+  response.setHeader('Connection', 'close');
+  // Taken now: Node detaches the socket from the request once the answer is finished.
+  const socket = response.socket ?? request.socket;
+  response.on('finish', () => socket?.destroy());
+  sendJson(response, status, { error });
 }
 
 function readCookie(header: string | undefined, name: string): string | undefined {

@@ -21,6 +21,8 @@ let base: string;
 let host: BrowserHost;
 let port: number;
 let cookie: string;
+let setCookie: string;
+let sessionToken: string;
 let contentUrl: string;
 
 interface Answer {
@@ -52,7 +54,7 @@ function send(
   });
 }
 
-const signedIn = (extra: Record<string, string> = {}) => ({ cookie, ...extra });
+const signedIn = (extra: Record<string, string> = {}) => ({ cookie, 'x-kiosk-session': sessionToken, ...extra });
 
 beforeAll(async () => {
   base = await mkdtemp(path.join(os.tmpdir(), 'browser-host-security-'));
@@ -83,7 +85,11 @@ beforeAll(async () => {
   port = Number(new URL(host.origin).port);
   const launch = await send('GET', new URL(host.launchUrl).pathname + new URL(host.launchUrl).search);
   expect(launch.status).toBe(303);
-  cookie = String(launch.headers['set-cookie']?.[0]).split(';')[0]!;
+  setCookie = String(launch.headers['set-cookie']?.[0]);
+  cookie = setCookie.split(';')[0]!;
+  const page = await send('GET', '/', { cookie });
+  sessionToken = /<meta name="kiosk-session" content="([\w-]+)">/.exec(page.body)?.[1] ?? '';
+  expect(sessionToken).toMatch(/^[\w-]{43}$/);
 });
 
 afterAll(async () => {
@@ -162,9 +168,9 @@ describe('loopback only', () => {
 describe('the launch secret', () => {
   it.each([
     ['no cookie', {}],
-    ['a guessed cookie', { cookie: 'kiosk_launch=guess' }],
+    ['a guessed cookie', { cookie: 'kiosk_session=guess' }],
     ['the secret under another name', { cookie: `other=${'x'.repeat(43)}` }],
-    ['an empty cookie', { cookie: 'kiosk_launch=' }],
+    ['an empty cookie', { cookie: 'kiosk_session=' }],
   ])('is required on every API call and stream and on content (%s)', async (_name, headers) => {
     expect((await send('POST', '/api/call/app.info', headers, '{}')).status).toBe(401);
     expect((await send('GET', '/api/events', headers)).status).toBe(401);
@@ -178,9 +184,54 @@ describe('the launch secret', () => {
     expect((await send('GET', contentUrl, signedIn())).status).toBe(200);
   });
 
-  it('is set as an HttpOnly, SameSite=Strict cookie no script can read', async () => {
-    const launch = await send('GET', new URL(host.launchUrl).pathname + new URL(host.launchUrl).search);
-    expect(launch.headers['set-cookie']?.[0]).toMatch(/; HttpOnly; SameSite=Strict; Path=\/$/);
+  it('is set as an HttpOnly, SameSite=Strict cookie no script can read', () => {
+    expect(setCookie).toMatch(/; HttpOnly; SameSite=Strict; Path=\/$/);
+  });
+
+  it('is a session secret of its own, not the launch token', () => {
+    expect(cookie).not.toContain(new URL(host.launchUrl).searchParams.get('key'));
+  });
+
+  it('opens one session only: the launch link works once', async () => {
+    const again = await send('GET', new URL(host.launchUrl).pathname + new URL(host.launchUrl).search);
+    expect(again.status).toBe(401);
+    expect(again.headers['set-cookie']).toBeUndefined();
+    expect(again.headers.connection).toBe('close');
+  });
+
+  it('refuses the cookie without the session header token, as a program replaying it would send it', async () => {
+    expect((await send('POST', '/api/call/app.info', { cookie }, '{}')).status).toBe(403);
+    expect((await send('POST', '/api/call/app.info', { cookie, 'x-kiosk-session': 'guess' }, '{}')).status).toBe(403);
+    expect((await send('GET', '/api/events', { cookie })).status).toBe(403);
+  });
+
+  it('puts the header token only into a page loaded with the session cookie', async () => {
+    for (const headers of [{}, { cookie: 'kiosk_session=guess' }] as Record<string, string>[]) {
+      const page = await send('GET', '/', headers);
+      expect(page.status).toBe(200);
+      expect(page.body).toContain('<meta name="kiosk-session" content="">');
+      expect(page.body).not.toContain(sessionToken);
+    }
+    expect((await send('GET', '/', { cookie })).body).toContain(`content="${sessionToken}"`);
+  });
+
+  it('lets the event stream carry the token in its query, since EventSource cannot send headers', async () => {
+    const stream = await new Promise<number>((resolve, reject) => {
+      const request = http.get(
+        {
+          host: '127.0.0.1',
+          port,
+          path: `/api/events?session=${sessionToken}`,
+          headers: { host: `127.0.0.1:${port}`, cookie },
+        },
+        (response) => {
+          resolve(response.statusCode!);
+          request.destroy();
+        },
+      );
+      request.on('error', reject);
+    });
+    expect(stream).toBe(200);
   });
 });
 
