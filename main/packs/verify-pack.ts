@@ -245,7 +245,8 @@ function trustedSigner(bytes: Buffer, signature: string, trust: TrustStore, stat
 function findUnsafeReference(json: unknown): string | undefined {
   const stack: unknown[] = [json];
   for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
-    if (Array.isArray(node)) stack.push(...node);
+    // Spreading a long array into push passes every element as an argument and overflows the call stack.
+    if (Array.isArray(node)) for (const element of node) stack.push(element);
     else if (node && typeof node === 'object') {
       for (const [key, value] of Object.entries(node)) {
         if (

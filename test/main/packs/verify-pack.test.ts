@@ -207,6 +207,14 @@ describe('verifyPack', () => {
     expect(error.detail).toContain('version');
   });
 
+  it('refuses a signed manifest carrying a very long array as malformed, not as a crash', async () => {
+    const pack = await buildTestPack();
+    await resign(pack.dir, pack.key, (manifest) => {
+      manifest['padding'] = new Array(200_000).fill(0);
+    });
+    await expectRefused(verifyPack(pack.dir, { trust: trustOnly(pack.key) }), 'malformed-manifest');
+  });
+
   it('refuses a pack without its signature', async () => {
     const pack = await buildTestPack();
     await rm(path.join(pack.dir, 'manifest.sig'));
