@@ -124,6 +124,9 @@ export function parseManifest(bytes: Buffer): PackManifest {
   } catch (error) {
     throw new PackError('malformed-manifest', `manifest.json is not JSON: ${String(error)}`, { cause: error });
   }
+  if (colonsOutsideStrings(bytes) !== countKeys(json)) {
+    throw new PackError('malformed-manifest', 'manifest.json names the same key twice in one object');
+  }
   const unsafe = findUnsafeReference(json);
   if (unsafe)
     throw new PackError('unsafe-path', `manifest.json names a file as ${JSON.stringify(unsafe).slice(0, 200)}`);
@@ -239,6 +242,37 @@ function trustedSigner(bytes: Buffer, signature: string, trust: TrustStore, stat
     throw new PackError('bad-signature', `manifest.sig does not match manifest.json for key "${keyId}"`);
   }
   return key;
+}
+
+/**
+ * In text JSON.parse accepted, every `:` outside a string separates one key from its value, so more colons
+ * than keys in the parsed result means an object repeated a key (JSON.parse keeps the last silently). A
+ * linear scan on the bytes, leaving the grammar to JSON.parse, instead of a second, hand-written parser.
+ */
+function colonsOutsideStrings(bytes: Buffer): number {
+  let colons = 0;
+  let inString = false;
+  for (let index = 0; index < bytes.length; index++) {
+    const byte = bytes[index];
+    if (inString) {
+      if (byte === 0x5c) index++;
+      else if (byte === 0x22) inString = false;
+    } else if (byte === 0x22) inString = true;
+    else if (byte === 0x3a) colons++;
+  }
+  return colons;
+}
+
+function countKeys(json: unknown): number {
+  let keys = 0;
+  const stack: unknown[] = [json];
+  for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
+    if (node === null || typeof node !== 'object') continue;
+    const values = Array.isArray(node) ? node : Object.values(node);
+    if (!Array.isArray(node)) keys += values.length;
+    for (const value of values) stack.push(value);
+  }
+  return keys;
 }
 
 /** A file reference that would point outside files/: refused as unsafe rather than as merely malformed. */

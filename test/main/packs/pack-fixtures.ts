@@ -144,7 +144,11 @@ export async function resign(
 ): Promise<void> {
   const manifest = JSON.parse(await readFile(path.join(packDir, 'manifest.json'), 'utf8')) as Record<string, unknown>;
   edit(manifest);
-  const bytes = Buffer.from(JSON.stringify(manifest));
+  await writeSigned(packDir, key, Buffer.from(JSON.stringify(manifest)));
+}
+
+/** Writes `bytes` as a pack's manifest, exactly as given, and signs them. */
+export async function writeSigned(packDir: string, key: PrivateKeyFile, bytes: Buffer): Promise<void> {
   await writeFile(path.join(packDir, 'manifest.json'), bytes);
   await writeFile(path.join(packDir, 'manifest.sig'), signBytes(bytes, key));
 }

@@ -5,7 +5,7 @@ import type { PackErrorCode } from '../../../main/packs/pack-error.ts';
 import { PackError } from '../../../main/packs/pack-error.ts';
 import { loadTrustStore } from '../../../main/packs/trust-store.ts';
 import { verifyPack, verifyPackContents, type VerifyPackOptions } from '../../../main/packs/verify-pack.ts';
-import { buildTestPack, newKey, resign, tempDir, trustOnly } from './pack-fixtures.ts';
+import { buildTestPack, newKey, resign, tempDir, trustOnly, writeSigned } from './pack-fixtures.ts';
 
 async function refusal(promise: Promise<unknown>): Promise<PackError> {
   const error = await promise.then(
@@ -211,6 +211,40 @@ describe('verifyPack', () => {
     const pack = await buildTestPack();
     await resign(pack.dir, pack.key, (manifest) => {
       manifest['padding'] = new Array(200_000).fill(0);
+    });
+    await expectRefused(verifyPack(pack.dir, { trust: trustOnly(pack.key) }), 'malformed-manifest');
+  });
+
+  it.each([
+    ['a C1 control', 'Healthy\u0085soil'],
+    ['a right-to-left override', 'Healthy \u202elios'],
+    ['a bidi isolate', 'Healthy \u2066soil\u2069'],
+  ])('refuses a title holding %s', async (_, title) => {
+    const pack = await buildTestPack();
+    await resign(pack.dir, pack.key, (manifest) => {
+      (manifest['items'] as { texts: { en: { title: string } } }[])[0]!.texts.en.title = title;
+    });
+    await expectRefused(verifyPack(pack.dir, { trust: trustOnly(pack.key) }), 'malformed-manifest');
+  });
+
+  it('refuses a signed manifest that names the same key twice', async () => {
+    const pack = await buildTestPack();
+    const text = (await readFile(path.join(pack.dir, 'manifest.json'), 'utf8')).trim();
+    await writeSigned(pack.dir, pack.key, Buffer.from(`{"channel":"other",${text.slice(1)}`));
+    await expectRefused(verifyPack(pack.dir, { trust: trustOnly(pack.key) }), 'malformed-manifest');
+  });
+
+  it('accepts colons and escaped quotes inside strings', async () => {
+    const title = 'Soil: a "guide" \\: part 1';
+    const pack = await buildTestPack({ title });
+    const { manifest } = await verifyPack(pack.dir, { trust: trustOnly(pack.key) });
+    expect(manifest.kind === 'full' && manifest.items[0]!.texts.en!.title).toBe(title);
+  });
+
+  it('refuses a version so high no later version could follow it', async () => {
+    const pack = await buildTestPack();
+    await resign(pack.dir, pack.key, (manifest) => {
+      manifest['version'] = 2 ** 31;
     });
     await expectRefused(verifyPack(pack.dir, { trust: trustOnly(pack.key) }), 'malformed-manifest');
   });
