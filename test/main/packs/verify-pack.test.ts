@@ -1,6 +1,6 @@
 import { appendFile, readFile, readdir, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { PackErrorCode } from '../../../main/packs/pack-error.ts';
 import { PackError } from '../../../main/packs/pack-error.ts';
 import { loadTrustStore } from '../../../main/packs/trust-store.ts';
@@ -245,6 +245,40 @@ describe('verifyPack', () => {
     const pack = await buildTestPack();
     await resign(pack.dir, pack.key, (manifest) => {
       manifest['version'] = 2 ** 31;
+    });
+    await expectRefused(verifyPack(pack.dir, { trust: trustOnly(pack.key) }), 'malformed-manifest');
+  });
+
+  it.each([
+    ['trailing junk', (text: string) => `${text}junk`],
+    ['a second line', (text: string) => `${text}${text}`],
+    ['a repeated key', (text: string) => text.replace('{', '{"keyId":"other-key",')],
+    ['a bare signature', (text: string) => `${(JSON.parse(text) as { signature: string }).signature}\n`],
+  ])('refuses a signature file with %s', async (_, edit) => {
+    const pack = await buildTestPack();
+    const file = path.join(pack.dir, 'manifest.sig');
+    await writeFile(file, edit(await readFile(file, 'utf8')));
+    await expectRefused(verifyPack(pack.dir, { trust: trustOnly(pack.key) }), 'bad-signature');
+  });
+
+  it('checks the signature before parsing anything of the manifest', async () => {
+    const pack = await buildTestPack();
+    const bytes = Buffer.alloc(4 * 1024 * 1024, '[],');
+    bytes.write('[]]', bytes.length - 3);
+    await writeFile(path.join(pack.dir, 'manifest.json'), bytes);
+    const parse = vi.spyOn(JSON, 'parse');
+    try {
+      await expectRefused(verifyPack(pack.dir, { trust: trustOnly(pack.key) }), 'bad-signature');
+      expect(parse.mock.calls.filter(([text]) => text.length > 1024)).toEqual([]);
+    } finally {
+      parse.mockRestore();
+    }
+  });
+
+  it('refuses a signed manifest naming another key than the one that signed it', async () => {
+    const pack = await buildTestPack();
+    await resign(pack.dir, pack.key, (manifest) => {
+      manifest['keyId'] = 'someone-else';
     });
     await expectRefused(verifyPack(pack.dir, { trust: trustOnly(pack.key) }), 'malformed-manifest');
   });
