@@ -143,6 +143,17 @@ describe('ContentStore', () => {
     expect(await readFile(path.join(outside, hash))).toEqual(bytes);
   });
 
+  test('copying replaces a shard folder that is a link with a real one instead of writing through it', async () => {
+    const outside = path.join(work, 'outside');
+    await mkdir(outside);
+    const file = await sourceFile(randomBytes(64));
+    await mkdir(path.dirname(path.dirname(contentPath(dataDir, file.sha256))), { recursive: true });
+    await symlink(outside, path.dirname(contentPath(dataDir, file.sha256)));
+    copyIntoStore(job([file]));
+    expect(await readdir(outside)).toEqual([]);
+    expect(await new ContentStore(dataDir).has(file.sha256, file.size)).toBe(true);
+  });
+
   test('clearing the incoming folder drops half-copied files left by a killed import', async () => {
     await mkdir(incomingDir(dataDir), { recursive: true });
     await writeFile(path.join(incomingDir(dataDir), `${'d'.repeat(64)}.part`), 'half');
