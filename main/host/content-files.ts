@@ -1,10 +1,11 @@
 /**
- * Maps `/content/<sha256>` onto the content store, for both hosts. Only a full 64-hex name is
- * served, only regular files (no links, no folders), and the media type is read from the file's
- * first bytes, because a content-addressed file has no extension.
+ * Maps `/content/<sha256>` onto the content store, for both hosts. Only a full 64-hex name is served,
+ * only regular files reached without a link at any level (a linked shard folder included), and the media
+ * type is read from the file's first bytes, because a content-addressed file has no extension.
  */
-import { lstat, open } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import { contentPath } from '../store/content-paths.ts';
+import { lstatStored } from '../store/content-store.ts';
 import type { ResolvedFile } from './static-files.ts';
 
 const contentPathPattern = /^\/content\/([0-9a-f]{64})$/;
@@ -18,13 +19,8 @@ export async function resolveContentFile(dataDir: string, urlPath: string): Prom
   const hash = contentPathPattern.exec(urlPath)?.[1];
   if (!hash) return undefined;
   const filePath = contentPath(dataDir, hash);
-  let info;
-  try {
-    info = await lstat(filePath);
-  } catch {
-    return undefined;
-  }
-  if (!info.isFile()) return undefined;
+  const info = await lstatStored(dataDir, hash);
+  if (!info) return undefined;
   return { path: filePath, size: info.size, mediaType: await sniffMediaType(filePath) };
 }
 

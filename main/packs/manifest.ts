@@ -24,9 +24,13 @@ export const MAX_PAGES = 100_000;
 export const MAX_DURATION_SECONDS = 1_000_000;
 export const MAX_FILE_SIZE = 8 * 1024 * 1024 * 1024;
 
-// Titles and summaries are plain text shown as text: markup is kept verbatim, control characters are not.
+/** Above any version a publisher will reach: one pack at 2^53 would otherwise block every later version. */
+export const MAX_VERSION = 2 ** 31 - 1;
+
+// Titles and summaries are plain text shown as text: markup is kept verbatim, control characters are not,
+// nor bidi overrides and isolates, which could make a title read differently from what it says.
 // eslint-disable-next-line no-control-regex
-const controlCharacters = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+const controlCharacters = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
 const plainText = (max: number) =>
   z
     .string()
@@ -93,7 +97,7 @@ const common = {
   id: Slug,
   channel: Slug,
   /** Only grows: a kiosk refuses a pack whose version is not above the one it has installed. */
-  version: z.number().int().positive().max(Number.MAX_SAFE_INTEGER),
+  version: z.number().int().positive().max(MAX_VERSION),
   createdAt: Timestamp,
   expiresAt: Timestamp,
   keyId: Slug,
@@ -123,7 +127,7 @@ export type DeltaChanges = z.infer<typeof DeltaChanges>;
 export const DeltaManifest = z.strictObject({
   ...common,
   kind: z.literal('delta'),
-  baseVersion: z.number().int().positive().max(Number.MAX_SAFE_INTEGER),
+  baseVersion: z.number().int().positive().max(MAX_VERSION),
   changes: DeltaChanges,
 });
 export type DeltaManifest = z.infer<typeof DeltaManifest>;

@@ -1,12 +1,12 @@
 /**
- * Writes a signed pack folder: the manifest's exact bytes, their detached signature, the files under their
+ * Writes a signed pack folder: the manifest's exact bytes, their detached signature with its key id, the files under their
  * SHA-256 and any key statements. Used by the publisher; kiosks only read packs.
  */
 import { copyFile, mkdir, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { PackManifest } from './manifest.ts';
 import { FILES_DIR, KEYS_DIR, MANIFEST_FILE, SIGNATURE_FILE, packFilePath } from './pack-layout.ts';
-import { signBytes, type KeyStatementFile, type PrivateKeyFile } from './signing-keys.ts';
+import { manifestSignatureText, type KeyStatementFile, type PrivateKeyFile } from './signing-keys.ts';
 
 export interface PackToWrite {
   manifest: PackManifest;
@@ -39,6 +39,6 @@ export async function writePack(outDir: string, pack: PackToWrite): Promise<Buff
   }
   const bytes = Buffer.from(JSON.stringify(manifest, null, 1) + '\n', 'utf8');
   await writeFile(path.join(outDir, MANIFEST_FILE), bytes);
-  await writeFile(path.join(outDir, SIGNATURE_FILE), signBytes(bytes, pack.key) + '\n');
+  await writeFile(path.join(outDir, SIGNATURE_FILE), manifestSignatureText(bytes, pack.key));
   return bytes;
 }

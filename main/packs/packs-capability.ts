@@ -11,7 +11,7 @@ import type { CatalogCapability } from '../catalog/catalog-capability.ts';
 import type { Clock } from '../clock.ts';
 import { installDemoCollection } from '../demo/demo-collection.ts';
 import { importPack, type ImportResult } from './import/import-pack.ts';
-import { loadTrustStore, type TrustStore } from './trust-store.ts';
+import { SYSTEM_KEYS_DIR, loadTrustStore, type TrustStore } from './trust-store.ts';
 
 export interface PacksCapability extends Capability {
   importFolder(dir: string): Promise<ImportResult>;
@@ -25,6 +25,8 @@ export interface PacksOptions {
   dataDir: string;
   /** The app's bundled resources: the root keys and the demo collection. */
   resourcesDir: string;
+  /** Extra root key sets, trusted only while root alone can write them; `SYSTEM_KEYS_DIR` by default. */
+  systemKeysDir?: string;
   catalog: CatalogCapability;
   clock: Clock;
   events: EventHub;
@@ -35,7 +37,8 @@ export function createPacksCapability(options: PacksOptions): PacksCapability {
   const loadTrust = () =>
     loadTrustStore({
       rootKeysFile: path.join(options.resourcesDir, 'keys', 'root-keys.json'),
-      extraKeysDir: path.join(options.dataDir, 'keys'),
+      systemKeysDir: options.systemKeysDir ?? SYSTEM_KEYS_DIR,
+      dataKeysDir: path.join(options.dataDir, 'keys'),
     });
   const importFolder = async (dir: string) => {
     const result = await importPack(dir, {

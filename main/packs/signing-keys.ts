@@ -119,6 +119,39 @@ export function signatureMatches(bytes: Uint8Array, signatureBase64: string, pub
   return verify(null, bytes, publicKeyObject(publicKeyBase64), signature);
 }
 
+/**
+ * manifest.sig: the signing key's id beside the signature over the manifest's exact bytes, so a kiosk can
+ * pick the key and check the signature without parsing an untrusted manifest of any size.
+ */
+export const ManifestSignatureFile = z.strictObject({
+  format: z.literal(1),
+  keyId: Slug,
+  signature: Base64,
+});
+export type ManifestSignatureFile = z.infer<typeof ManifestSignatureFile>;
+
+/** The text of manifest.sig for `bytes` signed by `key`: one line of JSON and a newline. */
+export function manifestSignatureText(bytes: Uint8Array, key: PrivateKeyFile): string {
+  const file: ManifestSignatureFile = { format: 1, keyId: key.keyId, signature: signBytes(bytes, key) };
+  return JSON.stringify(file) + '\n';
+}
+
+/**
+ * Reads manifest.sig, or undefined when it is not exactly what `manifestSignatureText` writes: anything
+ * before, after or inside the line (junk, spaces, repeated keys) is refused rather than tolerated.
+ */
+export function parseManifestSignature(text: string): ManifestSignatureFile | undefined {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  const parsed = ManifestSignatureFile.safeParse(json);
+  if (!parsed.success || JSON.stringify(parsed.data) + '\n' !== text) return undefined;
+  return parsed.data;
+}
+
 /** A statement in which `signer` introduces `newKey`; the kiosk accepts it only within the signer's channels. */
 export function introduceKey(signer: PrivateKeyFile, newKey: PublicKeyEntry, now = new Date()): KeyStatementFile {
   const statement: KeyStatement = {

@@ -1,10 +1,10 @@
 /**
- * Which keys a kiosk trusts, and for which channels: the root key set shipped with the app, key sets staff
- * add under the data folder, and keys introduced by rotation statements signed by an already trusted key,
+ * Which keys a kiosk trusts, and for which channels: the root key set shipped with the app, key sets in a
+ * root-owned system folder, and keys introduced by rotation statements signed by an already trusted key,
  * less the keys revoked by revocation statements (see `validRevocations` for who may revoke).
  */
 import { createHash } from 'node:crypto';
-import { access, mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { access, lstat, mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { PackError } from './pack-error.ts';
 import {
@@ -69,29 +69,71 @@ export function trustStoreFrom(
   return { keys, statements, problems };
 }
 
-/**
- * Reads the root key set (must be valid: the app cannot verify anything without it) and every
- * `*.keys.json` / `*.statement.json` in `extraKeysDir` (skipped with a recorded problem when malformed).
- */
-export async function loadTrustStore(options: { rootKeysFile: string; extraKeysDir?: string }): Promise<TrustStore> {
+/** Where a kiosk's operating system may put extra root key sets; honoured only while root alone can write it. */
+export const SYSTEM_KEYS_DIR = '/etc/reading-room/keys';
+
+export interface TrustStoreOptions {
+  /** The key set shipped with the app; must be valid: the app cannot verify anything without it. */
+  rootKeysFile: string;
+  /**
+   * A root-owned folder of extra `*.keys.json` key sets, passed in by the host (e.g. `SYSTEM_KEYS_DIR`). The
+   * folder and each file must be owned by root and not writable by group or others, or they are skipped.
+   */
+  systemKeysDir?: string;
+  /**
+   * The data folder's keys/: signed `*.statement.json` only. It is writable by the app (and by whoever
+   * gets the app's rights), so a key set found there is skipped: it would widen trust with no signature.
+   */
+  dataKeysDir?: string;
+}
+
+/** Reads the trust store; files that cannot be used are skipped with a recorded problem. */
+export async function loadTrustStore(options: TrustStoreOptions): Promise<TrustStore> {
   const root = KeySetFile.parse(JSON.parse(await readFile(options.rootKeysFile, 'utf8')));
   const keySets = [{ set: root, origin: options.rootKeysFile }];
   const statements: StatementSource[] = [];
   const problems: string[] = [];
-  const names = options.extraKeysDir ? await readdir(options.extraKeysDir).catch(() => []) : [];
+  const problem = (file: string, error: unknown) =>
+    problems.push(`${file}: ${error instanceof Error ? error.message.slice(0, 300) : String(error)}`);
+  if (options.systemKeysDir) {
+    const dir = options.systemKeysDir;
+    const names = (await readdir(dir).catch(() => [])).filter((name) => name.endsWith('.keys.json'));
+    const unsafeDir = names.length > 0 ? await rootOnlyProblem(dir, 'folder') : undefined;
+    if (unsafeDir) problems.push(`${dir}: ${unsafeDir}; its key sets are ignored`);
+    for (const name of unsafeDir ? [] : names.sort()) {
+      const file = path.join(dir, name);
+      try {
+        const unsafe = await rootOnlyProblem(file, 'file');
+        if (unsafe) throw new Error(`${unsafe}; ignored`);
+        keySets.push({ set: KeySetFile.parse(JSON.parse(await readFile(file, 'utf8'))), origin: file });
+      } catch (error) {
+        problem(file, error);
+      }
+    }
+  }
+  const names = options.dataKeysDir ? await readdir(options.dataKeysDir).catch(() => []) : [];
   for (const name of names.sort()) {
-    const file = path.join(options.extraKeysDir!, name);
+    const file = path.join(options.dataKeysDir!, name);
     try {
       if (name.endsWith('.keys.json')) {
-        keySets.push({ set: KeySetFile.parse(JSON.parse(await readFile(file, 'utf8'))), origin: file });
+        throw new Error(`key sets are not read from the data folder (only from ${SYSTEM_KEYS_DIR}); ignored`);
       } else if (name.endsWith('.statement.json')) {
         statements.push({ file: KeyStatementFile.parse(JSON.parse(await readFile(file, 'utf8'))), origin: file });
       }
     } catch (error) {
-      problems.push(`${file}: ${error instanceof Error ? error.message.slice(0, 300) : String(error)}`);
+      problem(file, error);
     }
   }
   return trustStoreFrom(keySets, statements, problems);
+}
+
+/** Why `target` could be changed by someone other than root (not a plain file or folder, another owner, g/o-writable). */
+async function rootOnlyProblem(target: string, kind: 'file' | 'folder'): Promise<string | undefined> {
+  const info = await lstat(target);
+  if (kind === 'file' ? !info.isFile() : !info.isDirectory()) return `not a plain ${kind}`;
+  if (info.uid !== 0) return `owned by uid ${info.uid}, not root`;
+  if ((info.mode & 0o022) !== 0) return `writable by group or others (mode ${(info.mode & 0o777).toString(8)})`;
+  return undefined;
 }
 
 function channelsWithin(inner: KeyChannels, outer: KeyChannels): boolean {

@@ -1,6 +1,6 @@
 /**
  * Decides whether a pack folder may be imported, before anything is copied: bounded manifest read, signature
- * by a trusted key for the pack's channel, expiry, version against the installed one, and a folder holding
+ * by a trusted key (checked before the manifest is parsed) for the pack's channel, expiry, version against the installed one, and a folder holding
  * exactly the files the manifest lists at the sizes it states. Hashes are checked by `verifyPackContents`
  * (or by the importer while it copies). Electron-free; every refusal is a PackError with a code.
  */
@@ -19,7 +19,7 @@ import {
   packFilePath,
   statementNamePattern,
 } from './pack-layout.ts';
-import { KeyStatementFile, signatureMatches } from './signing-keys.ts';
+import { KeyStatementFile, parseManifestSignature, signatureMatches } from './signing-keys.ts';
 import { keyMaySign, resolveKey, type StatementSource, type TrustStore, type TrustedKey } from './trust-store.ts';
 
 export interface VerifyPackOptions {
@@ -69,6 +69,9 @@ export async function verifyPack(dir: string, options: VerifyPackOptions): Promi
 
   const key = trustedSigner(manifestBytes, signature, options.trust, statements);
   const manifest = parseManifest(manifestBytes);
+  if (manifest.keyId !== key.keyId) {
+    throw new PackError('malformed-manifest', `manifest.json names key "${manifest.keyId}", signed by "${key.keyId}"`);
+  }
 
   if (!keyMaySign(key, manifest.channel)) {
     throw new PackError(
@@ -123,6 +126,9 @@ export function parseManifest(bytes: Buffer): PackManifest {
     json = JSON.parse(bytes.toString('utf8'));
   } catch (error) {
     throw new PackError('malformed-manifest', `manifest.json is not JSON: ${String(error)}`, { cause: error });
+  }
+  if (colonsOutsideStrings(bytes) !== countKeys(json)) {
+    throw new PackError('malformed-manifest', 'manifest.json names the same key twice in one object');
   }
   const unsafe = findUnsafeReference(json);
   if (unsafe)
@@ -219,33 +225,62 @@ export async function readPackStatements(dir: string): Promise<StatementSource[]
   return statements;
 }
 
-/** The trusted key whose signature the manifest bytes carry, checked before the manifest is parsed. */
-function trustedSigner(bytes: Buffer, signature: string, trust: TrustStore, statements: StatementSource[]): TrustedKey {
-  let keyId: unknown;
-  try {
-    keyId = (JSON.parse(bytes.toString('utf8')) as { keyId?: unknown } | null)?.keyId;
-  } catch {
-    keyId = undefined;
-  }
-  if (typeof keyId !== 'string') {
-    // Unreadable bytes: damaged in transit (no trusted key signed them) or signed garbage (malformed).
-    const signedByTrusted = [...trust.keys.values()].some((key) => signatureMatches(bytes, signature, key.publicKey));
-    if (!signedByTrusted)
-      throw new PackError('bad-signature', 'manifest.json is unreadable and matches no trusted signature');
-    throw new PackError('malformed-manifest', 'manifest.json names no keyId');
-  }
-  const key = resolveKey(trust, keyId, statements);
-  if (!signatureMatches(bytes, signature, key.publicKey)) {
-    throw new PackError('bad-signature', `manifest.sig does not match manifest.json for key "${keyId}"`);
+/**
+ * The trusted key whose signature the manifest bytes carry. The key id comes from manifest.sig, so nothing
+ * of the manifest is parsed until a trusted key is known to have signed it.
+ */
+function trustedSigner(
+  bytes: Buffer,
+  signatureText: string,
+  trust: TrustStore,
+  statements: StatementSource[],
+): TrustedKey {
+  const signature = parseManifestSignature(signatureText);
+  if (!signature) throw new PackError('bad-signature', 'manifest.sig is not a signature file');
+  const key = resolveKey(trust, signature.keyId, statements);
+  if (!signatureMatches(bytes, signature.signature, key.publicKey)) {
+    throw new PackError('bad-signature', `manifest.sig does not match manifest.json for key "${signature.keyId}"`);
   }
   return key;
+}
+
+/**
+ * In text JSON.parse accepted, every `:` outside a string separates one key from its value, so more colons
+ * than keys in the parsed result means an object repeated a key (JSON.parse keeps the last silently). A
+ * linear scan on the bytes, leaving the grammar to JSON.parse, instead of a second, hand-written parser.
+ */
+function colonsOutsideStrings(bytes: Buffer): number {
+  let colons = 0;
+  let inString = false;
+  for (let index = 0; index < bytes.length; index++) {
+    const byte = bytes[index];
+    if (inString) {
+      if (byte === 0x5c) index++;
+      else if (byte === 0x22) inString = false;
+    } else if (byte === 0x22) inString = true;
+    else if (byte === 0x3a) colons++;
+  }
+  return colons;
+}
+
+function countKeys(json: unknown): number {
+  let keys = 0;
+  const stack: unknown[] = [json];
+  for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
+    if (node === null || typeof node !== 'object') continue;
+    const values = Array.isArray(node) ? node : Object.values(node);
+    if (!Array.isArray(node)) keys += values.length;
+    for (const value of values) stack.push(value);
+  }
+  return keys;
 }
 
 /** A file reference that would point outside files/: refused as unsafe rather than as merely malformed. */
 function findUnsafeReference(json: unknown): string | undefined {
   const stack: unknown[] = [json];
   for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
-    if (Array.isArray(node)) stack.push(...node);
+    // Spreading a long array into push passes every element as an argument and overflows the call stack.
+    if (Array.isArray(node)) for (const element of node) stack.push(element);
     else if (node && typeof node === 'object') {
       for (const [key, value] of Object.entries(node)) {
         if (

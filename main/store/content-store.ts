@@ -2,13 +2,41 @@
  * The content store seen from the main thread: which files it already holds, how much room is left,
  * and removing files no installed pack references. Writing happens in the import worker (`store-writer.ts`).
  */
-import { mkdir, readdir, rm, stat, statfs, unlink } from 'node:fs/promises';
+import type { Stats } from 'node:fs';
+import { lstat, mkdir, readdir, rm, statfs, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { contentPath, contentRoot, isContentHash } from './content-paths.ts';
 
 /** Where files being copied wait until they are verified and durable; inside the store, so a rename is atomic. */
 export function incomingDir(dataDir: string): string {
   return path.join(contentRoot(dataDir), '.incoming');
+}
+
+/**
+ * The stats of the stored file `hash`, or undefined unless the content folder, its shard folder and the file
+ * are each real (no level a link): a link planted anywhere on the path would make the store serve, or
+ * garbage collection delete, a file outside the data folder.
+ */
+export async function lstatStored(dataDir: string, hash: string): Promise<Stats | undefined> {
+  const file = contentPath(dataDir, hash);
+  try {
+    const [root, shard, info] = await Promise.all([
+      lstat(contentRoot(dataDir)),
+      lstat(path.dirname(file)),
+      lstat(file),
+    ]);
+    return root.isDirectory() && shard.isDirectory() && info.isFile() ? info : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The shard folders under the content folder that are real folders; links and stray names are ignored. */
+async function shardDirs(dataDir: string): Promise<string[]> {
+  const root = contentRoot(dataDir);
+  if (!(await lstat(root).catch(() => undefined))?.isDirectory()) return [];
+  const entries = await readdir(root, { withFileTypes: true }).catch(() => []);
+  return entries.filter((entry) => entry.isDirectory() && /^[0-9a-f]{2}$/.test(entry.name)).map((entry) => entry.name);
 }
 
 export interface StoredFile {
@@ -25,12 +53,8 @@ export class ContentStore {
 
   /** True when the store holds `hash` under its final name (only ever complete, verified files do). */
   async has(hash: string, size?: number): Promise<boolean> {
-    try {
-      const info = await stat(contentPath(this.dataDir, hash));
-      return info.isFile() && (size === undefined || info.size === size);
-    } catch {
-      return false;
-    }
+    const info = await lstatStored(this.dataDir, hash);
+    return info !== undefined && (size === undefined || info.size === size);
   }
 
   /**
@@ -39,9 +63,12 @@ export class ContentStore {
    */
   async missing<T extends StoredFile>(files: readonly T[]): Promise<T[]> {
     const unique = [...new Map(files.map((file) => [file.sha256, file])).values()];
+    const real = new Set(await shardDirs(this.dataDir));
     const shards = new Map<string, Set<string>>();
     for (const shard of new Set(unique.map((file) => file.sha256.slice(0, 2)))) {
-      const names = await readdir(path.join(contentRoot(this.dataDir), shard)).catch(() => [] as string[]);
+      const names = real.has(shard)
+        ? await readdir(path.join(contentRoot(this.dataDir), shard)).catch(() => [] as string[])
+        : [];
       shards.set(shard, new Set(names));
     }
     const listed = unique.filter((file) => shards.get(file.sha256.slice(0, 2))!.has(file.sha256));
@@ -62,12 +89,11 @@ export class ContentStore {
     await rm(incomingDir(this.dataDir), { recursive: true, force: true });
   }
 
-  /** The hash of every file under a final name. */
+  /** The hash of every file under a final name, in real shard folders only. */
   async list(): Promise<string[]> {
     const root = contentRoot(this.dataDir);
     const found: string[] = [];
-    const shards = await readdir(root).catch(() => [] as string[]);
-    for (const shard of shards.filter((name) => /^[0-9a-f]{2}$/.test(name))) {
+    for (const shard of await shardDirs(this.dataDir)) {
       for (const name of await readdir(path.join(root, shard))) {
         if (isContentHash(name) && name.startsWith(shard)) found.push(name);
       }
@@ -85,7 +111,7 @@ export class ContentStore {
     for (const hash of await this.list()) {
       if (referenced.has(hash)) continue;
       const file = contentPath(this.dataDir, hash);
-      const size = (await stat(file).catch(() => undefined))?.size ?? 0;
+      const size = (await lstatStored(this.dataDir, hash))?.size ?? 0;
       await unlink(file).catch(() => undefined);
       filesRemoved += 1;
       bytesFreed += size;

@@ -253,10 +253,20 @@ function commitBatch(batch: readonly Verified[], dataDir: string, incoming: stri
   for (const { temp, hash } of batch) {
     const final = contentPath(dataDir, hash);
     const shard = path.dirname(final);
-    if (!shards.has(shard)) fs.mkdirSync(shard, { recursive: true });
+    if (!shards.has(shard)) realShard(shard);
     shards.add(shard);
     fs.renameSync(temp, final);
   }
+}
+
+/**
+ * Makes `shard` a real folder. A link planted in its place is removed, not followed: the store never
+ * serves through it, so a file renamed into it would land outside the data folder and be lost to the store.
+ */
+function realShard(shard: string): void {
+  const info = fs.lstatSync(shard, { throwIfNoEntry: false });
+  if (info && !info.isDirectory()) fs.unlinkSync(shard);
+  fs.mkdirSync(shard, { recursive: true });
 }
 
 function syncNames(incoming: string, shards: ReadonlySet<string>): void {

@@ -142,7 +142,7 @@ async function verifyCommand(args: string[]): Promise<void> {
   if (!dir) throw new UsageError('name the pack folder to verify');
   const trust = await loadTrustStore({
     rootKeysFile: values.keys ?? path.join(appRoot, 'resources', 'keys', 'root-keys.json'),
-    ...(values['keys-dir'] ? { extraKeysDir: values['keys-dir'] } : {}),
+    ...(values['keys-dir'] ? { dataKeysDir: values['keys-dir'] } : {}),
   });
   for (const problem of trust.problems) console.warn(`warning: ${problem}`);
   const installed = values.installed === undefined ? undefined : positiveInteger(values.installed, 'installed');

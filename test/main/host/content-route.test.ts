@@ -67,6 +67,22 @@ describe('resolveContentFile', () => {
   });
 });
 
+it('refuses a file reached through a shard folder that is a link out of the data folder', async () => {
+  const outside = await mkdtemp(path.join(os.tmpdir(), 'content-outside-'));
+  const secret = Buffer.from('%PDF-1.4 not in the store\n');
+  const hash = createHash('sha256').update(secret).digest('hex');
+  await writeFile(path.join(outside, hash), secret);
+  const linked = path.dirname(contentPath(dataDir, hash));
+  await rm(linked, { recursive: true, force: true });
+  await symlink(outside, linked);
+  try {
+    expect(await resolveContentFile(dataDir, `/content/${hash}`)).toBeUndefined();
+  } finally {
+    await rm(linked, { force: true });
+    await rm(outside, { recursive: true, force: true });
+  }
+});
+
 describe('kiosk://app/content in the Electron scheme', () => {
   const handler = () => createSchemeHandler({ app: dataDir, dataDir });
 

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { ImportFailureCode } from '../../../preload/contract/packs.ts';
 import { importPack } from '../../../main/packs/import/import-pack.ts';
-import { PrivateKeyFile, publicEntry, signBytes } from '../../../main/packs/signing-keys.ts';
+import { PrivateKeyFile, manifestSignatureText, publicEntry } from '../../../main/packs/signing-keys.ts';
 import { trustStoreFrom } from '../../../main/packs/trust-store.ts';
 import { incomingDir } from '../../../main/store/content-store.ts';
 import { newSince } from '../catalog/catalog-fixtures.ts';
@@ -57,7 +57,7 @@ async function v2(files: FixtureFile[] = [randomFile(4000)], signer = key, spec 
 /** Replaces the manifest with `text`, signed by `signer` as a publisher would sign it. */
 async function resign(pack: string, text: string, signer: PrivateKeyFile = key): Promise<void> {
   await writeFile(path.join(pack, 'manifest.json'), text);
-  await writeFile(path.join(pack, 'manifest.sig'), signBytes(Buffer.from(text), signer));
+  await writeFile(path.join(pack, 'manifest.sig'), manifestSignatureText(Buffer.from(text), signer));
 }
 
 /**
@@ -78,7 +78,7 @@ async function expectRefused(pack: string, code: ImportFailureCode): Promise<voi
 describe('a pack the kiosk must refuse', () => {
   test('signature that does not match the manifest', async () => {
     const pack = await v2();
-    await writeFile(path.join(pack, 'manifest.sig'), signBytes(Buffer.from('something else'), key));
+    await writeFile(path.join(pack, 'manifest.sig'), manifestSignatureText(Buffer.from('something else'), key));
     await expectRefused(pack, 'bad-signature');
   });
 

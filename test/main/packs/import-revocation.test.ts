@@ -26,7 +26,7 @@ describe('importing a revocation', () => {
     const keysDir = path.join(dataDir, 'keys');
     const rootKeysFile = path.join(work, 'root-keys.json');
     await writeFile(rootKeysFile, JSON.stringify({ format: 1, keys: [publicEntry(root)] }));
-    const trust = () => loadTrustStore({ rootKeysFile, extraKeysDir: keysDir });
+    const trust = () => loadTrustStore({ rootKeysFile, dataKeysDir: keysDir });
     const introduction = path.join(work, 'centre-2026.statement.json');
     await writeFile(introduction, JSON.stringify(introduceKey(root, publicEntry(leaked))));
     const revocation = path.join(work, 'revoke-centre-2026.statement.json');

@@ -145,13 +145,13 @@ describe('key revocation', () => {
       channel: 'venue',
       statementFiles: [...introductions, await writeStatement(dir, 'revoke', revokeKey(leaked, 'venue-2026'))],
     });
-    const before = await loadTrustStore({ rootKeysFile, extraKeysDir: dataKeys });
+    const before = await loadTrustStore({ rootKeysFile, dataKeysDir: dataKeys });
     const written = await rememberRevocations(before, await readPackStatements(carrier.dir), dataKeys);
     expect(written.length).toBeGreaterThan(0);
     expect(await rememberRevocations(before, await readPackStatements(carrier.dir), dataKeys)).toEqual([]);
 
     const later = await buildTestPack({ key: child, channel: 'venue', version: 2, statementFiles: introductions });
-    const after = await loadTrustStore({ rootKeysFile, extraKeysDir: dataKeys });
+    const after = await loadTrustStore({ rootKeysFile, dataKeysDir: dataKeys });
     expect(after.problems).toEqual([]);
     const error = await verifyPack(later.dir, { trust: after }).catch((e: unknown) => e);
     expect(isPackError(error, 'key-revoked')).toBe(true);

@@ -8,7 +8,7 @@ import path from 'node:path';
 import {
   generateKey,
   publicEntry,
-  signBytes,
+  manifestSignatureText,
   type KeyChannels,
   type PrivateKeyFile,
 } from '../../../main/packs/signing-keys.ts';
@@ -144,9 +144,13 @@ export async function resign(
 ): Promise<void> {
   const manifest = JSON.parse(await readFile(path.join(packDir, 'manifest.json'), 'utf8')) as Record<string, unknown>;
   edit(manifest);
-  const bytes = Buffer.from(JSON.stringify(manifest));
+  await writeSigned(packDir, key, Buffer.from(JSON.stringify(manifest)));
+}
+
+/** Writes `bytes` as a pack's manifest, exactly as given, and signs them. */
+export async function writeSigned(packDir: string, key: PrivateKeyFile, bytes: Buffer): Promise<void> {
   await writeFile(path.join(packDir, 'manifest.json'), bytes);
-  await writeFile(path.join(packDir, 'manifest.sig'), signBytes(bytes, key));
+  await writeFile(path.join(packDir, 'manifest.sig'), manifestSignatureText(bytes, key));
 }
 
 export function newKey(keyId: string, channels: KeyChannels = ['*']): PrivateKeyFile {

@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { chmod, chown, mkdir, rename, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isPackError } from '../../../main/packs/pack-error.ts';
@@ -35,24 +35,74 @@ describe('key rotation', () => {
     await expect(verifyPack(pack.dir, { trust: trustOnly(a) })).resolves.toBeTruthy();
   });
 
-  it('takes statements and extra keys from the data folder', async () => {
+  it('takes statements from the data folder but never a key set', async () => {
     const root = newKey('centre-2025');
     const next = newKey('centre-2026');
-    const staffKey = newKey('venue-key', ['venue']);
+    const planted = newKey('planted-key');
     const dataKeys = path.join(await tempDir(), 'keys');
     await mkdir(dataKeys);
     await writeStatement(dataKeys, 'rotation', introduceKey(root, publicEntry(next)));
     await writeFile(
-      path.join(dataKeys, 'venue.keys.json'),
-      JSON.stringify({ format: 1, keys: [publicEntry(staffKey)] }),
+      path.join(dataKeys, 'planted.keys.json'),
+      JSON.stringify({ format: 1, keys: [publicEntry(planted)] }),
     );
-    await writeFile(path.join(dataKeys, 'broken.keys.json'), '{ not json');
+    await writeFile(path.join(dataKeys, 'broken.statement.json'), '{ not json');
     const rootKeysFile = path.join(dataKeys, '..', 'root-keys.json');
     await writeFile(rootKeysFile, JSON.stringify({ format: 1, keys: [publicEntry(root)] }));
-    const trust = await loadTrustStore({ rootKeysFile, extraKeysDir: dataKeys });
-    expect(trust.problems).toHaveLength(1);
+    const trust = await loadTrustStore({ rootKeysFile, dataKeysDir: dataKeys });
+    expect(trust.problems).toHaveLength(2);
+    expect(trust.problems.join('\n')).toContain('planted.keys.json');
     expect(resolveKey(trust, 'centre-2026').channels).toEqual(['*']);
-    expect(resolveKey(trust, 'venue-key').channels).toEqual(['venue']);
+    expect(() => resolveKey(trust, 'planted-key')).toThrow(/planted-key/);
+  });
+
+  describe('key sets in the system folder', () => {
+    async function systemFolder(): Promise<{ rootKeysFile: string; systemKeysDir: string; file: string }> {
+      const work = await tempDir();
+      const rootKeysFile = path.join(work, 'root-keys.json');
+      await writeFile(rootKeysFile, JSON.stringify({ format: 1, keys: [publicEntry(newKey('centre-2025'))] }));
+      const systemKeysDir = path.join(work, 'etc-keys');
+      await mkdir(systemKeysDir, { mode: 0o755 });
+      await chmod(systemKeysDir, 0o755);
+      const file = path.join(systemKeysDir, 'venue.keys.json');
+      await writeFile(file, JSON.stringify({ format: 1, keys: [publicEntry(newKey('venue-key', ['venue']))] }));
+      await chmod(file, 0o644);
+      return { rootKeysFile, systemKeysDir, file };
+    }
+
+    it.runIf(process.getuid?.() === 0)('are trusted while root alone can write them', async () => {
+      const folder = await systemFolder();
+      const trust = await loadTrustStore(folder);
+      expect(trust.problems).toEqual([]);
+      expect(resolveKey(trust, 'venue-key').channels).toEqual(['venue']);
+    });
+
+    it.each([
+      [
+        'the folder is writable by others',
+        ({ systemKeysDir }: { systemKeysDir: string }) => chmod(systemKeysDir, 0o777),
+      ],
+      ['the file is writable by its group', ({ file }: { file: string }) => chmod(file, 0o664)],
+      [
+        'the file belongs to another user',
+        async ({ file }: { file: string }) => {
+          if (process.getuid?.() === 0) await chown(file, 1000, 1000);
+        },
+      ],
+      [
+        'the file is a link',
+        async ({ file }: { file: string }) => {
+          await rename(file, `${file}.real`);
+          await symlink(`${file}.real`, file);
+        },
+      ],
+    ])('are ignored when %s', async (_, loosen) => {
+      const folder = await systemFolder();
+      await loosen(folder);
+      const trust = await loadTrustStore(folder);
+      expect(trust.problems).toHaveLength(1);
+      expect(() => resolveKey(trust, 'venue-key')).toThrow(/venue-key/);
+    });
   });
 
   it('refuses an introduction signed by a key the kiosk does not trust', async () => {

@@ -1,11 +1,11 @@
 import { appendFile, readFile, readdir, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { PackErrorCode } from '../../../main/packs/pack-error.ts';
 import { PackError } from '../../../main/packs/pack-error.ts';
 import { loadTrustStore } from '../../../main/packs/trust-store.ts';
 import { verifyPack, verifyPackContents, type VerifyPackOptions } from '../../../main/packs/verify-pack.ts';
-import { buildTestPack, newKey, resign, tempDir, trustOnly } from './pack-fixtures.ts';
+import { buildTestPack, newKey, resign, tempDir, trustOnly, writeSigned } from './pack-fixtures.ts';
 
 async function refusal(promise: Promise<unknown>): Promise<PackError> {
   const error = await promise.then(
@@ -205,6 +205,82 @@ describe('verifyPack', () => {
     });
     const error = await expectRefused(verifyPack(pack.dir, { trust: trustOnly(pack.key) }), 'malformed-manifest');
     expect(error.detail).toContain('version');
+  });
+
+  it('refuses a signed manifest carrying a very long array as malformed, not as a crash', async () => {
+    const pack = await buildTestPack();
+    await resign(pack.dir, pack.key, (manifest) => {
+      manifest['padding'] = new Array(200_000).fill(0);
+    });
+    await expectRefused(verifyPack(pack.dir, { trust: trustOnly(pack.key) }), 'malformed-manifest');
+  });
+
+  it.each([
+    ['a C1 control', 'Healthy\u0085soil'],
+    ['a right-to-left override', 'Healthy \u202elios'],
+    ['a bidi isolate', 'Healthy \u2066soil\u2069'],
+  ])('refuses a title holding %s', async (_, title) => {
+    const pack = await buildTestPack();
+    await resign(pack.dir, pack.key, (manifest) => {
+      (manifest['items'] as { texts: { en: { title: string } } }[])[0]!.texts.en.title = title;
+    });
+    await expectRefused(verifyPack(pack.dir, { trust: trustOnly(pack.key) }), 'malformed-manifest');
+  });
+
+  it('refuses a signed manifest that names the same key twice', async () => {
+    const pack = await buildTestPack();
+    const text = (await readFile(path.join(pack.dir, 'manifest.json'), 'utf8')).trim();
+    await writeSigned(pack.dir, pack.key, Buffer.from(`{"channel":"other",${text.slice(1)}`));
+    await expectRefused(verifyPack(pack.dir, { trust: trustOnly(pack.key) }), 'malformed-manifest');
+  });
+
+  it('accepts colons and escaped quotes inside strings', async () => {
+    const title = 'Soil: a "guide" \\: part 1';
+    const pack = await buildTestPack({ title });
+    const { manifest } = await verifyPack(pack.dir, { trust: trustOnly(pack.key) });
+    expect(manifest.kind === 'full' && manifest.items[0]!.texts.en!.title).toBe(title);
+  });
+
+  it('refuses a version so high no later version could follow it', async () => {
+    const pack = await buildTestPack();
+    await resign(pack.dir, pack.key, (manifest) => {
+      manifest['version'] = 2 ** 31;
+    });
+    await expectRefused(verifyPack(pack.dir, { trust: trustOnly(pack.key) }), 'malformed-manifest');
+  });
+
+  it.each([
+    ['trailing junk', (text: string) => `${text}junk`],
+    ['a second line', (text: string) => `${text}${text}`],
+    ['a repeated key', (text: string) => text.replace('{', '{"keyId":"other-key",')],
+    ['a bare signature', (text: string) => `${(JSON.parse(text) as { signature: string }).signature}\n`],
+  ])('refuses a signature file with %s', async (_, edit) => {
+    const pack = await buildTestPack();
+    const file = path.join(pack.dir, 'manifest.sig');
+    await writeFile(file, edit(await readFile(file, 'utf8')));
+    await expectRefused(verifyPack(pack.dir, { trust: trustOnly(pack.key) }), 'bad-signature');
+  });
+
+  it('checks the signature before parsing anything of the manifest', async () => {
+    const pack = await buildTestPack();
+    const bytes = Buffer.alloc(4 * 1024 * 1024, '[],');
+    bytes.write('[]]', bytes.length - 3);
+    await writeFile(path.join(pack.dir, 'manifest.json'), bytes);
+    const parse = vi.spyOn(JSON, 'parse');
+    try {
+      await expectRefused(verifyPack(pack.dir, { trust: trustOnly(pack.key) }), 'bad-signature');
+      expect(parse.mock.calls.filter(([text]) => text.length > 1024)).toEqual([]);
+    } finally {
+      parse.mockRestore();
+    }
+  });
+
+  it('refuses a signed manifest naming another key than the one that signed it', async () => {
+    const pack = await buildTestPack();
+    await resign(pack.dir, pack.key, (manifest) => {
+      manifest['keyId'] = 'someone-else';
+    });
+    await expectRefused(verifyPack(pack.dir, { trust: trustOnly(pack.key) }), 'malformed-manifest');
   });
 
   it('refuses a pack without its signature', async () => {

@@ -1,6 +1,6 @@
 /** The content store on real files: copying while hashing, refusing bad bytes, what it holds, garbage collection. */
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
@@ -125,6 +125,33 @@ describe('ContentStore', () => {
     expect(await store.collectGarbage(new Set([files[0]!.sha256]))).toEqual({ filesRemoved: 2, bytesFreed: 500 });
     expect(await store.list()).toEqual([files[0]!.sha256]);
     expect(await store.freeBytes()).toBeGreaterThan(0);
+  });
+
+  test('neither lists, serves as held, nor collects files behind a shard folder that is a link', async () => {
+    const outside = path.join(work, 'outside');
+    await mkdir(outside);
+    const bytes = randomBytes(64);
+    const hash = createHash('sha256').update(bytes).digest('hex');
+    await writeFile(path.join(outside, hash), bytes);
+    await mkdir(path.dirname(path.dirname(contentPath(dataDir, hash))), { recursive: true });
+    await symlink(outside, path.dirname(contentPath(dataDir, hash)));
+    const store = new ContentStore(dataDir);
+    expect(await store.has(hash)).toBe(false);
+    expect(await store.missing([{ sha256: hash, size: 64 }])).toEqual([{ sha256: hash, size: 64 }]);
+    expect(await store.list()).toEqual([]);
+    expect(await store.collectGarbage(new Set())).toEqual({ filesRemoved: 0, bytesFreed: 0 });
+    expect(await readFile(path.join(outside, hash))).toEqual(bytes);
+  });
+
+  test('copying replaces a shard folder that is a link with a real one instead of writing through it', async () => {
+    const outside = path.join(work, 'outside');
+    await mkdir(outside);
+    const file = await sourceFile(randomBytes(64));
+    await mkdir(path.dirname(path.dirname(contentPath(dataDir, file.sha256))), { recursive: true });
+    await symlink(outside, path.dirname(contentPath(dataDir, file.sha256)));
+    copyIntoStore(job([file]));
+    expect(await readdir(outside)).toEqual([]);
+    expect(await new ContentStore(dataDir).has(file.sha256, file.size)).toBe(true);
   });
 
   test('clearing the incoming folder drops half-copied files left by a killed import', async () => {
