@@ -7,7 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { fixedClock } from '../../../main/clock.ts';
+import { fixedClock, type Clock } from '../../../main/clock.ts';
 import { dispatch } from '../../../main/api/dispatch.ts';
 import { startCatalog, type Catalog } from '../../../main/catalog/catalog-client.ts';
 import { CatalogWriter } from '../../../main/catalog/catalog-writer.ts';
@@ -122,14 +122,14 @@ describe('the catalog worker', () => {
 });
 
 describe('the catalog calls', () => {
-  async function services(): Promise<KioskServices> {
+  async function services(clock: Clock = fixedClock(new Date('2027-03-01T09:00:00Z'))): Promise<KioskServices> {
     const temp = tempCatalogPath();
     const kiosk = await createKioskServices({
       dataDir: path.dirname(temp.file),
       resourcesDir,
       host: 'browser',
       version: 'test',
-      clock: fixedClock(new Date('2027-03-01T09:00:00Z')),
+      clock,
     });
     cleanups.push(temp.cleanup, () => kiosk.close());
     return kiosk;
@@ -153,20 +153,31 @@ describe('the catalog calls', () => {
     });
   });
 
-  it('lists what arrived since arrivedSince, marks fresh arrivals new, and refuses a malformed date', async () => {
-    const { handlers } = await services();
-    const all = await dispatch(handlers, 'catalog.list', { locale: 'en' });
-    if (!all.ok) throw new Error(all.error.message);
-    const everything = (all.value as { total: number; items: { arrivedAt: string; isNew: boolean }[] }).items;
-    // The demo pack arrived as one install, moments ago: all of it at once, and all of it new.
-    const arrivedAt = everything[0]!.arrivedAt;
-    expect(everything.every((entry) => entry.arrivedAt === arrivedAt && entry.isNew)).toBe(true);
-    const since = async (arrivedSince: string) => {
-      const page = await dispatch(handlers, 'catalog.list', { locale: 'en', arrivedSince });
-      return page.ok ? (page.value as { total: number }).total : page.error.code;
+  it('counts what arrived in the last 30 days by the kiosk’s clock as new, then the latest arrivals stay listed', async () => {
+    const installedAt = new Date('2027-03-01T09:00:00Z');
+    let now = installedAt;
+    const { handlers } = await services({ now: () => now });
+    type Page = { total: number; items: { arrivedAt: string; isNew: boolean }[] };
+    const list = async (request: object) => {
+      const page = await dispatch(handlers, 'catalog.list', { locale: 'en', ...request });
+      if (!page.ok) throw new Error(page.error.message);
+      return page.value as Page;
     };
-    expect(await since(arrivedAt)).toBe((all.value as { total: number }).total);
-    expect(await since(new Date(Date.parse(arrivedAt) + 1).toISOString())).toBe(0);
-    expect(await since('last week')).toBe('bad-request');
+    const all = await list({});
+    // The demo pack arrived as one install, at the kiosk's time: all of it at once, and all of it new.
+    expect(all.total).toBeGreaterThan(0);
+    expect(all.items.every((item) => item.arrivedAt === installedAt.toISOString() && item.isNew)).toBe(true);
+    expect((await list({ newOnly: true })).total).toBe(all.total);
+
+    now = new Date(installedAt.getTime() + 30 * 86_400_000);
+    expect((await list({ newOnly: true })).total).toBe(all.total);
+    now = new Date(installedAt.getTime() + 30 * 86_400_000 + 1);
+    expect((await list({ newOnly: true })).total).toBe(0);
+    const later = await list({});
+    expect(later.total).toBe(all.total);
+    expect(later.items.some((item) => item.isNew)).toBe(false);
+
+    const refused = await dispatch(handlers, 'catalog.list', { locale: 'en', arrivedSince: '2027-01-01' });
+    expect(refused.ok || refused.error.code).toBe('bad-request');
   });
 });

@@ -19,7 +19,7 @@ async function refusal(promise: Promise<unknown>): Promise<PackError> {
 async function expectRefused(promise: Promise<unknown>, code: PackErrorCode): Promise<PackError> {
   const error = await refusal(promise);
   expect(error.code, error.detail).toBe(code);
-  expect(error.message.length).toBeGreaterThan(40);
+  expect(error.detail.length).toBeGreaterThan(0);
   return error;
 }
 
@@ -68,7 +68,7 @@ describe('verifyPack', () => {
   it('refuses a pack signed by a key the kiosk does not trust', async () => {
     const pack = await buildTestPack();
     const error = await expectRefused(verifyPack(pack.dir, { trust: trustOnly(newKey('other-key')) }), 'unknown-key');
-    expect(error.message).toContain('does not trust');
+    expect(error.detail).toMatch(/no trusted key/);
   });
 
   it('refuses a signature made by another key under the trusted key id', async () => {
