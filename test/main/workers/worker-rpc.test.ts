@@ -114,4 +114,10 @@ describe('worker rpc', () => {
     expect(logged[0]).toMatch(/^worker sample\.worker\.ts: sleep took \d+ ms$/);
     expect(Number(/(\d+) ms/.exec(logged[0]!)![1])).toBeGreaterThan(100);
   });
+
+  it('does not log a slow call of a method its starter lets run without limit', async () => {
+    const { api, logged } = startSample({ methodTimeoutsMs: { sleep: Infinity } });
+    expect(await api.sleep(300)).toBe(300);
+    expect(logged).toEqual([]);
+  });
 });
