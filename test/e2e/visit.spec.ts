@@ -7,7 +7,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, startHost, test } from './fixtures.ts';
+import { expect, kioskTestTime, startHost, test } from './fixtures.ts';
 
 async function tapKeys(page: Page, keys: string) {
   const keyboard = page.getByTestId('keyboard');
@@ -159,6 +159,35 @@ test('the whole visit works from a keyboard alone', async ({ kioskPage: page }) 
   await page.getByTestId('open-item').focus();
   await page.keyboard.press('Enter');
   await expect(page.getByRole('dialog')).toBeVisible();
+});
+
+test('a month after the last pack arrived, home shows the latest arrivals under an honest heading', async ({
+  page,
+}) => {
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'kiosk-arrivals-'));
+  try {
+    // The first start installs the demo collection at the test's instant.
+    const first = await startHost(dataDir);
+    first.child.kill('SIGTERM');
+    await new Promise((resolve) => first.child.once('exit', resolve));
+    const later = new Date(kioskTestTime.getTime() + 31 * 86_400_000).toISOString();
+    const { host, child } = await startHost(dataDir, ['--clock-start', later]);
+    try {
+      await page.goto(host.launchUrl);
+      await startVisit(page);
+      const latest = page.getByTestId('shelf-latest');
+      await expect(latest).toBeVisible();
+      await expect(latest.getByRole('heading')).toHaveText('Most recent arrivals');
+      await expect(latest.locator('[data-item-id]').first()).toBeVisible();
+      await expect(page.getByTestId('shelf-new')).toHaveCount(0);
+      await expect(page.locator('.badge')).toHaveCount(0);
+    } finally {
+      child.kill('SIGTERM');
+      await new Promise((resolve) => child.once('exit', resolve));
+    }
+  } finally {
+    await rm(dataDir, { recursive: true, force: true });
+  }
 });
 
 test.describe('idle reset', () => {
