@@ -4,6 +4,7 @@
  * member can do is testable in Node. Nothing else lives here.
  */
 import { mkdirSync } from 'node:fs';
+import path from 'node:path';
 import type { Locale } from '../preload/contract/schemas.ts';
 import { appCapability } from './app/app-capability.ts';
 import type { Capability } from './api/capability.ts';
@@ -11,6 +12,7 @@ import type { Handlers } from './api/dispatch.ts';
 import { EventHub } from './api/event-hub.ts';
 import { startCatalogCapability } from './catalog/catalog-capability.ts';
 import type { Clock } from './clock.ts';
+import { openKioskLog, type KioskLog } from './log/kiosk-log.ts';
 import { createPacksCapability } from './packs/packs-capability.ts';
 import { createSourcesCapability } from './sources/sources-capability.ts';
 
@@ -26,11 +28,15 @@ export interface ServiceOptions {
   defaultLocale?: Locale;
   /** Seconds without a touch before a visit ends (default 120). */
   idleSeconds?: number;
+  /** Extra root key sets (see `SYSTEM_KEYS_DIR`, the default), for systems that keep them elsewhere. */
+  systemKeysDir?: string;
 }
 
 export interface KioskServices {
   readonly handlers: Handlers;
   readonly events: EventHub;
+  /** The data folder's log, which the hosts write their own failures to as well. */
+  readonly log: KioskLog;
   close(): Promise<void>;
 }
 
@@ -38,6 +44,7 @@ export async function createKioskServices(options: ServiceOptions): Promise<Kios
   mkdirSync(options.dataDir, { recursive: true });
   const { dataDir, clock } = options;
   const events = new EventHub();
+  const log = openKioskLog({ dir: path.join(dataDir, 'logs'), clock });
   const app = appCapability({
     version: options.version,
     host: options.host,
@@ -45,8 +52,16 @@ export async function createKioskServices(options: ServiceOptions): Promise<Kios
     idleSeconds: options.idleSeconds ?? 120,
   });
   const catalog = startCatalogCapability({ dataDir, clock, events });
-  const packs = createPacksCapability({ dataDir, resourcesDir: options.resourcesDir, catalog, clock, events });
-  const sources = createSourcesCapability({ catalog: catalog.api, packs, clock, events });
+  const packs = createPacksCapability({
+    dataDir,
+    resourcesDir: options.resourcesDir,
+    ...(options.systemKeysDir === undefined ? {} : { systemKeysDir: options.systemKeysDir }),
+    catalog,
+    clock,
+    events,
+    log,
+  });
+  const sources = createSourcesCapability({ catalog: catalog.api, packs, clock, events, log });
   // Closed in reverse: sources stop importing before the catalog they write to goes away.
   const capabilities: Capability<never>[] = [app, catalog, packs, sources];
   const close = async () => {
@@ -66,5 +81,5 @@ export async function createKioskServices(options: ServiceOptions): Promise<Kios
     ...sources.handlers,
   } satisfies Handlers;
   for (const capability of capabilities) capability.start?.();
-  return { handlers, events, close };
+  return { handlers, events, log, close };
 }

@@ -10,6 +10,8 @@ import type { EventHub } from '../api/event-hub.ts';
 import type { CatalogCapability } from '../catalog/catalog-capability.ts';
 import type { Clock } from '../clock.ts';
 import { installDemoCollection } from '../demo/demo-collection.ts';
+import type { KioskLog } from '../log/kiosk-log.ts';
+import { importFailure } from './import/import-error.ts';
 import { importPack, type ImportResult } from './import/import-pack.ts';
 import { SYSTEM_KEYS_DIR, loadTrustStore, type TrustStore } from './trust-store.ts';
 
@@ -30,24 +32,50 @@ export interface PacksOptions {
   catalog: CatalogCapability;
   clock: Clock;
   events: EventHub;
+  /** Every import's outcome goes here with its detail, and key files the trust store skipped. */
+  log: KioskLog;
 }
 
 export function createPacksCapability(options: PacksOptions): PacksCapability {
-  const { catalog, events } = options;
-  const loadTrust = () =>
-    loadTrustStore({
+  const { catalog, events, log } = options;
+  // The trust store is read at every stick check: a skipped key file is logged when it first shows up,
+  // not at every poll.
+  let loggedProblems = new Set<string>();
+  const loadTrust = async () => {
+    const trust = await loadTrustStore({
       rootKeysFile: path.join(options.resourcesDir, 'keys', 'root-keys.json'),
       systemKeysDir: options.systemKeysDir ?? SYSTEM_KEYS_DIR,
       dataKeysDir: path.join(options.dataDir, 'keys'),
     });
+    for (const problem of trust.problems) {
+      if (!loggedProblems.has(problem)) log.write({ level: 'warn', area: 'keys', message: problem });
+    }
+    loggedProblems = new Set(trust.problems);
+    return trust;
+  };
   const importFolder = async (dir: string) => {
-    const result = await importPack(dir, {
-      dataDir: options.dataDir,
-      catalogPath: catalog.path,
-      catalog: catalog.api,
-      trust: await loadTrust(),
-      now: () => options.clock.now(),
-      onProgress: (progress) => events.emit('import.progress', progress),
+    let result: ImportResult;
+    try {
+      result = await importPack(dir, {
+        dataDir: options.dataDir,
+        catalogPath: catalog.path,
+        catalog: catalog.api,
+        trust: await loadTrust(),
+        now: () => options.clock.now(),
+        onProgress: (progress) => events.emit('import.progress', progress),
+      });
+    } catch (error) {
+      const { code, detail } = importFailure(error);
+      log.write({ level: 'error', area: 'packs', message: `The pack in ${dir} was not loaded`, code, detail });
+      throw error;
+    }
+    log.write({
+      level: 'info',
+      area: 'packs',
+      message:
+        `Loaded ${result.kind} pack ${result.packId} version ${result.version} from ${dir}: ` +
+        `${result.filesCopied} files (${result.bytesCopied} bytes) copied, ${result.filesSkipped} already held, ` +
+        `${result.garbage.filesRemoved} no longer used removed`,
     });
     await catalog.announceChange();
     return result;

@@ -5,6 +5,7 @@
 import type { Capability } from '../api/capability.ts';
 import type { EventHub } from '../api/event-hub.ts';
 import type { Clock } from '../clock.ts';
+import type { KioskLog } from '../log/kiosk-log.ts';
 import type { ImportCatalog } from '../packs/import/import-pack.ts';
 import type { PacksCapability } from '../packs/packs-capability.ts';
 import { PackSources } from './pack-sources.ts';
@@ -14,6 +15,7 @@ export interface SourcesOptions {
   packs: PacksCapability;
   clock: Clock;
   events: EventHub;
+  log: KioskLog;
 }
 
 export function createSourcesCapability(options: SourcesOptions): Capability<'staff.packs' | 'staff.import'> {
@@ -25,7 +27,13 @@ export function createSourcesCapability(options: SourcesOptions): Capability<'st
     clock: options.clock,
     onPacks: (packs) => events.emit('sources.packs', { packs }),
     onFinished: (outcome) => events.emit('import.finished', outcome),
-    onError: (error) => console.error('USB pack sources:', error),
+    onError: (error) =>
+      options.log.write({
+        level: 'warn',
+        area: 'sources',
+        message: 'Checking the USB sticks failed; the next check tries again',
+        detail: error instanceof Error ? error.message : String(error),
+      }),
   });
   return {
     handlers: {

@@ -16,9 +16,7 @@ test('boots to the attract screen and a touch starts a visit with the demo pack 
   );
   // Every item of the demo pack sits on at least one subject shelf. Each shelf asks for its own
   // items, so the shelves fill one by one: wait for them all rather than reading the first few.
-  await expect
-    .poll(async () => new Set(await subjectShelves.locator('li').allInnerTexts()).size)
-    .toBe(demoItemCount);
+  await expect.poll(async () => new Set(await subjectShelves.locator('li').allInnerTexts()).size).toBe(demoItemCount);
   await expect(page.getByRole('main')).toContainText('Solar power basics');
 });
 

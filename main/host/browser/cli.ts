@@ -7,6 +7,8 @@
  *   --json          print one JSON line {origin, launchUrl} and nothing else (for tests)
  *   --idle-seconds N  end a visit after N seconds without a touch (default 120)
  *   --clock-start ISO  run the kiosk's clock from this instant instead of the system's (for tests and demos)
+ *   --system-keys-dir DIR  extra root key sets, honoured only while root alone can write them
+ *                          (default /etc/reading-room/keys)
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -24,6 +26,7 @@ const { values } = parseArgs({
     json: { type: 'boolean', default: false },
     'idle-seconds': { type: 'string' },
     'clock-start': { type: 'string' },
+    'system-keys-dir': { type: 'string' },
   },
 });
 
@@ -49,6 +52,7 @@ const services = await createKioskServices({
   version: await readAppVersion(),
   clock: clockStart === undefined ? systemClock : clockStartingAt(clockStart),
   ...(idleSeconds === undefined ? {} : { idleSeconds }),
+  ...(values['system-keys-dir'] === undefined ? {} : { systemKeysDir: path.resolve(values['system-keys-dir']) }),
 });
 const host = await startBrowserHost({
   services,

@@ -84,7 +84,13 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   const server = http.createServer({ connectionsCheckingInterval: limits.checkIntervalMs }, (request, response) => {
     for (const [name, value] of Object.entries(securityHeaders)) response.setHeader(name, value);
     handle(request, response).catch((error: unknown) => {
-      console.error('browser host: request failed', error);
+      options.services.log.write({
+        level: 'error',
+        area: 'host',
+        // Without the query: the launch link carries its token there.
+        message: `Answering ${request.method ?? '?'} ${(request.url ?? '').split('?')[0]!.slice(0, 200)} failed`,
+        detail: error instanceof Error ? (error.stack ?? error.message) : String(error),
+      });
       if (!response.headersSent) sendJson(response, 500, { error: 'The kiosk could not answer this request.' });
       else response.destroy();
     });

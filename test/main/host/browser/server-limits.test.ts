@@ -15,6 +15,7 @@ import type { Handlers } from '../../../../main/api/dispatch.ts';
 import { EventHub } from '../../../../main/api/event-hub.ts';
 import { startBrowserHost, type BrowserHost, type ConnectionLimits } from '../../../../main/host/browser/server.ts';
 import { contentPath } from '../../../../main/store/content-paths.ts';
+import { testLog } from './test-log.ts';
 
 let base: string;
 let rendererDir: string;
@@ -27,7 +28,7 @@ const handlers = {
 
 async function start(limits: Partial<ConnectionLimits> = {}) {
   const host = await startBrowserHost({
-    services: { handlers, events: new EventHub(), close: () => Promise.resolve() },
+    services: { handlers, events: new EventHub(), log: testLog(dataDir), close: () => Promise.resolve() },
     rendererDir,
     dataDir,
     limits,
@@ -198,7 +199,7 @@ describe('stored content', () => {
 describe('the launch token', () => {
   it('is worth nothing after its time', async () => {
     const host = await startBrowserHost({
-      services: { handlers, events: new EventHub(), close: () => Promise.resolve() },
+      services: { handlers, events: new EventHub(), log: testLog(dataDir), close: () => Promise.resolve() },
       rendererDir,
       dataDir,
       limits: { launchTokenTtlMs: 100 },

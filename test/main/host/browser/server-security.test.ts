@@ -15,6 +15,7 @@ import { EventHub } from '../../../../main/api/event-hub.ts';
 import { startBrowserHost, type BrowserHost } from '../../../../main/host/browser/server.ts';
 import { contentSecurityPolicy, securityHeaders } from '../../../../main/host/security-headers.ts';
 import { contentPath } from '../../../../main/store/content-paths.ts';
+import { testLog } from './test-log.ts';
 
 const secretText = 'TOP-SECRET-OUTSIDE-THE-ROOT';
 let base: string;
@@ -78,7 +79,7 @@ beforeAll(async () => {
     'app.info': () => ({ version: '9.9.9', host: 'browser', defaultLocale: 'en', idleSeconds: 60 }),
   } as unknown as Handlers;
   host = await startBrowserHost({
-    services: { handlers, events: new EventHub(), close: () => Promise.resolve() },
+    services: { handlers, events: new EventHub(), log: testLog(dataDir), close: () => Promise.resolve() },
     rendererDir,
     dataDir,
   });

@@ -12,6 +12,7 @@ import type { Handlers } from '../../../../main/api/dispatch.ts';
 import { EventHub } from '../../../../main/api/event-hub.ts';
 import { startBrowserHost, type BrowserHost } from '../../../../main/host/browser/server.ts';
 import { contentPath } from '../../../../main/store/content-paths.ts';
+import { testLog } from './test-log.ts';
 
 let base: string;
 let host: BrowserHost;
@@ -55,7 +56,12 @@ beforeAll(async () => {
   await mkdir(path.dirname(filePath), { recursive: true });
   await writeFile(filePath, bytes);
   host = await startBrowserHost({
-    services: { handlers: {} as Handlers, events: new EventHub(), close: () => Promise.resolve() },
+    services: {
+      handlers: {} as Handlers,
+      events: new EventHub(),
+      log: testLog(dataDir),
+      close: () => Promise.resolve(),
+    },
     rendererDir,
     dataDir,
   });
