@@ -8,13 +8,14 @@ import path from 'node:path';
 import type { Locale } from '../preload/contract/schemas.ts';
 import { appCapability } from './app/app-capability.ts';
 import type { Capability } from './api/capability.ts';
-import type { Handlers } from './api/dispatch.ts';
+import type { Handlers, StaffGate } from './api/dispatch.ts';
 import { EventHub } from './api/event-hub.ts';
 import { startCatalogCapability } from './catalog/catalog-capability.ts';
 import type { Clock } from './clock.ts';
 import { openKioskLog, type KioskLog } from './log/kiosk-log.ts';
 import { createPacksCapability } from './packs/packs-capability.ts';
 import { createSourcesCapability } from './sources/sources-capability.ts';
+import { createStaffCapability } from './staff/staff-capability.ts';
 
 export interface ServiceOptions {
   /** Where the kiosk keeps its catalog and content store. */
@@ -37,6 +38,8 @@ export interface KioskServices {
   readonly events: EventHub;
   /** The data folder's log, which the hosts write their own failures to as well. */
   readonly log: KioskLog;
+  /** Asked by `dispatch` before every staff call: does this caller hold a staff session? */
+  readonly gate: StaffGate;
   close(): Promise<void>;
 }
 
@@ -62,8 +65,9 @@ export async function createKioskServices(options: ServiceOptions): Promise<Kios
     log,
   });
   const sources = createSourcesCapability({ catalog: catalog.api, packs, clock, events, log });
+  const staff = createStaffCapability({ dataDir, clock, log });
   // Closed in reverse: sources stop importing before the catalog they write to goes away.
-  const capabilities: Capability<never>[] = [app, catalog, packs, sources];
+  const capabilities: Capability<never>[] = [app, catalog, packs, sources, staff];
   const close = async () => {
     for (const capability of capabilities.toReversed()) await capability.close?.();
   };
@@ -79,7 +83,8 @@ export async function createKioskServices(options: ServiceOptions): Promise<Kios
     ...catalog.handlers,
     ...packs.handlers,
     ...sources.handlers,
+    ...staff.handlers,
   } satisfies Handlers;
   for (const capability of capabilities) capability.start?.();
-  return { handlers, events, log, close };
+  return { handlers, events, log, gate: staff.gate, close };
 }

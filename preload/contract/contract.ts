@@ -11,12 +11,14 @@ import type { Audience } from './call.ts';
 import { catalogCalls, catalogEvents } from './catalog.ts';
 import { packsCalls, packsEvents } from './packs.ts';
 import { sourcesCalls, sourcesEvents } from './sources.ts';
+import { staffCalls, staffEvents } from './staff.ts';
 
 export const calls = {
   ...appCalls,
   ...catalogCalls,
   ...packsCalls,
   ...sourcesCalls,
+  ...staffCalls,
 } as const;
 
 export const events = {
@@ -24,6 +26,7 @@ export const events = {
   ...catalogEvents,
   ...packsEvents,
   ...sourcesEvents,
+  ...staffEvents,
 } as const;
 
 export type Calls = typeof calls;

@@ -76,7 +76,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   // the token opens one session, once, within a minute, and is worth nothing afterwards.
   let launchToken: string | undefined = newSecret();
   const launchTokenExpires = Date.now() + limits.launchTokenTtlMs;
-  let session: { cookie: string; header: string } | undefined;
+  let session: { cookie: string; header: string; id: string } | undefined;
   const sockets = new Set<import('node:net').Socket>();
   const streams = new Set<http.ServerResponse>();
   let origin = '';
@@ -118,7 +118,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       const valid = Date.now() < launchTokenExpires && secretMatches(url.searchParams.get('key'), launchToken);
       if (!valid) return refuse(request, response, 401, 'This launch link is not valid, or was used already.');
       launchToken = undefined;
-      session = { cookie: newSecret(), header: newSecret() };
+      session = { cookie: newSecret(), header: newSecret(), id: randomBytes(8).toString('hex') };
       response.setHeader('Set-Cookie', `${cookieName}=${session.cookie}; HttpOnly; SameSite=Strict; Path=/`);
       response.writeHead(303, { Location: '/' }).end();
       return;
@@ -156,7 +156,14 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
             error: { code: 'bad-request', message: 'The request body is not valid JSON.' },
           });
         }
-        return sendJson(response, 200, await dispatch(options.services.handlers, callName, parsed));
+        return sendJson(
+          response,
+          200,
+          await dispatch(options.services.handlers, callName, parsed, {
+            caller: `browser:${session!.id}`,
+            gate: options.services.gate,
+          }),
+        );
       }
       return refuse(request, response, 404, 'There is no such API route.');
     }

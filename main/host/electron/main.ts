@@ -74,7 +74,7 @@ async function start(): Promise<void> {
     scheme,
     createSchemeHandler({ app: path.join(appRoot, 'out', 'renderer'), dataDir }),
   );
-  registerContractHandlers(ipcMain, services.handlers);
+  registerContractHandlers(ipcMain, services.handlers, services.gate);
 
   const kioskWindow = openWindow();
   attachAppCommandFilter(kioskWindow);

@@ -118,13 +118,14 @@ const worker: ImportWorker = {
 
 /**
  * An import yields the CPU to the visitor's screen: on Linux a thread's own id can be given a lower
- * priority (`/proc/thread-self` names it), so the copy takes what the kiosk leaves idle.
+ * priority (`/proc/thread-self` names it), so the copy takes what the kiosk leaves idle. Ten steps below
+ * the kiosk's own, whatever that is, so a kiosk already started at a lower priority still comes first.
  */
 function lowerThisThreadsPriority(): void {
   if (process.platform !== 'linux') return;
   try {
     const threadId = Number(path.basename(readlinkSync('/proc/thread-self')));
-    os.setPriority(threadId, 10);
+    os.setPriority(threadId, Math.min(19, os.getPriority() + 10));
   } catch {
     // Without /proc or the right to renice, the import runs at normal priority.
   }

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { dispatch, type Handlers } from '../../../main/api/dispatch.ts';
 import { ServiceError } from '../../../main/api/service-error.ts';
 
-const silent = { error: () => undefined };
+const noStaff = { admits: () => false };
+const silent = { caller: 'test', gate: noStaff, log: { error: () => undefined } };
 
 function handlers(overrides: Partial<Handlers> = {}): Handlers {
   const unused = () => {
@@ -65,7 +66,7 @@ describe('dispatch', () => {
       }),
       'catalog.subjects',
       { locale: 'en' },
-      { error: (_message, cause) => logged.push(cause) },
+      { ...silent, log: { error: (_message, cause) => logged.push(cause) } },
     );
     expect(result).toMatchObject({ ok: false, error: { code: 'internal' } });
     expect(JSON.stringify(result)).not.toContain('/secret/path');

@@ -122,6 +122,7 @@ describe('the catalog worker', () => {
 });
 
 describe('the catalog calls', () => {
+  const visitor = { caller: 'test-screen', gate: { admits: () => false } };
   async function services(clock: Clock = fixedClock(new Date('2027-03-01T09:00:00Z'))): Promise<KioskServices> {
     const temp = tempCatalogPath();
     const kiosk = await createKioskServices({
@@ -137,16 +138,16 @@ describe('the catalog calls', () => {
 
   it('answers catalog.search and catalog.item over the demo collection, and not-found for an unknown item', async () => {
     const { handlers } = await services();
-    const found = await dispatch(handlers, 'catalog.search', { locale: 'ko', query: '흙' });
+    const found = await dispatch(handlers, 'catalog.search', { locale: 'ko', query: '흙' }, visitor);
     expect(found.ok && (found.value as { items: { id: string }[] }).items[0]?.id).toBe('healthy-soil');
-    const hostile = await dispatch(handlers, 'catalog.search', { locale: 'en', query: 'NEAR("soil" *' });
+    const hostile = await dispatch(handlers, 'catalog.search', { locale: 'en', query: 'NEAR("soil" *' }, visitor);
     expect(hostile).toMatchObject({ ok: true });
 
-    const detail = await dispatch(handlers, 'catalog.item', { locale: 'zh-Hans', id: 'healthy-soil' });
+    const detail = await dispatch(handlers, 'catalog.item', { locale: 'zh-Hans', id: 'healthy-soil' }, visitor);
     expect(detail).toMatchObject({ ok: true, value: { id: 'healthy-soil', language: 'zh' } });
     const files = detail.ok ? (detail.value as { files: { hash: string; url: string }[] }).files : [];
     for (const file of files) expect(file.url).toBe(`/content/${file.hash}`);
-    const missing = await dispatch(handlers, 'catalog.item', { locale: 'en', id: 'no-such-item' });
+    const missing = await dispatch(handlers, 'catalog.item', { locale: 'en', id: 'no-such-item' }, visitor);
     expect(missing).toEqual({
       ok: false,
       error: { code: 'not-found', message: 'There is no item "no-such-item" in the catalog.' },
@@ -159,7 +160,7 @@ describe('the catalog calls', () => {
     const { handlers } = await services({ now: () => now });
     type Page = { total: number; items: { arrivedAt: string; isNew: boolean }[] };
     const list = async (request: object) => {
-      const page = await dispatch(handlers, 'catalog.list', { locale: 'en', ...request });
+      const page = await dispatch(handlers, 'catalog.list', { locale: 'en', ...request }, visitor);
       if (!page.ok) throw new Error(page.error.message);
       return page.value as Page;
     };
@@ -177,7 +178,7 @@ describe('the catalog calls', () => {
     expect(later.total).toBe(all.total);
     expect(later.items.some((item) => item.isNew)).toBe(false);
 
-    const refused = await dispatch(handlers, 'catalog.list', { locale: 'en', arrivedSince: '2027-01-01' });
+    const refused = await dispatch(handlers, 'catalog.list', { locale: 'en', arrivedSince: '2027-01-01' }, visitor);
     expect(refused.ok || refused.error.code).toBe('bad-request');
   });
 });

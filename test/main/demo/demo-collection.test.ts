@@ -23,6 +23,9 @@ const demoItems = async () =>
   (JSON.parse(await readFile(path.join(resourcesDir, 'demo-pack', 'manifest.json'), 'utf8')) as { items: unknown[] })
     .items.length;
 
+/** The screen the calls come from; these tests call the handlers directly, as dispatch would. */
+const screen = { caller: 'test-screen' };
+
 const start = (dataDir: string, resources = resourcesDir) =>
   createKioskServices({
     dataDir,
@@ -35,14 +38,14 @@ const start = (dataDir: string, resources = resourcesDir) =>
 test('an empty kiosk installs the demo pack through the pipeline, once', async () => {
   const dataDir = path.join(work, 'data');
   const first = await start(dataDir);
-  const list = await first.handlers['catalog.list']({ locale: 'en', page: { offset: 0, limit: 100 } });
+  const list = await first.handlers['catalog.list']({ locale: 'en', page: { offset: 0, limit: 100 } }, screen);
   expect(list.total).toBe(await demoItems());
-  const solar = await first.handlers['catalog.item']({ locale: 'en', id: 'solar-basics' });
+  const solar = await first.handlers['catalog.item']({ locale: 'en', id: 'solar-basics' }, screen);
   expect(solar.files.length).toBeGreaterThan(0);
   const stored = await storedFiles(dataDir);
   for (const file of solar.files) expect(stored.get(file.hash)).toBe(true);
   // Files keep their language, so a Korean visitor gets the Korean subtitles of the lecture.
-  const cooker = await first.handlers['catalog.item']({ locale: 'ko', id: 'solar-cooker' });
+  const cooker = await first.handlers['catalog.item']({ locale: 'ko', id: 'solar-cooker' }, screen);
   expect(cooker.durationSeconds).toBe(31);
   expect(cooker.files.map((file) => [file.role, file.mediaType, file.language])).toEqual([
     ['main', 'video/webm', 'en'],
@@ -53,17 +56,20 @@ test('an empty kiosk installs the demo pack through the pipeline, once', async (
     ['subtitles', 'text/vtt', 'mn-Cyrl'],
   ]);
   // Its transcript is its searchable text: a word only spoken in the lecture finds it.
-  const spoken = await first.handlers['catalog.search']({
-    locale: 'en',
-    query: 'firewood',
-    page: { offset: 0, limit: 20 },
-  });
+  const spoken = await first.handlers['catalog.search'](
+    {
+      locale: 'en',
+      query: 'firewood',
+      page: { offset: 0, limit: 20 },
+    },
+    screen,
+  );
   expect(spoken.items.map((item) => item.id)).toContain('solar-cooker');
-  expect(await first.handlers['staff.packs']({})).toEqual({ packs: expect.any(Array) });
+  expect(await first.handlers['staff.packs']({}, screen)).toEqual({ packs: expect.any(Array) });
   await first.close();
 
   const again = await start(dataDir);
-  expect((await again.handlers['catalog.list']({ locale: 'en', page: { offset: 0, limit: 1 } })).total).toBe(
+  expect((await again.handlers['catalog.list']({ locale: 'en', page: { offset: 0, limit: 1 } }, screen)).total).toBe(
     await demoItems(),
   );
   await again.close();
@@ -74,6 +80,8 @@ test('a damaged demo pack leaves the kiosk empty but running', async () => {
   await cp(resourcesDir, resources, { recursive: true });
   await writeFile(path.join(resources, 'demo-pack', 'manifest.sig'), 'not a signature');
   const services = await start(path.join(work, 'damaged'), resources);
-  expect((await services.handlers['catalog.list']({ locale: 'en', page: { offset: 0, limit: 1 } })).total).toBe(0);
+  expect((await services.handlers['catalog.list']({ locale: 'en', page: { offset: 0, limit: 1 } }, screen)).total).toBe(
+    0,
+  );
   await services.close();
 });

@@ -1,4 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import os from 'node:os';
 import { describe, expect, it } from 'vitest';
 import type { ImportWorker } from '../../../main/packs/import/import.worker.ts';
 import { startWorker } from '../../../main/workers/worker-rpc.ts';
@@ -15,13 +16,16 @@ function threadNiceValues(): number[] {
 
 describe.runIf(process.platform === 'linux')('import worker priority', () => {
   it('runs its thread at a lower priority than the kiosk, so the visitor screen keeps the CPU', async () => {
-    const before = threadNiceValues().filter((nice) => nice > 0).length;
+    // Relative to this process's own priority, so the test holds when the suite itself runs under `nice`.
+    const own = os.getPriority();
+    const lowered = Math.min(19, own + 10);
+    const before = threadNiceValues().filter((nice) => nice === lowered).length;
     const worker = startWorker<ImportWorker>(new URL('../../../main/packs/import/import.worker.ts', import.meta.url));
     try {
       await worker.api.dispose();
-      const niced = threadNiceValues().filter((nice) => nice === 10).length;
+      const niced = threadNiceValues().filter((nice) => nice === lowered).length;
       expect(niced).toBe(before + 1);
-      expect(threadNiceValues().filter((nice) => nice === 0).length).toBeGreaterThan(0);
+      expect(threadNiceValues().filter((nice) => nice === own).length).toBeGreaterThan(0);
     } finally {
       await worker.close();
     }

@@ -28,7 +28,13 @@ const handlers = {
 
 async function start(limits: Partial<ConnectionLimits> = {}) {
   const host = await startBrowserHost({
-    services: { handlers, events: new EventHub(), log: testLog(dataDir), close: () => Promise.resolve() },
+    services: {
+      handlers,
+      events: new EventHub(),
+      log: testLog(dataDir),
+      gate: { admits: () => false },
+      close: () => Promise.resolve(),
+    },
     rendererDir,
     dataDir,
     limits,
@@ -199,7 +205,13 @@ describe('stored content', () => {
 describe('the launch token', () => {
   it('is worth nothing after its time', async () => {
     const host = await startBrowserHost({
-      services: { handlers, events: new EventHub(), log: testLog(dataDir), close: () => Promise.resolve() },
+      services: {
+        handlers,
+        events: new EventHub(),
+        log: testLog(dataDir),
+        gate: { admits: () => false },
+        close: () => Promise.resolve(),
+      },
       rendererDir,
       dataDir,
       limits: { launchTokenTtlMs: 100 },

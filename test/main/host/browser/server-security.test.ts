@@ -79,7 +79,13 @@ beforeAll(async () => {
     'app.info': () => ({ version: '9.9.9', host: 'browser', defaultLocale: 'en', idleSeconds: 60 }),
   } as unknown as Handlers;
   host = await startBrowserHost({
-    services: { handlers, events: new EventHub(), log: testLog(dataDir), close: () => Promise.resolve() },
+    services: {
+      handlers,
+      events: new EventHub(),
+      log: testLog(dataDir),
+      gate: { admits: () => false },
+      close: () => Promise.resolve(),
+    },
     rendererDir,
     dataDir,
   });

@@ -60,6 +60,7 @@ beforeAll(async () => {
       handlers: {} as Handlers,
       events: new EventHub(),
       log: testLog(dataDir),
+      gate: { admits: () => false },
       close: () => Promise.resolve(),
     },
     rendererDir,

@@ -4,7 +4,10 @@ import { callChannel } from '../../../../preload/contract/channels.ts';
 import type { Handlers } from '../../../../main/api/dispatch.ts';
 import { isTrustedSender, registerContractHandlers } from '../../../../main/host/electron/contract-ipc.ts';
 
-type Listener = (event: { senderFrame: { url: string } | null }, request: unknown) => Promise<unknown>;
+type Listener = (
+  event: { senderFrame: { url: string } | null; sender: { id: number } },
+  request: unknown,
+) => Promise<unknown>;
 
 function registered() {
   const listeners = new Map<string, Listener>();
@@ -14,13 +17,22 @@ function registered() {
       calls.push(request);
       return { version: '1.0.0', host: 'electron', defaultLocale: 'en', idleSeconds: 90 };
     },
+    'staff.packs': (request: unknown) => {
+      calls.push(request);
+      return { packs: [] };
+    },
   } as unknown as Handlers;
   registerContractHandlers(
     { handle: (channel: string, listener: Listener) => void listeners.set(channel, listener) } as never,
     handlers,
+    // Only the window whose web contents has id 7 holds a staff session.
+    { admits: (caller) => caller === 'electron:7' },
   );
-  const invoke = (frameUrl: string | null, name: string, request: unknown) =>
-    listeners.get(callChannel(name as never))!({ senderFrame: frameUrl === null ? null : { url: frameUrl } }, request);
+  const invoke = (frameUrl: string | null, name: string, request: unknown, senderId = 1) =>
+    listeners.get(callChannel(name as never))!(
+      { senderFrame: frameUrl === null ? null : { url: frameUrl }, sender: { id: senderId } },
+      request,
+    );
   return { listeners, calls, invoke };
 }
 
@@ -60,6 +72,19 @@ describe('registerContractHandlers', () => {
       error: { code: 'bad-request' },
     });
     expect(calls).toHaveLength(0);
+  });
+});
+
+describe('staff calls', () => {
+  it('are the calling window’s own: admitted for the window holding the session, forbidden for another', async () => {
+    const { invoke, calls } = registered();
+    expect(await invoke('kiosk://app/index.html', 'staff.packs', {}, 8)).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
+    expect(calls).toHaveLength(0);
+    expect(await invoke('kiosk://app/index.html', 'staff.packs', {}, 7)).toEqual({ ok: true, value: { packs: [] } });
+    expect(calls).toHaveLength(1);
   });
 });
 
