@@ -1,11 +1,13 @@
 /** The kiosk's root: asks the service for the venue's settings, then runs visits one after another. */
-import { useEffect, useRef, type ComponentType } from 'react';
+import { useCallback, useEffect, useRef, type ComponentType } from 'react';
 import { ErrorBoundary } from './components/ErrorBoundary.tsx';
 import { ErrorPanel } from './components/ErrorPanel.tsx';
 import { TopBar } from './components/TopBar.tsx';
 import { useKioskCall } from './components/use-kiosk-call.ts';
 import { I18nProvider, isVerticalLocale } from './i18n/i18n.tsx';
+import { kiosk } from './kiosk.ts';
 import { screens } from './screens.ts';
+import { useStaffGesture } from './staff/use-staff-gesture.ts';
 import { screenKey, useVisit, VisitProvider } from './visit/visit.tsx';
 
 export function App() {
@@ -22,7 +24,7 @@ export function App() {
   return (
     <I18nProvider locale={defaultLocale}>
       <ErrorBoundary>
-        <VisitProvider settings={{ defaultLocale, idleSeconds }}>
+        <VisitProvider settings={{ defaultLocale, idleSeconds }} onEnd={signOutStaff}>
           <CurrentScreen />
         </VisitProvider>
       </ErrorBoundary>
@@ -30,8 +32,14 @@ export function App() {
   );
 }
 
+/** A visit's end (idle reset, Finish) ends a staff session too: the next person at the screen is a visitor. */
+function signOutStaff() {
+  kiosk.call('staff.signOut', {}).catch(() => undefined);
+}
+
 function CurrentScreen() {
-  const { screen, locale } = useVisit();
+  const { screen, locale, go } = useVisit();
+  useStaffGesture(useCallback(() => go({ name: 'staff-sign-in' }), [go]));
   // Screen readers pick their voice from the document's language.
   useEffect(() => {
     document.documentElement.lang = locale;

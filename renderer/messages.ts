@@ -9,6 +9,7 @@ import type keyboard from './keyboard/messages/en.json';
 import type packs from './packs/messages/en.json';
 import type quiz from './quiz/messages/en.json';
 import type reader from './reader/messages/en.json';
+import type staff from './staff/messages/en.json';
 import type video from './video/messages/en.json';
 import type visit from './visit/messages/en.json';
 
@@ -18,6 +19,7 @@ type Messages = typeof common &
   typeof packs &
   typeof quiz &
   typeof reader &
+  typeof staff &
   typeof video &
   typeof visit;
 export type MessageKey = keyof Messages;

@@ -8,6 +8,9 @@ import { AttractScreen } from './catalog/AttractScreen.tsx';
 import { HomeScreen } from './catalog/HomeScreen.tsx';
 import { ItemScreen } from './catalog/ItemScreen.tsx';
 import { SearchScreen } from './catalog/SearchScreen.tsx';
+import { ImportScreen } from './staff/ImportScreen.tsx';
+import { StaffHomeScreen } from './staff/StaffHomeScreen.tsx';
+import { StaffSignInScreen } from './staff/StaffSignInScreen.tsx';
 
 export interface ScreenParams {
   attract: object;
@@ -15,6 +18,10 @@ export interface ScreenParams {
   search: object;
   /** `summary` is what the visitor tapped, shown at once while the details load. */
   item: { id: string; summary?: ItemSummary };
+  /** `lapsed`: sent back here because the staff session ended while a staff screen was open. */
+  'staff-sign-in': { lapsed?: boolean };
+  staff: object;
+  'staff-import': object;
 }
 
 export type ScreenName = keyof ScreenParams;
@@ -25,4 +32,7 @@ export const screens: { [K in ScreenName]: ComponentType<ScreenParams[K]> } = {
   home: HomeScreen,
   search: SearchScreen,
   item: ItemScreen,
+  'staff-sign-in': StaffSignInScreen,
+  staff: StaffHomeScreen,
+  'staff-import': ImportScreen,
 };

@@ -41,9 +41,21 @@ export interface VisitSettings {
   idleSeconds: number;
 }
 
-export function VisitProvider({ settings, children }: { settings: VisitSettings; children: ReactNode }) {
+export function VisitProvider({
+  settings,
+  onEnd,
+  children,
+}: {
+  settings: VisitSettings;
+  /** Told whenever a visit ends, before the next begins. */
+  onEnd?: () => void;
+  children: ReactNode;
+}) {
   const [visitNumber, setVisitNumber] = useState(0);
-  const end = useCallback(() => setVisitNumber((n) => n + 1), []);
+  const end = useCallback(() => {
+    onEnd?.();
+    setVisitNumber((n) => n + 1);
+  }, [onEnd]);
   return (
     <OneVisit key={visitNumber} settings={settings} onEnd={end}>
       {children}

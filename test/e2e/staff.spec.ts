@@ -1,0 +1,92 @@
+/**
+ * Staff mode in the browser host: the hidden corner gesture, the first-run PIN, the staff screens, and
+ * the main process refusing staff calls from a page without a session.
+ */
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
+
+const pin = '482913';
+
+/** Taps the bottom-left corner `times` times, quickly, the way staff open staff mode. */
+async function tapCorner(page: Page, times = 5) {
+  // The gesture is heard once the kiosk's screens are up.
+  await expect(page.locator('[data-screen]')).toBeVisible();
+  const height = page.viewportSize()!.height;
+  for (let tap = 0; tap < times; tap++) await page.mouse.click(24, height - 24);
+}
+
+async function typePin(page: Page, digits: string) {
+  const pad = page.locator('.pin-keys');
+  for (const digit of digits) await pad.getByRole('button', { name: digit, exact: true }).click();
+  await pad.getByRole('button', { name: 'OK' }).click();
+}
+
+const staffPacksFromPage = (page: Page) => page.evaluate(() => window.kioskBridge.invoke('staff.packs', {}));
+
+test('five taps in the corner open the first-run setup; the PIN typed twice opens staff mode, and leaving ends it', async ({
+  kioskPage: page,
+}) => {
+  await expect(page.getByTestId('attract')).toBeVisible();
+  expect(await staffPacksFromPage(page)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+
+  // Four taps are not the gesture.
+  await tapCorner(page, 4);
+  await page.waitForTimeout(3100);
+  await tapCorner(page, 1);
+  await expect(page.getByText('This kiosk is new.', { exact: false })).toBeHidden();
+
+  await tapCorner(page);
+  await expect(page.getByText('This kiosk is new.', { exact: false })).toBeVisible();
+  await typePin(page, pin);
+  await expect(page.getByText('Enter the same PIN again.')).toBeVisible();
+  await typePin(page, pin);
+  await expect(page.getByTestId('staff-home')).toBeVisible();
+  expect(await staffPacksFromPage(page)).toMatchObject({ ok: true });
+
+  await page.getByRole('button', { name: /Load from USB/ }).click();
+  await expect(page.getByRole('heading', { name: 'Load from USB' })).toBeVisible();
+  await expect(page.locator('.staff-import')).toHaveAttribute('aria-busy', 'false');
+
+  await page.getByTestId('back').click();
+  await page.getByTestId('staff-leave').click();
+  await expect(page.getByTestId('attract')).toBeVisible();
+  expect(await staffPacksFromPage(page)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+});
+
+test('a different second PIN starts the choice again', async ({ kioskPage: page }) => {
+  await tapCorner(page);
+  await typePin(page, pin);
+  await typePin(page, '111111');
+  await expect(page.getByTestId('pin-message')).toHaveText('The two PINs were different. Choose the PIN again.');
+  await expect(page.getByText('This kiosk is new.', { exact: false })).toBeVisible();
+});
+
+test('wrong PINs say how many tries are left, then lock the pad with a countdown; finishing the visit signs staff out', async ({
+  kioskPage: page,
+}) => {
+  await tapCorner(page);
+  await typePin(page, pin);
+  await typePin(page, pin);
+  await expect(page.getByTestId('staff-home')).toBeVisible();
+  await page.getByRole('button', { name: 'Finish' }).click();
+  await expect(page.getByTestId('attract')).toBeVisible();
+  await expect.poll(() => staffPacksFromPage(page)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+
+  await tapCorner(page);
+  await expect(page.getByText('Enter the staff PIN.')).toBeVisible();
+  await typePin(page, '000000');
+  await expect(page.getByTestId('pin-message')).toHaveText(
+    'That PIN is not right. 3 more tries before the pad locks for a while.',
+  );
+  for (let wrong = 0; wrong < 3; wrong++) await typePin(page, '000000');
+  await expect(page.getByTestId('pin-message')).toHaveText(
+    'That PIN is not right. One more wrong PIN locks the pad for a while.',
+  );
+  await typePin(page, '000000');
+  await expect(page.getByTestId('pin-message')).toHaveText(/Too many wrong PINs\. Try again in (30|29|28) seconds\./);
+  await expect(page.locator('.pin-keys').getByRole('button', { name: '1', exact: true })).toBeDisabled();
+  // The right PIN is no key to a locked pad, even after starting again.
+  await page.reload();
+  await tapCorner(page);
+  await expect(page.getByTestId('pin-message')).toHaveText(/Too many wrong PINs/);
+});
