@@ -22,11 +22,15 @@ export function ImportScreen() {
   const [outcome, setOutcome] = useState<ImportOutcome | undefined>();
   const [importing, setImporting] = useState<string | undefined>();
 
+  const [checks, setChecks] = useState(0);
   useEffect(() => {
+    // Asking lists the sticks now rather than at the watcher's next look.
     call('staff.packs', {}).then(
       (answer) => setPacks(answer.packs),
       () => setPacks([]),
     );
+  }, [call, checks]);
+  useEffect(() => {
     const stopPacks = kiosk.on('sources.packs', (event) => setPacks(event.packs));
     // A load can outlast the visit's idle time: its progress counts as someone being here.
     const stopProgress = kiosk.on('import.progress', (event) => {
@@ -53,6 +57,14 @@ export function ImportScreen() {
   return (
     <main className="staff staff-import" aria-busy={packs === undefined}>
       <h1>{t('staff.import.title')}</h1>
+      <button
+        type="button"
+        className="button"
+        onClick={() => setChecks((n) => n + 1)}
+        disabled={importing !== undefined}
+      >
+        {t('staff.import.checkAgain')}
+      </button>
       {outcome && <OutcomePanel outcome={outcome} />}
       {importing && progress && <ProgressPanel progress={progress} />}
       {packs === undefined && <p className="quiet">{t('common.loading')}</p>}

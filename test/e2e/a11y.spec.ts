@@ -2,23 +2,8 @@
  * Accessibility of every visitor screen: axe-core finds no serious or critical violation, in each
  * interface language, in landscape and in portrait.
  */
-import { AxeBuilder } from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
+import { expectNoSeriousViolations } from './axe.ts';
 import { expect, test } from './fixtures.ts';
-
-async function expectNoSeriousViolations(page: Page, screen: string) {
-  await page.evaluate(() => document.fonts.ready);
-  const { violations } = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze();
-  const serious = violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
-  const report = serious.map(
-    (violation) =>
-      `${violation.id} (${violation.impact}): ${violation.help}\n` +
-      violation.nodes.map((node) => `    ${node.target.join(' ')} — ${node.failureSummary ?? ''}`).join('\n'),
-  );
-  expect(report, `axe on the ${screen} screen`).toEqual([]);
-}
 
 const layouts = [
   { name: 'landscape', viewport: { width: 1920, height: 1080 } },

@@ -3,6 +3,7 @@
  * the main process refusing staff calls from a page without a session.
  */
 import type { Page } from '@playwright/test';
+import { expectNoSeriousViolations } from './axe.ts';
 import { expect, test } from './fixtures.ts';
 
 const pin = '482913';
@@ -89,4 +90,24 @@ test('wrong PINs say how many tries are left, then lock the pad with a countdown
   await page.reload();
   await tapCorner(page);
   await expect(page.getByTestId('pin-message')).toHaveText(/Too many wrong PINs/);
+});
+
+test('the staff screens have no serious axe violation, and in traditional Mongolian their words run in columns', async ({
+  kioskPage: page,
+}) => {
+  await tapCorner(page);
+  await expectNoSeriousViolations(page, 'staff setup');
+  await typePin(page, pin);
+  await typePin(page, pin);
+  await expect(page.getByTestId('staff-home')).toBeVisible();
+  await expectNoSeriousViolations(page, 'staff home');
+  await page.getByRole('button', { name: /Load from USB/ }).click();
+  await expect(page.locator('.staff-import')).toHaveAttribute('aria-busy', 'false');
+  await expectNoSeriousViolations(page, 'staff import');
+
+  await page.getByRole('button', { name: 'ᠮᠣᠩᠭᠣᠯ' }).click();
+  const heading = page.locator('.staff-import h1');
+  await expect(heading).toHaveText('USB ᠡᠴᠡ ᠠᠴᠢᠶᠠᠯᠠᠬᠤ');
+  expect(await heading.evaluate((element) => getComputedStyle(element).writingMode)).toBe('vertical-lr');
+  await expectNoSeriousViolations(page, 'staff import in ᠮᠣᠩᠭᠣᠯ');
 });
