@@ -26,6 +26,8 @@ export interface ServiceOptions {
   defaultLocale?: Locale;
   /** Seconds without a touch before a visit ends (default 120). */
   idleSeconds?: number;
+  /** Whether an empty kiosk installs the demo collection (default true; hosts read `demoCollectionEnabled`). */
+  demoCollection?: boolean;
 }
 
 export interface KioskServices {
@@ -45,7 +47,14 @@ export async function createKioskServices(options: ServiceOptions): Promise<Kios
     idleSeconds: options.idleSeconds ?? 120,
   });
   const catalog = startCatalogCapability({ dataDir, clock, events });
-  const packs = createPacksCapability({ dataDir, resourcesDir: options.resourcesDir, catalog, clock, events });
+  const packs = createPacksCapability({
+    dataDir,
+    resourcesDir: options.resourcesDir,
+    demoCollection: options.demoCollection ?? true,
+    catalog,
+    clock,
+    events,
+  });
   const sources = createSourcesCapability({ catalog: catalog.api, packs, clock, events });
   // Closed in reverse: sources stop importing before the catalog they write to goes away.
   const capabilities: Capability<never>[] = [app, catalog, packs, sources];

@@ -241,6 +241,15 @@ function trustedSigner(
   if (!signatureMatches(bytes, signature.signature, key.publicKey)) {
     throw new PackError('bad-signature', `manifest.sig does not match manifest.json for key "${signature.keyId}"`);
   }
+  if (key.manifestSha256 !== undefined) {
+    const digest = createHash('sha256').update(bytes).digest('hex');
+    if (digest !== key.manifestSha256) {
+      throw new PackError(
+        'unknown-key',
+        `key "${key.keyId}" signs only the manifest with SHA-256 ${key.manifestSha256}, not this one (${digest})`,
+      );
+    }
+  }
   return key;
 }
 

@@ -7,11 +7,13 @@
  *   --json          print one JSON line {origin, launchUrl} and nothing else (for tests)
  *   --idle-seconds N  end a visit after N seconds without a touch (default 120)
  *   --clock-start ISO  run the kiosk's clock from this instant instead of the system's (for tests and demos)
+ * KIOSK_DEMO_COLLECTION=off in the environment keeps an empty kiosk empty instead of installing the demo.
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { defaultDataDir, readAppVersion, rendererDir, resourcesDir } from '../../app-paths.ts';
 import { clockStartingAt, systemClock } from '../../clock.ts';
+import { demoCollectionEnabled } from '../../demo/demo-collection.ts';
 import { createKioskServices } from '../../services.ts';
 import { findChromium, openInChromium } from './chromium.ts';
 import { startBrowserHost } from './server.ts';
@@ -48,6 +50,7 @@ const services = await createKioskServices({
   host: 'browser',
   version: await readAppVersion(),
   clock: clockStart === undefined ? systemClock : clockStartingAt(clockStart),
+  demoCollection: demoCollectionEnabled(process.env),
   ...(idleSeconds === undefined ? {} : { idleSeconds }),
 });
 const host = await startBrowserHost({
