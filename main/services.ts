@@ -55,7 +55,14 @@ export async function createKioskServices(options: ServiceOptions): Promise<Kios
     clock,
     events,
   });
-  const sources = createSourcesCapability({ catalog: catalog.api, packs, clock, events });
+  const sources = createSourcesCapability({
+    catalog: catalog.api,
+    catalogPath: catalog.path,
+    dataDir,
+    packs,
+    clock,
+    events,
+  });
   // Closed in reverse: sources stop importing before the catalog they write to goes away.
   const capabilities: Capability<never>[] = [app, catalog, packs, sources];
   const close = async () => {
