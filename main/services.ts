@@ -31,6 +31,8 @@ export interface ServiceOptions {
   idleSeconds?: number;
   /** Extra root key sets (see `SYSTEM_KEYS_DIR`, the default), for systems that keep them elsewhere. */
   systemKeysDir?: string;
+  /** Whether an empty kiosk installs the demo collection (default true; hosts read `demoCollectionEnabled`). */
+  demoCollection?: boolean;
 }
 
 export interface KioskServices {
@@ -59,12 +61,21 @@ export async function createKioskServices(options: ServiceOptions): Promise<Kios
     dataDir,
     resourcesDir: options.resourcesDir,
     ...(options.systemKeysDir === undefined ? {} : { systemKeysDir: options.systemKeysDir }),
+    demoCollection: options.demoCollection ?? true,
     catalog,
     clock,
     events,
     log,
   });
-  const sources = createSourcesCapability({ catalog: catalog.api, packs, clock, events, log });
+  const sources = createSourcesCapability({
+    catalog: catalog.api,
+    catalogPath: catalog.path,
+    dataDir,
+    packs,
+    clock,
+    events,
+    log,
+  });
   const staff = createStaffCapability({ dataDir, clock, log });
   // Closed in reverse: sources stop importing before the catalog they write to goes away.
   const capabilities: Capability<never>[] = [app, catalog, packs, sources, staff];

@@ -6,6 +6,7 @@
  */
 import type { ItemFile, ItemKind } from '../../preload/contract/catalog.ts';
 import type { ContentLanguage } from '../../preload/contract/schemas.ts';
+import type { Statements } from './statements.ts';
 
 export interface Statement {
   count: string;
@@ -102,6 +103,19 @@ export const pageTextsStatement =
   'SELECT item_id, lang, title, summary FROM item_texts WHERE item_id IN (SELECT value FROM json_each(?))';
 export const pageSubjectsStatement = `SELECT item_id, subject_id FROM item_subjects
   WHERE item_id IN (SELECT value FROM json_each(?)) ORDER BY item_id, subject_id`;
+
+/** The pack holding each of the given item ids (a JSON array), found through the items' unique id. */
+export const itemOwnersStatement =
+  'SELECT id, pack_id AS packId FROM items WHERE id IN (SELECT value FROM json_each(?))';
+
+/**
+ * Which installed pack holds each of `ids`, for the ids some pack holds: what a new pack may not take. Read
+ * by the import worker's writer and by a read-only connection alike.
+ */
+export function itemOwners(statements: Statements, ids: readonly string[]): Map<string, string> {
+  const rows = statements.rows<[string], { id: string; packId: string }>(itemOwnersStatement).all(JSON.stringify(ids));
+  return new Map(rows.map((row) => [row.id, row.packId]));
+}
 
 /**
  * The shelves in order (earliest installed pack's first, each pack's in its own order), each with its

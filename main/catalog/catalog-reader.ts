@@ -10,6 +10,7 @@ import type { InstalledPack } from '../packs/pack-record-types.ts';
 import { contentUrl } from '../store/content-paths.ts';
 import {
   itemFilesStatement,
+  itemOwners,
   itemStatement,
   listStatement,
   pageSubjectsStatement,
@@ -86,6 +87,11 @@ export class CatalogReader {
   /** Every file hash an installed item uses: what the content store must keep. */
   referencedHashes(): string[] {
     return this.#statements.values<[], string>('SELECT DISTINCT hash FROM item_files ORDER BY hash').all();
+  }
+
+  /** Which installed pack holds each of `ids`, for the ids some pack holds: what a new pack may not take. */
+  itemOwners(ids: readonly string[]): Map<string, string> {
+    return itemOwners(this.#statements, ids);
   }
 
   /** A number that changes whenever the catalog's content changes (it only grows). */

@@ -7,7 +7,7 @@
 import type { ContentLanguage } from '../../preload/contract/schemas.ts';
 import type { FileRole, PackFile, PackItemText, PackRecord } from '../packs/pack-record-types.ts';
 import { isContentHash } from '../store/content-paths.ts';
-import { itemColumns, type ItemRow } from './catalog-queries.ts';
+import { itemColumns, itemOwners, type ItemRow } from './catalog-queries.ts';
 import { openCatalogForWriting, type CatalogDatabase } from './database.ts';
 import { facetText, indexableText, titleCharacters } from './search-text.ts';
 import { Statements } from './statements.ts';
@@ -248,6 +248,11 @@ export class CatalogWriter {
         })),
       };
     })();
+  }
+
+  /** As `CatalogReader.itemOwners`, on this connection, so an import checks a pack against what it will switch. */
+  itemOwners(ids: readonly string[]): Map<string, string> {
+    return itemOwners(this.#statements, ids);
   }
 
   /** Deletes a pack's items and what it said about their subjects, and says which subjects and files they used. */

@@ -12,11 +12,18 @@ export class PackError extends Error {
   readonly code: PackErrorCode;
   /** Technical particulars (a file name, a field, expected and found values) for logs and the publisher. */
   readonly detail: string;
+  /** `item-id-taken`: staff are told which item clashes and which installed pack holds it. */
+  readonly clash: { itemId: string; ownerPackId: string } | undefined;
 
-  constructor(code: PackErrorCode, detail: string, options?: { cause?: unknown }) {
+  constructor(
+    code: PackErrorCode,
+    detail: string,
+    options?: { cause?: unknown; clash?: { itemId: string; ownerPackId: string } },
+  ) {
     super(`${code}: ${detail}`, options);
     this.code = code;
     this.detail = detail;
+    this.clash = options?.clash;
   }
 }
 

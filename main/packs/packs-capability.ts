@@ -2,7 +2,7 @@
  * The packs capability: the one entrance to the collection. Every source (a USB stick, later a feed)
  * hands a pack folder to `importFolder`, which runs the import pipeline with the kiosk's clock and
  * trust, reports progress to the screens, and announces a changed catalog. On first start it installs
- * the demo collection the same way.
+ * the demo collection the same way, with the demo's own trust (which no other pack is checked against).
  */
 import path from 'node:path';
 import type { Capability } from '../api/capability.ts';
@@ -19,7 +19,7 @@ export interface PacksCapability extends Capability {
   importFolder(dir: string): Promise<ImportResult>;
   /** Read anew each time, so keys staff add take effect without a restart. */
   loadTrust(): Promise<TrustStore>;
-  /** Installs the demo collection when the catalog is empty. */
+  /** Installs the demo collection when the catalog is empty, unless the host turned it off. */
   installDemo(): Promise<void>;
 }
 
@@ -29,6 +29,8 @@ export interface PacksOptions {
   resourcesDir: string;
   /** Extra root key sets, trusted only while root alone can write them; `SYSTEM_KEYS_DIR` by default. */
   systemKeysDir?: string;
+  /** False on kiosks that must never show the demo collection (see `demoCollectionEnabled`). */
+  demoCollection: boolean;
   catalog: CatalogCapability;
   clock: Clock;
   events: EventHub;
@@ -53,14 +55,14 @@ export function createPacksCapability(options: PacksOptions): PacksCapability {
     loggedProblems = new Set(trust.problems);
     return trust;
   };
-  const importFolder = async (dir: string) => {
+  const importWith = async (dir: string, trust: TrustStore) => {
     let result: ImportResult;
     try {
       result = await importPack(dir, {
         dataDir: options.dataDir,
         catalogPath: catalog.path,
         catalog: catalog.api,
-        trust: await loadTrust(),
+        trust,
         now: () => options.clock.now(),
         onProgress: (progress) => events.emit('import.progress', progress),
       });
@@ -82,8 +84,10 @@ export function createPacksCapability(options: PacksOptions): PacksCapability {
   };
   return {
     handlers: {},
-    importFolder,
+    importFolder: async (dir) => importWith(dir, await loadTrust()),
     loadTrust,
-    installDemo: () => installDemoCollection(catalog.api, options.resourcesDir, importFolder),
+    installDemo: async () => {
+      if (options.demoCollection) await installDemoCollection(catalog.api, options.resourcesDir, importWith);
+    },
   };
 }

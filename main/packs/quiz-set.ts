@@ -1,9 +1,16 @@
 /**
  * The file a `quiz` item carries as its main file (application/json): questions with choices, the answer
- * and an explanation per content language. The publisher validates it; kiosks parse it with the same schema.
+ * and an explanation per content language. The publisher validates it; kiosks check it with the same schema
+ * before they copy a pack (`verifyPack`), so a quiz the kiosk holds always parses.
  */
 import { z } from 'zod';
 import { ContentLanguage, Slug } from '../../preload/contract/schemas.ts';
+
+/**
+ * Kiosks read a quiz file whole before parsing it, at import, so it is bounded: a set at the schema's
+ * limits with every character three bytes of UTF-8 stays under this, and real quizzes are a few kilobytes.
+ */
+export const MAX_QUIZ_BYTES = 8 * 1024 * 1024;
 
 export const QuizQuestionText = z.strictObject({
   prompt: z.string().min(1).max(500),

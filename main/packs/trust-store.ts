@@ -16,7 +16,10 @@ import {
   type PublicKeyEntry,
 } from './signing-keys.ts';
 
-/** The committed demo key: whatever a key file claims, it may sign the `demo` channel and nothing else. */
+/**
+ * The committed demo key. Its private half is public, so no key set or statement can make a kiosk trust it:
+ * it is trusted only by `demoTrustStore`, for the one demo manifest the app ships.
+ */
 export const DEMO_KEY_ID = 'demo-2026';
 export const DEMO_PUBLIC_KEY = 'FJ8UAmaJEr4kLaVC4VZoQhQRRcyp92NZH5ZWjqomfTA=';
 export const DEMO_CHANNEL = 'demo';
@@ -27,6 +30,8 @@ export interface TrustedKey {
   channels: KeyChannels;
   /** Where the trust comes from: a key file, or the chain of statements that introduced the key. */
   origin: string;
+  /** The SHA-256 of the one manifest this key may sign (the demo key's); any manifest when absent. */
+  manifestSha256?: string;
 }
 
 export interface StatementSource {
@@ -45,8 +50,20 @@ export function keyMaySign(key: Pick<TrustedKey, 'channels'>, channel: string): 
   return key.channels[0] === '*' || (key.channels as readonly string[]).includes(channel);
 }
 
-function clampDemo(entry: PublicKeyEntry): KeyChannels {
-  return entry.publicKey === DEMO_PUBLIC_KEY ? [DEMO_CHANNEL] : entry.channels;
+function isDemoKey(entry: Pick<PublicKeyEntry, 'keyId' | 'publicKey'>): boolean {
+  return entry.publicKey === DEMO_PUBLIC_KEY || entry.keyId === DEMO_KEY_ID;
+}
+
+/** The only trust in which the demo key counts: for the demo channel, and for the manifest `manifestSha256` alone. */
+export function demoTrustStore(manifestSha256: string): TrustStore {
+  const demo: TrustedKey = {
+    keyId: DEMO_KEY_ID,
+    publicKey: DEMO_PUBLIC_KEY,
+    channels: [DEMO_CHANNEL],
+    origin: 'the demo collection shipped with the app',
+    manifestSha256,
+  };
+  return { keys: new Map([[DEMO_KEY_ID, demo]]), statements: [], problems: [] };
 }
 
 /** Builds a store from key sets already read; the first key set's entries win over later ones. */
@@ -58,12 +75,19 @@ export function trustStoreFrom(
   const keys = new Map<string, TrustedKey>();
   for (const { set, origin } of keySets) {
     for (const entry of set.keys) {
+      if (isDemoKey(entry)) {
+        problems.push(
+          `${origin}: the demo key "${entry.keyId}" signs only the demo pack shipped with the app; ignored`,
+        );
+        continue;
+      }
       const known = keys.get(entry.keyId);
       if (known && known.publicKey !== entry.publicKey) {
         problems.push(`${origin}: key id "${entry.keyId}" is already used by another key (${known.origin}); ignored`);
         continue;
       }
-      if (!known) keys.set(entry.keyId, { ...entry, channels: clampDemo(entry), origin });
+      if (!known)
+        keys.set(entry.keyId, { keyId: entry.keyId, publicKey: entry.publicKey, channels: entry.channels, origin });
     }
   }
   return { keys, statements, problems };
@@ -175,12 +199,14 @@ function closure(store: TrustStore, introductions: readonly ParsedStatement[], r
       const signer = keys.get(statement.signedBy);
       const known = keys.get(introduced.keyId);
       if (!signer || revoked.has(introduced.keyId) || store.keys.has(introduced.keyId)) continue;
+      // A key bound to one manifest vouches for nothing else, and the demo key enters no trust this way.
+      if (signer.manifestSha256 !== undefined || isDemoKey(introduced)) continue;
       if (known && known.publicKey !== introduced.publicKey) continue;
       if (!signatureMatches(Buffer.from(source.file.statement, 'utf8'), source.file.signature, signer.publicKey)) {
         if (!known) rejected.set(introduced.keyId, `${source.origin}: signature by "${signer.keyId}" does not match`);
         continue;
       }
-      const channels = clampDemo(introduced);
+      const channels = introduced.channels;
       if (!channelsWithin(channels, signer.channels)) {
         if (!known) {
           rejected.set(
@@ -283,6 +309,9 @@ export function resolveKey(
   }
   const why = full.rejected.get(keyId);
   if (why) throw new PackError('bad-key-statement', `key "${keyId}": ${why}`);
+  if (keyId === DEMO_KEY_ID) {
+    throw new PackError('unknown-key', `the demo key "${keyId}" signs only the demo pack shipped with the app`);
+  }
   throw new PackError('unknown-key', `no trusted key or valid key statement for key id "${keyId}"`);
 }
 

@@ -1,14 +1,15 @@
 /**
  * Decides whether a pack folder may be imported, before anything is copied: bounded manifest read, signature
- * by a trusted key (checked before the manifest is parsed) for the pack's channel, expiry, version against the installed one, and a folder holding
- * exactly the files the manifest lists at the sizes it states. Hashes are checked by `verifyPackContents`
- * (or by the importer while it copies). Electron-free; every refusal is a PackError with a code.
+ * by a trusted key (checked before the manifest is parsed) for the pack's channel, expiry, version against the installed one, a folder holding
+ * exactly the files the manifest lists at the sizes it states, and quiz files that are quiz sets. Other files'
+ * hashes are checked by `verifyPackContents` (or by the importer while it copies). Electron-free; every
+ * refusal is a PackError with a code.
  */
 import { createHash } from 'node:crypto';
 import { createReadStream, type Stats } from 'node:fs';
 import { lstat, open, readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { MAX_MANIFEST_BYTES, PackManifest, type FileEntry } from './manifest.ts';
+import { MAX_MANIFEST_BYTES, PackManifest, manifestItems, type FileEntry } from './manifest.ts';
 import { PackError } from './pack-error.ts';
 import {
   FILES_DIR,
@@ -19,6 +20,7 @@ import {
   packFilePath,
   statementNamePattern,
 } from './pack-layout.ts';
+import { MAX_QUIZ_BYTES, QuizSet } from './quiz-set.ts';
 import { KeyStatementFile, parseManifestSignature, signatureMatches } from './signing-keys.ts';
 import { keyMaySign, resolveKey, type StatementSource, type TrustStore, type TrustedKey } from './trust-store.ts';
 
@@ -85,6 +87,7 @@ export async function verifyPack(dir: string, options: VerifyPackOptions): Promi
   }
   await checkVersion(manifest, await options.installedVersion?.(manifest.id));
   const files = await checkFiles(packDir, manifest);
+  await checkQuizzes(packDir, manifest);
   return { dir: packDir, manifest, manifestBytes, key, statements, files };
 }
 
@@ -127,7 +130,7 @@ export function parseManifest(bytes: Buffer): PackManifest {
   } catch (error) {
     throw new PackError('malformed-manifest', `manifest.json is not JSON: ${String(error)}`, { cause: error });
   }
-  if (colonsOutsideStrings(bytes) !== countKeys(json)) {
+  if (repeatsAKey(bytes, json)) {
     throw new PackError('malformed-manifest', 'manifest.json names the same key twice in one object');
   }
   const unsafe = findUnsafeReference(json);
@@ -174,8 +177,8 @@ async function checkTopLevel(packDir: string): Promise<void> {
 async function readBounded(
   filePath: string,
   maxBytes: number,
-  tooLarge: 'manifest-too-large' | 'bad-signature' | 'bad-key-statement',
-  missing: 'missing-manifest' | 'missing-signature' | 'bad-key-statement',
+  tooLarge: 'manifest-too-large' | 'bad-signature' | 'bad-key-statement' | 'malformed-quiz',
+  missing: 'missing-manifest' | 'missing-signature' | 'bad-key-statement' | 'missing-file',
 ): Promise<Buffer> {
   const stats = await lstatOrUndefined(filePath);
   if (!stats) throw new PackError(missing, `${path.basename(filePath)} is missing`);
@@ -241,7 +244,20 @@ function trustedSigner(
   if (!signatureMatches(bytes, signature.signature, key.publicKey)) {
     throw new PackError('bad-signature', `manifest.sig does not match manifest.json for key "${signature.keyId}"`);
   }
+  if (key.manifestSha256 !== undefined) {
+    const digest = createHash('sha256').update(bytes).digest('hex');
+    if (digest !== key.manifestSha256) {
+      throw new PackError(
+        'unknown-key',
+        `key "${key.keyId}" signs only the manifest with SHA-256 ${key.manifestSha256}, not this one (${digest})`,
+      );
+    }
+  }
   return key;
+}
+
+function repeatsAKey(bytes: Buffer, json: unknown): boolean {
+  return colonsOutsideStrings(bytes) !== countKeys(json);
 }
 
 /**
@@ -343,4 +359,46 @@ async function checkFiles(packDir: string, manifest: PackManifest): Promise<Veri
     }
     return { ...file, path: paths[index]! };
   });
+}
+
+/**
+ * Every quiz item's main files are quiz sets, checked before anything is copied so a quiz the kiosk installs
+ * always opens. Each file is read once, bounded, and hashed: the bytes checked are the bytes the copy stores.
+ */
+async function checkQuizzes(packDir: string, manifest: PackManifest): Promise<void> {
+  const carried = new Map(manifest.files.map((file) => [file.sha256, file]));
+  const checked = new Set<string>();
+  for (const item of manifestItems(manifest).filter((entry) => entry.kind === 'quiz')) {
+    const mains = item.files.filter((file) => file.role === 'main');
+    if (mains.length === 0) throw new PackError('malformed-quiz', `quiz item "${item.id}" has no quiz file`);
+    for (const { hash } of mains) {
+      const file = carried.get(hash);
+      // A delta may keep its base version's quiz file, checked when that version was imported.
+      if (!file || checked.has(hash)) continue;
+      checked.add(hash);
+      const where = `quiz item "${item.id}", ${FILES_DIR}/${hash}`;
+      if (file.mediaType !== 'application/json') {
+        throw new PackError('malformed-quiz', `${where} is ${file.mediaType}, not application/json`);
+      }
+      const bytes = await readBounded(packFilePath(packDir, hash), MAX_QUIZ_BYTES, 'malformed-quiz', 'missing-file');
+      const digest = createHash('sha256').update(bytes).digest('hex');
+      if (digest !== hash) throw new PackError('hash-mismatch', `${FILES_DIR}/${hash} has SHA-256 ${digest}`);
+      const problem = quizProblem(bytes);
+      if (problem) throw new PackError('malformed-quiz', `${where}: ${problem}`);
+    }
+  }
+}
+
+function quizProblem(bytes: Buffer): string | undefined {
+  let json: unknown;
+  try {
+    json = JSON.parse(bytes.toString('utf8'));
+  } catch (error) {
+    return `not JSON: ${String(error)}`;
+  }
+  if (repeatsAKey(bytes, json)) return 'names the same key twice in one object';
+  const parsed = QuizSet.safeParse(json);
+  if (parsed.success) return undefined;
+  const issue = parsed.error.issues[0]!;
+  return `${issue.path.join('.') || '(top level)'}: ${issue.message}`;
 }

@@ -1,26 +1,34 @@
 /**
- * What a pack on a stick would do if imported: ready, already installed, or refused and why. Reads the
- * manifest and checks signature, key, version and files; copies nothing. Runs in the pack-check worker.
+ * What a pack on a stick would do if imported: ready, already installed, or refused and why. Runs the
+ * import's own checks before copying (`admitPack`: signature, key, channel, version, files, quizzes, the
+ * pack and item ids the catalog holds) and its space estimate (`requiredSpace`); copies nothing. Runs in
+ * the pack-check worker.
  */
 import type { DetectedPack } from '../../preload/contract/sources.ts';
-import { importFailure } from '../packs/import/import-error.ts';
+import { admitPack, type CatalogClaims } from '../packs/import/admit-pack.ts';
+import { ImportError, importFailure } from '../packs/import/import-error.ts';
+import { requiredSpace } from '../packs/import/import-pack.ts';
 import { isPackError } from '../packs/pack-error.ts';
 import type { TrustStore } from '../packs/trust-store.ts';
-import { verifyPack } from '../packs/verify-pack.ts';
+import type { ContentStore } from '../store/content-store.ts';
 
-export async function checkPack(
-  dir: string,
-  source: string,
-  trust: TrustStore,
-  installed: { id: string; version: number }[],
-  now: Date,
-): Promise<DetectedPack> {
+export interface PackCheckContext {
+  trust: TrustStore;
+  claims: CatalogClaims;
+  /** The kiosk's store: what a pack's files would take of it, and what is free. */
+  store: ContentStore;
+  now: Date;
+}
+
+export async function checkPack(dir: string, source: string, context: PackCheckContext): Promise<DetectedPack> {
   try {
-    const { manifest } = await verifyPack(dir, {
-      trust,
-      now,
-      installedVersion: (id) => installed.find((pack) => pack.id === id)?.version,
-    });
+    const { manifest } = await admitPack(dir, context);
+    // A delta's files from its base are already in the store (or the import refuses it), so the files a
+    // pack carries and the store lacks are the bytes the import would copy.
+    const missing = await context.store.missing(manifest.files);
+    const neededBytes = requiredSpace(missing.reduce((sum, file) => sum + file.size, 0));
+    const freeBytes = await context.store.freeBytes();
+    if (missing.length > 0 && neededBytes > freeBytes) throw ImportError.diskFull(neededBytes, freeBytes);
     return {
       source,
       location: dir,

@@ -1,6 +1,6 @@
 /**
- * The packs staff can load from USB: watches for sticks, checks every pack found on them (signature, key,
- * version, files present; nothing copied), and imports one on request through the shared import pipeline,
+ * The packs staff can load from USB: watches for sticks, checks every pack found on them with the import's
+ * own checks before copying (nothing copied), and imports one on request through the shared import pipeline,
  * telling the renderer about detections, progress and outcomes through the callbacks it is given.
  */
 import { createHash } from 'node:crypto';
@@ -15,8 +15,12 @@ import type { PackChecker } from './pack-check.worker.ts';
 import { UsbWatcher, type DetectedMount, type UsbWatcherOptions } from './usb-watcher.ts';
 
 export interface PackSourcesOptions {
-  /** What the checks compare a pack's version against. */
+  /** What the checks compare a pack's version and channel against. */
   catalog: Pick<ImportCatalog, 'installedPacks'>;
+  /** The catalog's file, read by the checks for the item ids installed packs hold. */
+  catalogPath: string;
+  /** The data folder, whose store's free space the checks compare a pack's missing files against. */
+  dataDir: string;
   /** Read again for every check, so keys staff add take effect without a restart. */
   loadTrust: () => Promise<TrustStore>;
   /** The import pipeline's entrance, shared with every other source. */
@@ -114,14 +118,25 @@ export class PackSources {
     let packs: DetectedPack[] = [];
     if (folders.length > 0) {
       const trust = await this.#options.loadTrust();
-      const installed = (await this.#options.catalog.installedPacks()).map(({ id, version }) => ({ id, version }));
+      const installed = (await this.#options.catalog.installedPacks()).map(({ id, channel, version }) => ({
+        id,
+        channel,
+        version,
+      }));
       // One call reads every pack's manifest (up to 16 MB each) and looks up every file it lists,
       // on a stick that may be slow.
       const checker = startWorker<PackChecker>(siblingModule(import.meta.url, 'pack-check.worker'), {
         callTimeoutMs: 5 * 60_000,
       });
       try {
-        packs = await checker.api.checkPacks(folders, trust, installed, this.#options.clock.now().toISOString());
+        packs = await checker.api.checkPacks({
+          folders,
+          trust,
+          installed,
+          catalogPath: this.#options.catalogPath,
+          dataDir: this.#options.dataDir,
+          now: this.#options.clock.now().toISOString(),
+        });
       } finally {
         await checker.close();
       }

@@ -12,6 +12,8 @@ import { PackSources } from './pack-sources.ts';
 
 export interface SourcesOptions {
   catalog: Pick<ImportCatalog, 'installedPacks'>;
+  catalogPath: string;
+  dataDir: string;
   packs: PacksCapability;
   clock: Clock;
   events: EventHub;
@@ -22,6 +24,8 @@ export function createSourcesCapability(options: SourcesOptions): Capability<'st
   const { events } = options;
   const sources = new PackSources({
     catalog: options.catalog,
+    catalogPath: options.catalogPath,
+    dataDir: options.dataDir,
     loadTrust: options.packs.loadTrust,
     importFolder: options.packs.importFolder,
     clock: options.clock,

@@ -24,6 +24,8 @@ export const packErrorCodes = [
   'missing-file',
   'size-mismatch',
   'hash-mismatch',
+  'malformed-quiz',
+  'item-id-taken',
 ] as const;
 export type PackErrorCode = (typeof packErrorCodes)[number];
 
@@ -51,6 +53,9 @@ export const ImportFailure = z.object({
   /** `disk-full`: the room the pack needs and the room there is, so staff know what to free. */
   neededBytes: z.number().nonnegative().optional(),
   freeBytes: z.number().nonnegative().optional(),
+  /** `item-id-taken`: the pack's item whose id another installed pack already holds, and that pack. */
+  itemId: Slug.optional(),
+  ownerPackId: Slug.optional(),
 });
 export type ImportFailure = z.infer<typeof ImportFailure>;
 

@@ -165,5 +165,7 @@ function failureText({ t, locale }: I18n, failure: ImportFailure | undefined): s
   return t(`packs.error.${failure.code}`, {
     needed: formatBytes(failure.neededBytes ?? 0, locale),
     free: formatBytes(failure.freeBytes ?? 0, locale),
+    item: failure.itemId ?? '',
+    owner: failure.ownerPackId ?? '',
   });
 }

@@ -9,11 +9,13 @@
  *   --clock-start ISO  run the kiosk's clock from this instant instead of the system's (for tests and demos)
  *   --system-keys-dir DIR  extra root key sets, honoured only while root alone can write them
  *                          (default /etc/reading-room/keys)
+ * KIOSK_DEMO_COLLECTION=off in the environment keeps an empty kiosk empty instead of installing the demo.
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { defaultDataDir, readAppVersion, rendererDir, resourcesDir } from '../../app-paths.ts';
 import { clockStartingAt, systemClock } from '../../clock.ts';
+import { demoCollectionEnabled } from '../../demo/demo-collection.ts';
 import { createKioskServices } from '../../services.ts';
 import { findChromium, openInChromium } from './chromium.ts';
 import { startBrowserHost } from './server.ts';
@@ -51,6 +53,7 @@ const services = await createKioskServices({
   host: 'browser',
   version: await readAppVersion(),
   clock: clockStart === undefined ? systemClock : clockStartingAt(clockStart),
+  demoCollection: demoCollectionEnabled(process.env),
   ...(idleSeconds === undefined ? {} : { idleSeconds }),
   ...(values['system-keys-dir'] === undefined ? {} : { systemKeysDir: path.resolve(values['system-keys-dir']) }),
 });

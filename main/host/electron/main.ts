@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, ipcMain, Menu, powerSaveBlocker, protocol, session } from 'electron';
 import { eventChannel } from '../../../preload/contract/channels.ts';
 import { systemClock } from '../../clock.ts';
+import { demoCollectionEnabled } from '../../demo/demo-collection.ts';
 import { createKioskServices } from '../../services.ts';
 import { claimSingleInstance, keepDisplayAwake, lockDownAfterReady, lockDownBeforeReady } from './app-lockdown.ts';
 import { appEntryUrl, createSchemeHandler, registerSchemePrivileges, scheme } from './app-scheme.ts';
@@ -59,6 +60,7 @@ async function start(): Promise<void> {
     host: 'electron',
     version: app.getVersion(),
     clock: systemClock,
+    demoCollection: demoCollectionEnabled(process.env),
   }).catch((error: unknown) => {
     log(`the kiosk's services could not start (data folder ${dataDir}): ${String(error)}`);
     return undefined;

@@ -4,7 +4,7 @@
  * screens put in the staff's words, and a technical detail for the log.
  */
 import type { ImportErrorCode, ImportFailure } from '../../../preload/contract/packs.ts';
-import { PackError } from '../pack-error.ts';
+import { PackError, packErrorCodes, type PackErrorCode } from '../pack-error.ts';
 
 export class ImportError extends Error {
   override readonly name = 'ImportError';
@@ -33,7 +33,18 @@ export class ImportError extends Error {
 
 /** The contract's account of any import failure; errors of no known kind become `copy-failed`. */
 export function importFailure(error: unknown): ImportFailure {
-  if (error instanceof PackError) return { code: error.code, detail: error.detail };
+  if (error instanceof PackError) return { code: error.code, detail: error.detail, ...error.clash };
   if (error instanceof ImportError) return { code: error.code, detail: error.detail, ...error.space };
   return { code: 'copy-failed', detail: error instanceof Error ? error.message : String(error) };
+}
+
+/** The typed error behind a failure that crossed a worker thread as a value, particulars included. */
+export function importErrorOf(failure: ImportFailure): PackError | ImportError {
+  const { code, detail, neededBytes, freeBytes, itemId, ownerPackId } = failure;
+  if ((packErrorCodes as readonly string[]).includes(code)) {
+    const clash = itemId !== undefined && ownerPackId !== undefined ? { clash: { itemId, ownerPackId } } : {};
+    return new PackError(code as PackErrorCode, detail, clash);
+  }
+  const space = neededBytes !== undefined && freeBytes !== undefined ? { space: { neededBytes, freeBytes } } : {};
+  return new ImportError(code as ImportErrorCode, detail, space);
 }

@@ -11,11 +11,10 @@ import type { ImportProgress } from '../../../preload/contract/packs.ts';
 import { ContentStore, type StoredFile } from '../../store/content-store.ts';
 import { progressSlot, progressSlots, type CopyOutcome } from '../../store/store-writer.ts';
 import { siblingModule, startWorker, type StartWorkerOptions, type WorkerClient } from '../../workers/worker-rpc.ts';
-import { PackError, packErrorCodes, type PackErrorCode } from '../pack-error.ts';
+import { PackError } from '../pack-error.ts';
 import { FILES_DIR, MANIFEST_FILE } from '../pack-layout.ts';
 import type { TrustStore } from '../trust-store.ts';
-import type { ImportErrorCode, ImportFailureCode } from '../../../preload/contract/packs.ts';
-import { ImportError } from './import-error.ts';
+import { ImportError, importErrorOf } from './import-error.ts';
 import type { ImportWorker, WorkerResult } from './import.worker.ts';
 
 /** What the main thread asks of the catalog worker; the switch itself runs on the import worker's connection. */
@@ -74,7 +73,14 @@ const workerTimeouts = {
   methodTimeoutsMs: { copy: Infinity, dispose: 30_000 },
 } satisfies StartWorkerOptions<ImportWorker>;
 
-const defaultMargin = (needed: number) => 16 * 1024 * 1024 + Math.ceil(needed / 100);
+/**
+ * The free space an import needs to copy `missingBytes`: those bytes and a margin (by default 16 MiB and
+ * 1 %) for the catalog and everything else on the disk. One formula for the import and the staff list.
+ */
+export function requiredSpace(missingBytes: number, marginBytes?: number): number {
+  return missingBytes + (marginBytes ?? 16 * 1024 * 1024 + Math.ceil(missingBytes / 100));
+}
+
 const busyDataDirs = new Set<string>();
 
 export async function importPack(packDir: string, options: ImportOptions): Promise<ImportResult> {
@@ -132,7 +138,7 @@ async function runImport(
   }
   const bytesTotal = missing.reduce((sum, file) => sum + file.size, 0);
   const freeBytes = await store.freeBytes();
-  const requiredBytes = bytesTotal + (options.spaceMarginBytes ?? defaultMargin(bytesTotal));
+  const requiredBytes = requiredSpace(bytesTotal, options.spaceMarginBytes);
   if (missing.length > 0 && requiredBytes > freeBytes) throw ImportError.diskFull(requiredBytes, freeBytes);
   report = { packId: plan.packId, bytesDone: 0, bytesTotal, filesDone: 0, filesTotal: missing.length };
 
@@ -142,7 +148,12 @@ async function runImport(
     report = { ...report, ...done };
     emit('copying', done.secondsLeft);
   });
-  if (!outcome.ok) throw failure(outcome.code, `${outcome.detail} (${outcome.filesCopied} files copied before)`);
+  if (!outcome.ok) {
+    throw importErrorOf({
+      code: outcome.code,
+      detail: `${outcome.detail} (${outcome.filesCopied} files copied before)`,
+    });
+  }
   report = { ...report, bytesDone: bytesTotal, filesDone: missing.length };
 
   emit('switching');
@@ -254,12 +265,5 @@ function mergeOutcomes(outcomes: readonly CopyOutcome[]): CopyOutcome {
 
 function unwrap<T>(result: WorkerResult<T>): T {
   if (result.ok) return result.value;
-  throw failure(result.code, result.detail);
-}
-
-/** Rebuilds the typed error a worker reported as a code: a fault of the pack, or of its surroundings. */
-function failure(code: ImportFailureCode, detail: string): Error {
-  return (packErrorCodes as readonly string[]).includes(code)
-    ? new PackError(code as PackErrorCode, detail)
-    : new ImportError(code as ImportErrorCode, detail);
+  throw importErrorOf(result);
 }

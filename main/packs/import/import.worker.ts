@@ -12,11 +12,11 @@ import { parentPort } from 'node:worker_threads';
 import { CatalogWriter } from '../../catalog/catalog-writer.ts';
 import { copyIntoStore, type CopyJob, type CopyOutcome } from '../../store/store-writer.ts';
 import { serveInWorker } from '../../workers/worker-rpc.ts';
-import { PackError } from '../pack-error.ts';
 import type { PackRecord } from '../pack-record-types.ts';
 import { rememberRevocations, type TrustStore } from '../trust-store.ts';
-import { readPackStatements, verifyPack } from '../verify-pack.ts';
-import type { ImportFailureCode } from '../../../preload/contract/packs.ts';
+import { readPackStatements } from '../verify-pack.ts';
+import type { ImportFailure } from '../../../preload/contract/packs.ts';
+import { admitPack } from './admit-pack.ts';
 import { importFailure } from './import-error.ts';
 import { packRecordOf } from './pack-record.ts';
 
@@ -43,7 +43,7 @@ export interface ImportPlan {
   carried: string[];
 }
 
-export type WorkerResult<T> = { ok: true; value: T } | { ok: false; code: ImportFailureCode; detail: string };
+export type WorkerResult<T> = { ok: true; value: T } | ({ ok: false } & ImportFailure);
 
 export interface ImportWorker {
   prepare(request: PrepareRequest): Promise<WorkerResult<ImportPlan>>;
@@ -56,9 +56,8 @@ export interface ImportWorker {
 let catalog: CatalogWriter | undefined;
 let record: PackRecord | undefined;
 
-function failed(error: unknown): { ok: false; code: ImportFailureCode; detail: string } {
-  const { code, detail } = importFailure(error);
-  return { ok: false, code, detail };
+function failed(error: unknown): { ok: false } & ImportFailure {
+  return { ok: false, ...importFailure(error) };
 }
 
 const worker: ImportWorker = {
@@ -67,21 +66,13 @@ const worker: ImportWorker = {
       // A damaged keys/ folder is left for verifyPack to report; only statements that count are written.
       const carried = await readPackStatements(request.packDir).catch(() => []);
       await rememberRevocations(request.trust, carried, request.keysDir);
-      const { dir, manifest } = await verifyPack(request.packDir, {
+      const writer = (catalog ??= new CatalogWriter(request.catalogPath));
+      const { dir, manifest } = await admitPack(request.packDir, {
         trust: request.trust,
         now: new Date(request.now),
-        installedVersion: (id) => request.installed.find((pack) => pack.id === id)?.version,
+        claims: { installed: request.installed, itemOwners: (ids) => writer.itemOwners(ids) },
       });
-      const current = request.installed.find((pack) => pack.id === manifest.id);
-      if (current && current.channel !== manifest.channel) {
-        // A key for one channel must not replace a pack another channel published under the same id.
-        throw new PackError(
-          'channel-not-allowed',
-          `pack "${manifest.id}" is installed from channel "${current.channel}", this one is from "${manifest.channel}"`,
-        );
-      }
-      catalog ??= new CatalogWriter(request.catalogPath);
-      record = packRecordOf(manifest, manifest.kind === 'delta' ? catalog.packRecord(manifest.id) : undefined);
+      record = packRecordOf(manifest, manifest.kind === 'delta' ? writer.packRecord(manifest.id) : undefined);
       const needed = new Map<string, { sha256: string; size: number }>();
       for (const { sha256, size } of [...(record.files ?? []), ...manifest.files]) needed.set(sha256, { sha256, size });
       return {

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import {
   itemFilesStatement,
+  itemOwnersStatement,
   itemStatement,
   listStatement,
   pageSubjectsStatement,
@@ -128,6 +129,10 @@ describe('query plans', () => {
     const files = plan(itemFilesStatement, ['solar-power']);
     expectNoTableScan(files);
     expect(files.join('\n')).toMatch(/SEARCH x USING PRIMARY KEY \(hash=\?\)/);
+    // An import asks which packs hold its item ids: by the unique id, however many items the catalog has.
+    const owners = plan(itemOwnersStatement, ['["solar-power"]']);
+    expectNoTableScan(owners);
+    expect(owners.join('\n')).toMatch(/SEARCH items USING INDEX sqlite_autoindex_items_1 \(id=\?\)/);
     for (const statement of [pageTextsStatement, pageSubjectsStatement]) {
       const details = plan(statement, ['["solar-power"]']);
       expectNoTableScan(details);

@@ -29,8 +29,11 @@ export interface FixtureFile {
 }
 
 export function randomFile(size: number): FixtureFile {
-  const bytes = randomBytes(size);
-  return { sha256: createHash('sha256').update(bytes).digest('hex'), size, mediaType: 'application/pdf', bytes };
+  return fileOf(randomBytes(size), 'application/pdf');
+}
+
+export function fileOf(bytes: Buffer, mediaType: string): FixtureFile {
+  return { sha256: createHash('sha256').update(bytes).digest('hex'), size: bytes.length, mediaType, bytes };
 }
 
 export function itemFor(id: string, files: readonly FixtureFile[], title = `Item ${id}`): ManifestItem {

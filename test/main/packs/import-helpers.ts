@@ -12,6 +12,7 @@ import type { TrustStore } from '../../../main/packs/trust-store.ts';
 
 export interface Kiosk {
   dataDir: string;
+  catalogPath: string;
   catalog: Catalog;
   options(extra?: Partial<ImportOptions>): ImportOptions;
   /** A pack's installed state, read as the import worker reads a delta's base (the catalog worker only serves visitors). */
@@ -24,6 +25,7 @@ export function openKiosk(dataDir: string, trust: TrustStore): Kiosk {
   const catalog = startCatalog(catalogPath);
   return {
     dataDir,
+    catalogPath,
     catalog,
     options: (extra = {}) => ({ dataDir, catalogPath, catalog: catalog.api, trust, ...extra }),
     packRecord: (id) => {

@@ -29,6 +29,7 @@ beforeAll(async () => {
   packs = createPacksCapability({
     dataDir,
     resourcesDir,
+    demoCollection: true,
     catalog,
     clock,
     events,

@@ -98,29 +98,6 @@ describe('a pack the kiosk must refuse', () => {
     await expectRefused(await v2(files, key, { channel: 'art', id: 'art' }), 'channel-not-allowed');
   });
 
-  test('the demo key may sign only the demo channel, whatever its key file claims', async () => {
-    const demoKey = PrivateKeyFile.parse(
-      JSON.parse(
-        await readFile(path.join(import.meta.dirname, '../../../resources/demo-source/demo-key.private.json'), 'utf8'),
-      ),
-    );
-    const demoTrust = trustStoreFrom([
-      { set: { format: 1, keys: [{ ...publicEntry(demoKey), channels: ['*'] }] }, origin: 'test' },
-    ]);
-    const files = [randomFile(100)];
-    const pack = await writeTestPack(
-      path.join(work, `pack-${++packs}`),
-      demoKey,
-      fullManifest(demoKey, { id: 'science', channel: 'science', version: 5, files }),
-      files,
-    );
-    const before = await snapshot(kiosk);
-    await expect(importPack(pack, { ...kiosk.options({ now }), trust: demoTrust })).rejects.toMatchObject({
-      code: 'channel-not-allowed',
-    });
-    expect(await snapshot(kiosk)).toEqual(before);
-  });
-
   test('a pack id installed from one channel cannot be replaced from another', async () => {
     const wide = testKey('wide', ['science', 'art']);
     const kioskTrust = trustStoreFrom([

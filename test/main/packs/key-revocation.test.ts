@@ -9,8 +9,10 @@ import {
   revokeKey,
   type KeyStatementFile,
 } from '../../../main/packs/signing-keys.ts';
+import { DEMO_MANIFEST_SHA256 } from '../../../main/demo/demo-manifest.ts';
 import {
   DEMO_CHANNEL,
+  demoTrustStore,
   loadTrustStore,
   rememberRevocations,
   resolveKey,
@@ -123,8 +125,7 @@ describe('key revocation', () => {
   it('revokes the committed demo key', async () => {
     const demoKeyFile = path.resolve(import.meta.dirname, '../../../resources/demo-source/demo-key.private.json');
     const demoKey = PrivateKeyFile.parse(JSON.parse(await readFile(demoKeyFile, 'utf8')));
-    const rootKeysFile = path.resolve(import.meta.dirname, '../../../resources/keys/root-keys.json');
-    const trust = await loadTrustStore({ rootKeysFile });
+    const trust = demoTrustStore(DEMO_MANIFEST_SHA256);
     expect(resolveKey(trust, demoKey.keyId).channels).toEqual([DEMO_CHANNEL]);
     const error = refusal(trust, demoKey.keyId, [source(revokeKey(demoKey, demoKey.keyId))]);
     expect(isPackError(error, 'key-revoked')).toBe(true);

@@ -1,9 +1,12 @@
+import { createHash } from 'node:crypto';
 import { appendFile, readFile, readdir, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import type { PackErrorCode } from '../../../main/packs/pack-error.ts';
 import { PackError } from '../../../main/packs/pack-error.ts';
-import { loadTrustStore } from '../../../main/packs/trust-store.ts';
+import { DEMO_MANIFEST_SHA256 } from '../../../main/demo/demo-manifest.ts';
+import { PrivateKeyFile, introduceKey, publicEntry } from '../../../main/packs/signing-keys.ts';
+import { demoTrustStore, loadTrustStore } from '../../../main/packs/trust-store.ts';
 import { verifyPack, verifyPackContents, type VerifyPackOptions } from '../../../main/packs/verify-pack.ts';
 import { buildTestPack, newKey, resign, tempDir, trustOnly, writeSigned } from './pack-fixtures.ts';
 
@@ -302,20 +305,38 @@ describe('verifyPack', () => {
 describe('the demo key', () => {
   const rootKeysFile = path.resolve(import.meta.dirname, '../../../resources/keys/root-keys.json');
   const demoKeyFile = path.resolve(import.meta.dirname, '../../../resources/demo-source/demo-key.private.json');
+  const demoKey = async () => PrivateKeyFile.parse(JSON.parse(await readFile(demoKeyFile, 'utf8')));
+  const manifestDigest = async (dir: string) =>
+    createHash('sha256')
+      .update(await readFile(path.join(dir, 'manifest.json')))
+      .digest('hex');
 
-  it('signs the demo channel', async () => {
-    const key = JSON.parse(await readFile(demoKeyFile, 'utf8'));
+  it('is trusted by no key set, whatever channels a key file grants it', async () => {
+    const key = await demoKey();
     const pack = await buildTestPack({ key, channel: 'demo' });
-    const trust = await loadTrustStore({ rootKeysFile });
-    await expect(verifyPack(pack.dir, { trust })).resolves.toBeTruthy();
+    await expectRefused(verifyPack(pack.dir, { trust: await loadTrustStore({ rootKeysFile }) }), 'unknown-key');
+    const generous = trustOnly({ ...key, channels: ['*'] });
+    expect(generous.problems.join('\n')).toMatch(/demo key "demo-2026"/);
+    await expectRefused(verifyPack(pack.dir, { trust: generous }), 'unknown-key');
   });
 
-  it('is refused for any other channel, even where a key file grants it every channel', async () => {
-    const key = JSON.parse(await readFile(demoKeyFile, 'utf8'));
-    const pack = await buildTestPack({ key: { ...key, channels: ['*'] }, channel: 'main' });
-    const shipped = await loadTrustStore({ rootKeysFile });
-    await expectRefused(verifyPack(pack.dir, { trust: shipped }), 'channel-not-allowed');
-    const generous = trustOnly({ ...key, channels: ['*'] });
-    await expectRefused(verifyPack(pack.dir, { trust: generous }), 'channel-not-allowed');
+  it('is not trusted through an introduction by a trusted key', async () => {
+    const root = newKey('centre-root');
+    const dir = await tempDir();
+    const statement = path.join(dir, 'demo-2026.statement.json');
+    await writeFile(statement, JSON.stringify(introduceKey(root, publicEntry(await demoKey()))));
+    const pack = await buildTestPack({ key: await demoKey(), channel: 'demo', statementFiles: [statement] });
+    await expectRefused(verifyPack(pack.dir, { trust: trustOnly(root) }), 'unknown-key');
+  });
+
+  it('signs, under the demo trust, the one manifest it pins and no other', async () => {
+    const pack = await buildTestPack({ key: await demoKey(), channel: 'demo' });
+    await expectRefused(verifyPack(pack.dir, { trust: demoTrustStore(DEMO_MANIFEST_SHA256) }), 'unknown-key');
+    await expect(verifyPack(pack.dir, { trust: demoTrustStore(await manifestDigest(pack.dir)) })).resolves.toBeTruthy();
+    const elsewhere = await buildTestPack({ key: { ...(await demoKey()), channels: ['*'] }, channel: 'main' });
+    await expectRefused(
+      verifyPack(elsewhere.dir, { trust: demoTrustStore(await manifestDigest(elsewhere.dir)) }),
+      'channel-not-allowed',
+    );
   });
 });

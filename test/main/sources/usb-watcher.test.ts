@@ -82,6 +82,8 @@ test.skipIf(cannotMount)(
     const finished: unknown[] = [];
     const sources = new PackSources({
       catalog: kiosk.catalog.api,
+      catalogPath: kiosk.catalogPath,
+      dataDir: kiosk.dataDir,
       loadTrust: async () => trust,
       importFolder: (dir) => importPack(dir, kiosk.options({ onProgress: (event) => progress.push(event) })),
       clock: fixedClock(new Date('2027-03-01T09:00:00Z')),

@@ -1,7 +1,8 @@
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadTrustStore } from '../../../main/packs/trust-store.ts';
+import { DEMO_MANIFEST_SHA256 } from '../../../main/demo/demo-manifest.ts';
+import { demoTrustStore } from '../../../main/packs/trust-store.ts';
 import { verifyPack, verifyPackContents } from '../../../main/packs/verify-pack.ts';
 import { ContentLanguage } from '../../../preload/contract/schemas.ts';
 
@@ -9,8 +10,8 @@ const resources = path.resolve(import.meta.dirname, '../../../resources');
 const packDir = path.join(resources, 'demo-pack');
 
 describe('the committed demo pack', () => {
-  it('verifies against the shipped root keys, every file hashed', async () => {
-    const trust = await loadTrustStore({ rootKeysFile: path.join(resources, 'keys', 'root-keys.json') });
+  it('verifies with the demo trust, which pins its manifest, every file hashed', async () => {
+    const trust = demoTrustStore(DEMO_MANIFEST_SHA256);
     const pack = await verifyPack(packDir, { trust });
     await verifyPackContents(packDir, pack.manifest);
     expect(pack.manifest.channel).toBe('demo');
@@ -18,7 +19,7 @@ describe('the committed demo pack', () => {
   });
 
   it('holds a dozen leaflets and a quiz, with text in every content language', async () => {
-    const trust = await loadTrustStore({ rootKeysFile: path.join(resources, 'keys', 'root-keys.json') });
+    const trust = demoTrustStore(DEMO_MANIFEST_SHA256);
     const { manifest } = await verifyPack(packDir, { trust });
     if (manifest.kind !== 'full') throw new Error('the demo pack is a full pack');
     expect(manifest.items.filter((item) => item.kind === 'pdf').length).toBeGreaterThanOrEqual(12);
@@ -32,7 +33,7 @@ describe('the committed demo pack', () => {
   });
 
   it('features a few items, one from each subject, for the attract screen', async () => {
-    const trust = await loadTrustStore({ rootKeysFile: path.join(resources, 'keys', 'root-keys.json') });
+    const trust = demoTrustStore(DEMO_MANIFEST_SHA256);
     const { manifest } = await verifyPack(packDir, { trust });
     if (manifest.kind !== 'full') throw new Error('the demo pack is a full pack');
     const featured = manifest.items.filter((item) => item.featured === true);
@@ -42,7 +43,7 @@ describe('the committed demo pack', () => {
   });
 
   it('carries the text extracted from its PDFs, Korean and Chinese included', async () => {
-    const trust = await loadTrustStore({ rootKeysFile: path.join(resources, 'keys', 'root-keys.json') });
+    const trust = demoTrustStore(DEMO_MANIFEST_SHA256);
     const { manifest } = await verifyPack(packDir, { trust });
     const soil = manifest.kind === 'full' ? manifest.items.find((item) => item.id === 'healthy-soil') : undefined;
     expect(soil?.pages).toBeGreaterThan(1);

@@ -1,8 +1,10 @@
 /**
  * `npm run demo:build`: renders the demo leaflets (resources/demo-source/leaflets/*.yaml, titles from the sheet)
- * to PDFs, then builds and signs the demo pack into resources/demo-pack/ with the publisher, one version up.
+ * to PDFs, then builds and signs the demo pack into resources/demo-pack/ with the publisher, one version up,
+ * and pins the new manifest's digest in main/demo/demo-manifest.ts: the demo key signs that manifest only.
  * A development step: its output is committed, so a fresh checkout needs neither the fonts nor this run.
  */
+import { createHash } from 'node:crypto';
 import { mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -16,6 +18,7 @@ import { renderLeaflet } from './leaflet-pdf.ts';
 
 const sourceDir = path.join(appRoot, 'resources', 'demo-source');
 const packDir = path.join(appRoot, 'resources', 'demo-pack');
+const digestModule = path.join(appRoot, 'main', 'demo', 'demo-manifest.ts');
 
 const subjectColours: Record<string, string> = {
   agriculture: '#2e7d32',
@@ -78,6 +81,16 @@ async function renderLeaflets(): Promise<number> {
   return count;
 }
 
+/** Rewrites the module that pins the shipped demo manifest, keeping its comment. */
+async function pinManifest(): Promise<string> {
+  const digest = createHash('sha256')
+    .update(await readFile(path.join(packDir, 'manifest.json')))
+    .digest('hex');
+  const text = await readFile(digestModule, 'utf8');
+  await writeFile(digestModule, text.replace(/'[0-9a-f]{64}'/, `'${digest}'`));
+  return digest;
+}
+
 async function main(): Promise<void> {
   const rendered = await renderLeaflets();
   const version = (await installedVersion()) + 1;
@@ -99,10 +112,12 @@ async function main(): Promise<void> {
     const { cp } = await import('node:fs/promises');
     await cp(staging, packDir, { recursive: true });
   });
+  const digest = await pinManifest();
   const bytes = manifest.files.reduce((sum, file) => sum + file.size, 0);
   console.log(
     `Rendered ${rendered} leaflets; demo pack v${version}: ${manifest.items.length} items, ` +
-      `${manifest.files.length} files, ${(bytes / 1e6).toFixed(2)} MB in ${path.relative(appRoot, packDir)}`,
+      `${manifest.files.length} files, ${(bytes / 1e6).toFixed(2)} MB in ${path.relative(appRoot, packDir)}; ` +
+      `manifest ${digest.slice(0, 12)}… pinned in ${path.relative(appRoot, digestModule)}`,
   );
 }
 
