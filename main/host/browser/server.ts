@@ -4,8 +4,9 @@
  * The launch link carries a one-time token, good for a minute, which /launch trades for a random
  * session secret in an HttpOnly cookie; every API request must also carry the session's header
  * token, which only the page served to that session learns. Stored content at /content/<sha256>
- * needs the cookie. Connections, headers, bodies and idle time are bounded, and a refused request
- * loses its connection, so neither a flood of sockets nor of bytes can starve the kiosk.
+ * needs the cookie. Connections, headers, bodies and idle time are bounded, a connection without the
+ * cookie gives way to a new one at the cap, and a refused request loses its connection, so neither a
+ * flood of sockets nor of bytes can starve the kiosk.
  */
 import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -32,6 +33,10 @@ export interface BrowserHostOptions {
 }
 
 export interface ConnectionLimits {
+  /**
+   * Open connections at most. At the cap a new one pushes out the oldest that has not made a request
+   * with the session cookie; it is refused only when every other one has.
+   */
   maxConnections: number;
   headersTimeoutMs: number;
   requestTimeoutMs: number;
@@ -78,10 +83,13 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   const launchTokenExpires = Date.now() + limits.launchTokenTtlMs;
   let session: { cookie: string; header: string; id: string } | undefined;
   const sockets = new Set<import('node:net').Socket>();
+  /** Connections that have not yet made a request with the session cookie, oldest first. */
+  const strangers = new Set<import('node:net').Socket>();
   const streams = new Set<http.ServerResponse>();
   let origin = '';
 
   const server = http.createServer({ connectionsCheckingInterval: limits.checkIntervalMs }, (request, response) => {
+    if (hasSessionCookie(request)) strangers.delete(request.socket);
     for (const [name, value] of Object.entries(securityHeaders)) response.setHeader(name, value);
     handle(request, response).catch((error: unknown) => {
       options.services.log.write({
@@ -95,13 +103,27 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       else response.destroy();
     });
   });
-  server.maxConnections = limits.maxConnections;
   server.headersTimeout = limits.headersTimeoutMs;
   server.requestTimeout = limits.requestTimeoutMs;
   server.keepAliveTimeout = limits.keepAliveTimeoutMs;
+  // Every client is 127.0.0.1, so before its headers a hostile local program's socket looks like the
+  // page's. Refusing newcomers at the cap (server.maxConnections) let one holding idle or slow sockets
+  // keep every new connection of the page out; instead a newcomer pushes out the oldest connection
+  // that has not shown the session cookie, and a connection that has is never pushed out.
   server.on('connection', (socket) => {
     sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
+    strangers.add(socket);
+    socket.on('close', () => {
+      sockets.delete(socket);
+      strangers.delete(socket);
+    });
+    if (sockets.size <= limits.maxConnections) return;
+    // Oldest first (a Set keeps insertion order); the newcomer itself when every other one is signed in.
+    const oldest = strangers.values().next().value!;
+    // Forgotten now rather than at 'close', which comes later: the next newcomer must not pick it again.
+    sockets.delete(oldest);
+    strangers.delete(oldest);
+    oldest.destroy();
   });
 
   async function handle(request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {

@@ -1,9 +1,10 @@
 /**
  * The browser host under floods, tested against the real server on real loopback sockets with its
- * limits turned down so a handful of sockets reach them: connections past the cap are dropped, idle
- * ones time out, a large body is refused without being read, a refused request loses its
- * connection, a malformed request target is a plain 400, an unknown kind of stored file is not
- * served, and the launch token expires.
+ * limits turned down so a handful of sockets reach them: past the cap a new connection pushes out the
+ * oldest one without the session cookie (so idle sockets cannot keep the page out), idle ones time
+ * out, a large body is refused without being read, a refused request loses its connection, a
+ * malformed request target is a plain 400, an unknown kind of stored file is not served, and the
+ * launch token expires.
  */
 import { createHash } from 'node:crypto';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -127,6 +128,41 @@ describe('connection floods', () => {
     const answer = await call(port, cookie, token);
     expect(status(answer)).toBe(200);
   }, 15_000);
+
+  it('serves a signed-in call on a new connection while idle sockets fill every slot', async () => {
+    const { port, cookie, token } = await start({ maxConnections: 4 });
+    const idle = await Promise.all(Array.from({ length: 10 }, () => idleSocket(port)));
+    const started = Date.now();
+    const answer = await call(port, cookie, token);
+    expect(status(answer)).toBe(200);
+    // At once, not after the idle sockets' headers timeout (10 s here).
+    expect(Date.now() - started).toBeLessThan(1_000);
+    // The newest idle sockets still hold their slots: it was the oldest that gave way.
+    const stillOpen = idle.map(({ socket }) => !socket.destroyed && socket.readyState === 'open');
+    expect(stillOpen.slice(-3)).toEqual([true, true, true]);
+    for (const { socket } of idle) socket.destroy();
+  }, 10_000);
+
+  it('never pushes out a signed-in connection for a newcomer without the cookie', async () => {
+    const { port, cookie, token } = await start({ maxConnections: 4 });
+    const socket = net.connect({ host: '127.0.0.1', port });
+    await new Promise((resolve) => socket.once('connect', resolve));
+    const ask = () =>
+      new Promise<string>((resolve) => {
+        socket.once('data', (chunk: Buffer) => resolve(chunk.toString()));
+        socket.write(
+          `POST /api/call/app.info HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nCookie: ${cookie}\r\n` +
+            `X-Kiosk-Session: ${token}\r\nContent-Length: 2\r\n\r\n{}`,
+        );
+      });
+    expect(await ask()).toMatch(/^HTTP\/1\.1 200/);
+    const idle = await Promise.all(Array.from({ length: 10 }, () => idleSocket(port)));
+    // Give the host time to push out whatever it would.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(await ask()).toMatch(/^HTTP\/1\.1 200/);
+    socket.destroy();
+    for (const { socket: other } of idle) other.destroy();
+  }, 10_000);
 
   it('closes a keep-alive connection left idle after an answer', async () => {
     const { port, cookie, token } = await start({ keepAliveTimeoutMs: 300 });
