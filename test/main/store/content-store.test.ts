@@ -202,21 +202,25 @@ describe('ContentStore', () => {
   test('an incoming folder planted as a link, or as a file, is replaced by a real folder, never written through', async () => {
     const outside = path.join(work, 'outside');
     await mkdir(outside);
-    const kept = path.join(outside, 'kept');
-    await writeFile(kept, 'not the store’s');
     const file = await sourceFile(randomBytes(5000));
+    // Written through the link, the temp file would overwrite what its own planted link points at.
+    const victim = path.join(outside, 'victim');
+    await writeFile(victim, 'not the store’s');
+    await symlink(victim, path.join(outside, `${file.sha256}.part`));
     await mkdir(path.dirname(incomingDir(dataDir)), { recursive: true });
     await symlink(outside, incomingDir(dataDir));
     const store = new ContentStore(dataDir);
     expect(await store.leftoverBytes()).toBe(0);
     expect(copyIntoStore(job([file]))).toMatchObject({ ok: true, filesCopied: 1 });
-    expect(await readdir(outside)).toEqual(['kept']);
+    expect(await readFile(victim, 'utf8')).toBe('not the store’s');
+    expect((await readdir(outside)).sort()).toEqual([`${file.sha256}.part`, 'victim'].sort());
     expect((await lstat(incomingDir(dataDir))).isDirectory()).toBe(true);
+    expect(await store.has(file.sha256, file.size)).toBe(true);
 
     await rm(incomingDir(dataDir), { recursive: true });
     await symlink(outside, incomingDir(dataDir));
-    await store.pruneIncoming([]);
-    expect(await readdir(outside)).toEqual(['kept']);
+    await store.pruneIncoming([file]);
+    expect((await readdir(outside)).sort()).toEqual([`${file.sha256}.part`, 'victim'].sort());
     expect((await lstat(incomingDir(dataDir))).isDirectory()).toBe(true);
 
     await rm(incomingDir(dataDir), { recursive: true });
