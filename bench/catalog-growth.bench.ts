@@ -26,12 +26,12 @@ const books = fileOf(1500);
 const leaflets = fileOf(5000);
 const shapes: Shape[] = [
   {
-    label: '1,500 books, 8 KB + 2 KB of text each',
+    label: '1,500 books, 7 KB + 1.75 KB of text each',
     manifest: (version, seed) =>
       fullManifest(key, {
         version,
         files: books,
-        items: books.map((file, index) => textHeavyItem(`book-${index}`, [file], 8000, seed + index * 4)),
+        items: books.map((file, index) => textHeavyItem(`book-${index}`, [file], 7000, seed + index * 4)),
       }),
   },
   {
