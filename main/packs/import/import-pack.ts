@@ -146,7 +146,7 @@ async function runImport(
   }
   await store.pruneIncoming(missing);
   const space = spaceNeeded(missing, plan.recordBytes, (await store.space()).blockSize, options.spaceMarginBytes);
-  garbage = addUp(garbage, await ensureRoom(store, space.neededBytes, keep));
+  garbage = addUp(garbage, await ensureRoom(store, space, keep));
   const bytesTotal = missing.reduce((sum, file) => sum + file.size, 0);
   report = { packId: plan.packId, bytesDone: 0, bytesTotal, filesDone: 0, filesTotal: missing.length };
 

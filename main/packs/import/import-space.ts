@@ -41,7 +41,7 @@ export function spaceNeeded(
 }
 
 /**
- * Makes sure `neededBytes` can be had, or refuses with `disk-full` and both figures, having changed nothing.
+ * Makes sure `need.neededBytes` can be had, or refuses with `disk-full` and both figures, having changed nothing.
  * Leftovers in the incoming folder count as free: the copy adopts or overwrites them. When that is not
  * enough, stored files outside `keep` (the catalog's references and this pack's files) count too, and are
  * deleted: they are files a killed import committed for a version never switched to, or an old version's
@@ -51,14 +51,20 @@ export function spaceNeeded(
  */
 export async function ensureRoom(
   store: ContentStore,
-  neededBytes: number,
+  need: SpaceNeed,
   keep: ReadonlySet<string>,
 ): Promise<{ filesRemoved: number; bytesFreed: number }> {
+  const { neededBytes } = need;
   const { freeBytes } = await store.space();
   const usable = freeBytes + (await store.leftoverBytes());
   if (neededBytes <= usable) return { filesRemoved: 0, bytesFreed: 0 };
   const reclaimable = await store.unreferenced(keep);
   const reclaimableBytes = reclaimable.reduce((sum, file) => sum + file.size, 0);
-  if (neededBytes > usable + reclaimableBytes) throw ImportError.diskFull(neededBytes, usable + reclaimableBytes);
+  if (neededBytes > usable + reclaimableBytes) {
+    const room = usable + reclaimableBytes;
+    // The log says which share made the difference: a text-heavy pack can be refused for its catalog alone.
+    const shares = `files ${need.contentBytes}, catalog ${need.catalogBytes}, reserve ${need.reserveBytes}`;
+    throw ImportError.diskFull(neededBytes, room, shares);
+  }
   return store.remove(reclaimable);
 }
