@@ -36,6 +36,15 @@ export class CatalogWriter {
   }
 
   /**
+   * Copies the WAL into the catalog file and truncates it. SQLite's own checkpoints reuse the WAL but never
+   * shrink it, so after a large switch it would keep its peak size for good: room every later import lacks.
+   * A reader holding an old snapshot past the busy timeout leaves the WAL as it is, for the next checkpoint.
+   */
+  checkpoint(): void {
+    this.#db.pragma('wal_checkpoint(TRUNCATE)');
+  }
+
+  /**
    * Replaces whatever the catalog held of `pack.id` with `pack`, in one transaction: readers see
    * the old version or the new one, never a mix, and a failure leaves the old one intact. `now` (ISO,
    * from the kiosk's clock) is the install time; it is also the arrival of every item the previous
@@ -143,8 +152,22 @@ export class CatalogWriter {
         }
         this.#dropUnreferencedFiles([...previous.hashes, ...(pack.files ?? []).map((file) => file.sha256)]);
         this.#bumpRevision();
+        this.#oweGarbage(true);
       })
       .immediate();
+  }
+
+  /**
+   * True when a switch or removal committed but the files it left unused may still be in the store: set in
+   * the same transaction, so a process killed before the clean-up finished cannot forget it.
+   */
+  garbageOwed(): boolean {
+    return this.#statements.values<[], number>("SELECT value FROM catalog_meta WHERE key = 'garbage_owed'").get() === 1;
+  }
+
+  /** Called once the store holds nothing the catalog does not reference (beyond what an import in progress needs). */
+  garbageCollected(): void {
+    this.#oweGarbage(false);
   }
 
   /** Removes a pack and its items; false when no such pack was installed. */
@@ -156,6 +179,7 @@ export class CatalogWriter {
         this.#refreshSubjects(previous.subjects);
         this.#dropUnreferencedFiles(previous.hashes);
         this.#bumpRevision();
+        this.#oweGarbage(true);
         return true;
       })
       .immediate();
@@ -309,6 +333,10 @@ export class CatalogWriter {
             AND NOT EXISTS (SELECT 1 FROM item_files i WHERE i.hash = files.hash)`,
       )
       .run(JSON.stringify(hashes));
+  }
+
+  #oweGarbage(owed: boolean): void {
+    this.#statements.write<[number]>("UPDATE catalog_meta SET value = ? WHERE key = 'garbage_owed'").run(owed ? 1 : 0);
   }
 
   #bumpRevision(): void {

@@ -1,13 +1,14 @@
 /**
  * What a pack on a stick would do if imported: ready, already installed, or refused and why. Runs the
  * import's own checks before copying (`admitPack`: signature, key, channel, version, files, quizzes, the
- * pack and item ids the catalog holds) and its space estimate (`requiredSpace`); copies nothing. Runs in
- * the pack-check worker.
+ * pack and item ids the catalog holds) and its space check (`spaceNeeded`, `usableRoom`); copies nothing.
+ * Runs in the pack-check worker.
  */
 import type { DetectedPack } from '../../preload/contract/sources.ts';
 import { admitPack, type CatalogClaims } from '../packs/import/admit-pack.ts';
-import { ImportError, importFailure } from '../packs/import/import-error.ts';
-import { requiredSpace } from '../packs/import/import-pack.ts';
+import { importFailure } from '../packs/import/import-error.ts';
+import { roomRefusal, spaceNeeded, usableRoom } from '../packs/import/import-space.ts';
+import { packRecordOf } from '../packs/import/pack-record.ts';
 import { isPackError } from '../packs/pack-error.ts';
 import type { TrustStore } from '../packs/trust-store.ts';
 import type { ContentStore } from '../store/content-store.ts';
@@ -17,6 +18,8 @@ export interface PackCheckContext {
   claims: CatalogClaims;
   /** The kiosk's store: what a pack's files would take of it, and what is free. */
   store: ContentStore;
+  /** Every file the installed packs reference: never counted as room. */
+  referenced: () => readonly string[];
   now: Date;
 }
 
@@ -26,9 +29,15 @@ export async function checkPack(dir: string, source: string, context: PackCheckC
     // A delta's files from its base are already in the store (or the import refuses it), so the files a
     // pack carries and the store lacks are the bytes the import would copy.
     const missing = await context.store.missing(manifest.files);
-    const neededBytes = requiredSpace(missing.reduce((sum, file) => sum + file.size, 0));
-    const freeBytes = await context.store.freeBytes();
-    if (missing.length > 0 && neededBytes > freeBytes) throw ImportError.diskFull(neededBytes, freeBytes);
+    // A full pack's record is exact; a delta's complete record needs its base, which this read-only check
+    // does not rebuild, so its own manifest stands in (the import checks the exact figure).
+    const recordBytes = Buffer.byteLength(
+      JSON.stringify(manifest.kind === 'full' ? packRecordOf(manifest, undefined) : manifest),
+    );
+    const need = spaceNeeded(missing, recordBytes, (await context.store.space()).blockSize);
+    const keep = new Set([...context.referenced(), ...manifest.files.map((file) => file.sha256)]);
+    const refusal = roomRefusal(need, await usableRoom(context.store, keep, need.neededBytes));
+    if (refusal) throw refusal;
     return {
       source,
       location: dir,

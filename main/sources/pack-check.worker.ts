@@ -32,6 +32,7 @@ const checker: PackChecker = {
         trust: request.trust,
         claims: { installed: request.installed, itemOwners: (ids: readonly string[]) => catalog.itemOwners(ids) },
         store: new ContentStore(request.dataDir),
+        referenced: () => catalog.referencedHashes(),
         now: new Date(request.now),
       };
       const packs: DetectedPack[] = [];

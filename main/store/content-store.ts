@@ -77,16 +77,48 @@ export class ContentStore {
     return unique.filter((file) => !whole.has(file.sha256));
   }
 
-  /** Bytes available to this process on the store's filesystem. */
-  async freeBytes(): Promise<number> {
+  /**
+   * Bytes available to this process on the store's filesystem, and its block size: on disk a file takes
+   * its size rounded up to whole blocks, which matters for packs of many small files.
+   */
+  async space(): Promise<{ freeBytes: number; blockSize: number }> {
     await mkdir(contentRoot(this.dataDir), { recursive: true });
     const info = await statfs(contentRoot(this.dataDir));
-    return info.bavail * info.bsize;
+    return { freeBytes: info.bavail * info.bsize, blockSize: info.bsize };
   }
 
-  /** Drops half-copied files left by an import that was killed; they never had a final name. */
-  async clearIncoming(): Promise<void> {
-    await rm(incomingDir(this.dataDir), { recursive: true, force: true });
+  /**
+   * Bytes held by what an earlier import left in the incoming folder (killed or cut off by a power cut
+   * before its batch got final names). All of it is free space to the next import: each leftover is
+   * either adopted as one of the files it needs, which it then need not copy, or deleted.
+   */
+  async leftoverBytes(): Promise<number> {
+    const entries = await realIncomingEntries(this.dataDir);
+    const sizes = await Promise.all(
+      entries.map(
+        async (name) => (await lstat(path.join(incomingDir(this.dataDir), name)).catch(() => undefined))?.size ?? 0,
+      ),
+    );
+    return sizes.reduce((sum, size) => sum + size, 0);
+  }
+
+  /**
+   * Makes the incoming folder a real folder holding only leftovers worth hashing: regular files named
+   * `<sha256>.part` for a file in `wanted`, at its size. Everything else goes. A link or file planted in
+   * the folder's place is removed, never followed, so nothing is listed, deleted or written outside the store.
+   * The copy worker decides by hash whether a kept leftover is adopted; a size says nothing of its bytes.
+   */
+  async pruneIncoming(wanted: readonly StoredFile[]): Promise<void> {
+    const incoming = incomingDir(this.dataDir);
+    await realFolder(contentRoot(this.dataDir));
+    await realFolder(incoming);
+    const sizes = new Map(wanted.map((file) => [`${file.sha256}.part`, file.size]));
+    for (const entry of await readdir(incoming, { withFileTypes: true })) {
+      const target = path.join(incoming, entry.name);
+      const size = sizes.get(entry.name);
+      if (size !== undefined && entry.isFile() && (await lstat(target)).size === size) continue;
+      await rm(target, { recursive: true, force: true });
+    }
   }
 
   /** The hash of every file under a final name, in real shard folders only. */
@@ -101,23 +133,43 @@ export class ContentStore {
     return found;
   }
 
+  /** The stored files not in `keep`, with their sizes. */
+  async unreferenced(keep: ReadonlySet<string>): Promise<StoredFile[]> {
+    const hashes = (await this.list()).filter((hash) => !keep.has(hash));
+    const sizes = await mapLimited(hashes, 16, async (hash) => (await lstatStored(this.dataDir, hash))?.size ?? 0);
+    return hashes.map((sha256, index) => ({ sha256, size: sizes[index]! }));
+  }
+
+  /** Deletes stored files; sizes as `unreferenced` gave them, for the account of bytes freed. */
+  async remove(files: readonly StoredFile[]): Promise<{ filesRemoved: number; bytesFreed: number }> {
+    for (const { sha256 } of files) await unlink(contentPath(this.dataDir, sha256)).catch(() => undefined);
+    return { filesRemoved: files.length, bytesFreed: files.reduce((sum, file) => sum + file.size, 0) };
+  }
+
   /**
-   * Removes every stored file not in `referenced`. Run only after a catalog switch succeeded, and never
-   * while an import is copying: files copied for a pack not yet switched to are unreferenced too.
+   * Removes every stored file not in `referenced`. Run only after a catalog switch succeeded, or at the
+   * start of an import with the files that import needs among `referenced`, and never while an import is
+   * copying: files copied for a pack not yet switched to are unreferenced too.
    */
   async collectGarbage(referenced: ReadonlySet<string>): Promise<{ filesRemoved: number; bytesFreed: number }> {
-    let filesRemoved = 0;
-    let bytesFreed = 0;
-    for (const hash of await this.list()) {
-      if (referenced.has(hash)) continue;
-      const file = contentPath(this.dataDir, hash);
-      const size = (await lstatStored(this.dataDir, hash))?.size ?? 0;
-      await unlink(file).catch(() => undefined);
-      filesRemoved += 1;
-      bytesFreed += size;
-    }
-    return { filesRemoved, bytesFreed };
+    return this.remove(await this.unreferenced(referenced));
   }
+}
+
+/** The names in the incoming folder, or none unless it and the content folder are real (a link is never read through). */
+async function realIncomingEntries(dataDir: string): Promise<string[]> {
+  const levels = await Promise.all(
+    [contentRoot(dataDir), incomingDir(dataDir)].map((dir) => lstat(dir).catch(() => undefined)),
+  );
+  if (!levels.every((info) => info?.isDirectory())) return [];
+  return readdir(incomingDir(dataDir)).catch(() => []);
+}
+
+/** Makes `dir` a real folder, removing a link or file planted in its place rather than following it. */
+async function realFolder(dir: string): Promise<void> {
+  const info = await lstat(dir).catch(() => undefined);
+  if (info && !info.isDirectory()) await unlink(dir);
+  await mkdir(dir, { recursive: true });
 }
 
 async function mapLimited<T, R>(values: readonly T[], limit: number, task: (value: T) => Promise<R>): Promise<R[]> {

@@ -1,14 +1,15 @@
 /**
  * Copies files into the content store, synchronously, inside the import worker: each source byte is
  * read once, hashed and written to a temp file in the store's filesystem; a file gets its final name
- * only after its size and SHA-256 match the manifest and its bytes are on disk. Blocking calls are
+ * only after its size and SHA-256 match the manifest and its bytes are on disk. A temp file an interrupted
+ * import left complete is hashed where it lies and adopted instead of copied again. Blocking calls are
  * right here: they block only the worker, and they are much faster than async I/O for many small files.
  */
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { contentPath } from './content-paths.ts';
+import { contentPath, contentRoot } from './content-paths.ts';
 import { incomingDir, type StoredFile } from './content-store.ts';
 
 export const copyFailureCodes = [
@@ -45,16 +46,17 @@ export interface CopyJob {
   batchBytes?: number;
 }
 
+/** Counts of files given final names: copied from the source, or adopted from an earlier attempt's leftovers. */
+export interface CopyCounts {
+  filesCopied: number;
+  bytesCopied: number;
+  bytesRead: number;
+  filesAdopted: number;
+  bytesAdopted: number;
+}
+
 export type CopyOutcome =
-  | { ok: true; filesCopied: number; bytesCopied: number; bytesRead: number }
-  | {
-      ok: false;
-      code: CopyFailureCode;
-      detail: string;
-      filesCopied: number;
-      bytesCopied: number;
-      bytesRead: number;
-    };
+  ({ ok: true } & CopyCounts) | ({ ok: false; code: CopyFailureCode; detail: string } & CopyCounts);
 
 class CopyFailure extends Error {
   readonly code: CopyFailureCode;
@@ -72,28 +74,36 @@ interface Verified {
   temp: string;
   hash: string;
   size: number;
+  adopted: boolean;
 }
 
 export function copyIntoStore(job: CopyJob): CopyOutcome {
   const progress = new Float64Array(job.progress);
   const cancel = new Int32Array(job.cancel);
   const incoming = incomingDir(job.dataDir);
-  fs.mkdirSync(incoming, { recursive: true });
+  realFolder(contentRoot(job.dataDir));
+  realFolder(incoming);
   const batchFiles = job.batchFiles ?? 4000;
   const batchBytes = job.batchBytes ?? 512 * 1024 * 1024;
   const buffer = Buffer.allocUnsafe(chunkSize);
   const started = performance.now();
   let pending: Verified[] = [];
   let pendingBytes = 0;
-  let filesCopied = 0;
-  let bytesCopied = 0;
+  const counts = { filesCopied: 0, bytesCopied: 0, filesAdopted: 0, bytesAdopted: 0 };
 
   const shards = new Set<string>();
   const commit = () => {
     if (pending.length === 0) return;
     commitBatch(pending, job.dataDir, incoming, shards);
-    filesCopied += pending.length;
-    bytesCopied += pendingBytes;
+    for (const { adopted, size } of pending) {
+      if (adopted) {
+        counts.filesAdopted += 1;
+        counts.bytesAdopted += size;
+      } else {
+        counts.filesCopied += 1;
+        counts.bytesCopied += size;
+      }
+    }
     pending = [];
     pendingBytes = 0;
   };
@@ -112,7 +122,10 @@ export function copyIntoStore(job: CopyJob): CopyOutcome {
   try {
     for (const file of job.files) {
       checkCancelled();
-      const verified = copyOne(file, job, incoming, buffer, afterChunk, progress);
+      const temp = path.join(incoming, `${file.sha256}.part`);
+      const verified =
+        adoptLeftover(file, temp, buffer, checkCancelled, progress) ??
+        copyOne(file, job, temp, buffer, afterChunk, progress);
       pending.push(verified);
       pendingBytes += verified.size;
       progress[progressSlot.filesDone]! += 1;
@@ -120,7 +133,7 @@ export function copyIntoStore(job: CopyJob): CopyOutcome {
     }
     commit();
     syncNames(incoming, shards);
-    return { ok: true, filesCopied, bytesCopied, bytesRead: progress[progressSlot.bytesRead]! };
+    return { ok: true, ...counts, bytesRead: progress[progressSlot.bytesRead]! };
   } catch (cause) {
     // Files verified before the failure are kept, so a later attempt copies only what is still missing.
     try {
@@ -134,23 +147,59 @@ export function copyIntoStore(job: CopyJob): CopyOutcome {
       ok: false,
       code: failure.code,
       detail: failure.message,
-      filesCopied,
-      bytesCopied,
+      ...counts,
       bytesRead: progress[progressSlot.bytesRead]!,
     };
+  }
+}
+
+/**
+ * The temp file an earlier attempt left for `file`, if it is a regular file of the listed size whose bytes
+ * hash to the file's name; it is hashed here, from the local disk, never taken on its name or size: after
+ * a power cut a file of the right size may hold zeros or stale blocks. Anything else is left for the copy
+ * to overwrite. Its data is synced with its batch like a copied file's.
+ */
+function adoptLeftover(
+  file: StoredFile,
+  temp: string,
+  buffer: Buffer,
+  checkCancelled: () => void,
+  progress: Float64Array,
+): Verified | undefined {
+  let fd: number;
+  try {
+    const { O_RDONLY, O_NOFOLLOW, O_NONBLOCK } = fs.constants;
+    fd = fs.openSync(temp, O_RDONLY | (O_NOFOLLOW ?? 0) | (O_NONBLOCK ?? 0));
+  } catch {
+    return undefined;
+  }
+  try {
+    const info = fs.fstatSync(fd);
+    if (!info.isFile() || info.size !== file.size) return undefined;
+    const hash = createHash('sha256');
+    let total = 0;
+    for (let read = 1; read > 0 && total < file.size; total += read) {
+      read = fs.readSync(fd, buffer, 0, Math.min(buffer.length, file.size - total), null);
+      hash.update(buffer.subarray(0, read));
+      checkCancelled();
+    }
+    if (total !== file.size || hash.digest('hex') !== file.sha256) return undefined;
+    progress[progressSlot.bytesDone]! += file.size;
+    return { temp, hash: file.sha256, size: file.size, adopted: true };
+  } finally {
+    fs.closeSync(fd);
   }
 }
 
 function copyOne(
   file: StoredFile,
   job: CopyJob,
-  incoming: string,
+  temp: string,
   buffer: Buffer,
   afterChunk: () => void,
   progress: Float64Array,
 ): Verified {
   const source = path.join(job.filesDir, file.sha256);
-  const temp = path.join(incoming, `${file.sha256}.part`);
   let sourceFd: number | undefined;
   let tempFd: number | undefined;
   try {
@@ -163,7 +212,7 @@ function copyOne(
         `files/${file.sha256} has ${info.size} bytes, the manifest says ${file.size}`,
       );
     }
-    tempFd = fs.openSync(temp, 'w', 0o644);
+    tempFd = openTemp(temp);
     const hash = createHash('sha256');
     let total = 0;
     // Never read past the listed size: bytes a file gained since fstat are not the pack's, and a file
@@ -192,7 +241,7 @@ function copyOne(
     if (digest !== file.sha256) {
       throw new CopyFailure('hash-mismatch', `files/${file.sha256} has SHA-256 ${digest}`);
     }
-    return { temp, hash: file.sha256, size: file.size };
+    return { temp, hash: file.sha256, size: file.size, adopted: false };
   } catch (error) {
     closeQuietly(tempFd);
     tempFd = undefined;
@@ -227,6 +276,12 @@ function openSource(source: string, marker: string, hash: string): number {
   }
 }
 
+/** Creates the temp file afresh: an exclusive create never writes through a link planted under its name. */
+function openTemp(temp: string): number {
+  fs.rmSync(temp, { force: true });
+  return fs.openSync(temp, 'wx', 0o644);
+}
+
 function readSource(fd: number, buffer: Buffer, length: number, marker: string, hash: string): number {
   try {
     return fs.readSync(fd, buffer, 0, length, null);
@@ -253,20 +308,21 @@ function commitBatch(batch: readonly Verified[], dataDir: string, incoming: stri
   for (const { temp, hash } of batch) {
     const final = contentPath(dataDir, hash);
     const shard = path.dirname(final);
-    if (!shards.has(shard)) realShard(shard);
+    if (!shards.has(shard)) realFolder(shard);
     shards.add(shard);
     fs.renameSync(temp, final);
   }
 }
 
 /**
- * Makes `shard` a real folder. A link planted in its place is removed, not followed: the store never
- * serves through it, so a file renamed into it would land outside the data folder and be lost to the store.
+ * Makes `dir` (the content folder, the incoming folder, a shard folder) a real folder. A link or file planted
+ * in its place is removed, not followed: the store never serves through it, so a file written or renamed
+ * into it would land outside the data folder and be lost to the store.
  */
-function realShard(shard: string): void {
-  const info = fs.lstatSync(shard, { throwIfNoEntry: false });
-  if (info && !info.isDirectory()) fs.unlinkSync(shard);
-  fs.mkdirSync(shard, { recursive: true });
+function realFolder(dir: string): void {
+  const info = fs.lstatSync(dir, { throwIfNoEntry: false });
+  if (info && !info.isDirectory()) fs.unlinkSync(dir);
+  fs.mkdirSync(dir, { recursive: true });
 }
 
 function syncNames(incoming: string, shards: ReadonlySet<string>): void {

@@ -1,5 +1,6 @@
 /** Catalog migrations in order; migration N brings the database to `user_version` N. */
 import * as m001 from './001-initial.ts';
 import * as m002 from './002-arrival.ts';
+import * as m003 from './003-garbage-owed.ts';
 
-export const migrations: readonly { readonly sql: string }[] = [m001, m002];
+export const migrations: readonly { readonly sql: string }[] = [m001, m002, m003];

@@ -24,8 +24,10 @@ export class ImportError extends Error {
     this.space = options?.space;
   }
 
-  static diskFull(neededBytes: number, freeBytes: number): ImportError {
-    return new ImportError('disk-full', `needs ${neededBytes} bytes, ${freeBytes} free`, {
+  /** `shares` says for the log what the needed bytes are made of. */
+  static diskFull(neededBytes: number, freeBytes: number, shares?: string): ImportError {
+    const needs = shares ? `${neededBytes} bytes (${shares})` : `${neededBytes} bytes`;
+    return new ImportError('disk-full', `needs ${needs}, ${freeBytes} free`, {
       space: { neededBytes, freeBytes },
     });
   }

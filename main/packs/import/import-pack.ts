@@ -4,15 +4,17 @@
  * catalog to the pack's complete new state in one transaction and drop files nothing uses any more.
  * Verifying, copying and the switch run in a worker (see import.worker.ts); the main thread only
  * coordinates. A failure at any step leaves the catalog as it was; files already copied stay for the
- * next attempt, which skips them.
+ * next attempt, which skips them, and so do complete files a killed attempt left in the incoming folder,
+ * which it adopts once their hash is checked.
  */
 import path from 'node:path';
 import type { ImportProgress } from '../../../preload/contract/packs.ts';
 import { ContentStore, type StoredFile } from '../../store/content-store.ts';
-import { progressSlot, progressSlots, type CopyOutcome } from '../../store/store-writer.ts';
+import { progressSlot, progressSlots, type CopyCounts, type CopyOutcome } from '../../store/store-writer.ts';
 import { siblingModule, startWorker, type StartWorkerOptions, type WorkerClient } from '../../workers/worker-rpc.ts';
 import { PackError } from '../pack-error.ts';
 import { FILES_DIR, MANIFEST_FILE } from '../pack-layout.ts';
+import { ensureRoom, spaceNeeded } from './import-space.ts';
 import type { TrustStore } from '../trust-store.ts';
 import { ImportError, importErrorOf } from './import-error.ts';
 import type { ImportWorker, WorkerResult } from './import.worker.ts';
@@ -39,8 +41,10 @@ export interface ImportOptions {
   signal?: AbortSignal;
   /** Caps the copy rate (see CopyJob); unlimited when absent. */
   bytesPerSecond?: number;
-  /** Room kept free beyond the pack's own bytes, for the catalog and everything else on the disk. */
+  /** Room kept free beyond the pack's files and the catalog's share, for everything else on the disk. */
   spaceMarginBytes?: number;
+  /** Files are made durable and named in batches of this many files or bytes (see CopyJob). */
+  copyBatch?: { files: number; bytes: number };
   progressIntervalMs?: number;
   /**
    * How many files are copied at once (default 2): while one thread hashes, the other's read is in
@@ -58,8 +62,11 @@ export interface ImportResult {
   bytesCopied: number;
   /** Files the store already held (from other packs or an interrupted attempt): not copied again. */
   filesSkipped: number;
+  /** Complete files an interrupted attempt left in the incoming folder, hashed again and kept. */
+  filesAdopted: number;
   /** Bytes read from the source while copying. */
   bytesRead: number;
+  /** Stored files deleted: owed by an earlier clean-up, reclaimed for room, and left unused by this switch. */
   garbage: { filesRemoved: number; bytesFreed: number };
 }
 
@@ -72,14 +79,6 @@ const workerTimeouts = {
   callTimeoutMs: 10 * 60_000,
   methodTimeoutsMs: { copy: Infinity, dispose: 30_000 },
 } satisfies StartWorkerOptions<ImportWorker>;
-
-/**
- * The free space an import needs to copy `missingBytes`: those bytes and a margin (by default 16 MiB and
- * 1 %) for the catalog and everything else on the disk. One formula for the import and the staff list.
- */
-export function requiredSpace(missingBytes: number, marginBytes?: number): number {
-  return missingBytes + (marginBytes ?? 16 * 1024 * 1024 + Math.ceil(missingBytes / 100));
-}
 
 const busyDataDirs = new Set<string>();
 
@@ -131,19 +130,26 @@ async function runImport(
 
   emit('checking-space');
   const carried = new Set(plan.carried);
+  const needed = new Set(plan.needed.map((file) => file.sha256));
+  const keep = new Set([...(await catalog.referencedHashes()), ...needed]);
+  let garbage = { filesRemoved: 0, bytesFreed: 0 };
+  if (plan.garbageOwed) {
+    // Before the space check, so the room it frees counts; this pack's files are kept for its own resume.
+    garbage = await store.collectGarbage(keep);
+    unwrap(await worker.api.garbageCollected());
+  }
   const missing = await store.missing(plan.needed);
   const uncarried = missing.find((file) => !carried.has(file.sha256));
   if (uncarried) {
     throw new PackError('missing-file', `file ${uncarried.sha256} is neither in this update nor in the kiosk's store`);
   }
+  await store.pruneIncoming(missing);
+  const space = spaceNeeded(missing, plan.recordBytes, (await store.space()).blockSize, options.spaceMarginBytes);
+  garbage = addUp(garbage, await ensureRoom(store, space, keep));
   const bytesTotal = missing.reduce((sum, file) => sum + file.size, 0);
-  const freeBytes = await store.freeBytes();
-  const requiredBytes = requiredSpace(bytesTotal, options.spaceMarginBytes);
-  if (missing.length > 0 && requiredBytes > freeBytes) throw ImportError.diskFull(requiredBytes, freeBytes);
   report = { packId: plan.packId, bytesDone: 0, bytesTotal, filesDone: 0, filesTotal: missing.length };
 
   emit('copying');
-  await store.clearIncoming();
   const outcome = await copyInWorkers(workers, plan.packDir, options, missing, (done) => {
     report = { ...report, ...done };
     emit('copying', done.secondsLeft);
@@ -161,7 +167,8 @@ async function runImport(
   unwrap(await worker.api.install(now().toISOString()));
 
   emit('cleaning');
-  const garbage = await store.collectGarbage(new Set(await catalog.referencedHashes()));
+  garbage = addUp(garbage, await store.collectGarbage(new Set(await catalog.referencedHashes())));
+  unwrap(await worker.api.garbageCollected());
   emit('done');
   return {
     packId: plan.packId,
@@ -171,9 +178,17 @@ async function runImport(
     filesCopied: outcome.filesCopied,
     bytesCopied: outcome.bytesCopied,
     filesSkipped: plan.needed.length - missing.length,
+    filesAdopted: outcome.filesAdopted,
     bytesRead: outcome.bytesRead,
     garbage,
   };
+}
+
+function addUp(
+  a: { filesRemoved: number; bytesFreed: number },
+  b: { filesRemoved: number; bytesFreed: number },
+): { filesRemoved: number; bytesFreed: number } {
+  return { filesRemoved: a.filesRemoved + b.filesRemoved, bytesFreed: a.bytesFreed + b.bytesFreed };
 }
 
 type CopyProgress = Pick<ImportProgress, 'bytesDone' | 'filesDone' | 'secondsLeft'>;
@@ -190,7 +205,9 @@ async function copyInWorkers(
   files: StoredFile[],
   onProgress: (progress: CopyProgress) => void,
 ): Promise<CopyOutcome> {
-  if (files.length === 0) return { ok: true, filesCopied: 0, bytesCopied: 0, bytesRead: 0 };
+  if (files.length === 0) {
+    return { ok: true, filesCopied: 0, bytesCopied: 0, bytesRead: 0, filesAdopted: 0, bytesAdopted: 0 };
+  }
   const cancel = new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT);
   const jobs = shareOut(files, workers.length).map((share, index) => ({
     worker: workers[index]!,
@@ -228,6 +245,7 @@ async function copyInWorkers(
           progress: job.counters.buffer as SharedArrayBuffer,
           cancel,
           bytesPerSecond: options.bytesPerSecond && options.bytesPerSecond / jobs.length,
+          ...(options.copyBatch && { batchFiles: options.copyBatch.files, batchBytes: options.copyBatch.bytes }),
         });
         if (!outcome.ok) stop();
         return outcome;
@@ -253,10 +271,13 @@ function shareOut(files: readonly StoredFile[], parts: number): StoredFile[][] {
 
 /** One outcome for the whole copy: the counts added up, and the failure that stopped the others. */
 function mergeOutcomes(outcomes: readonly CopyOutcome[]): CopyOutcome {
-  const counts = {
-    filesCopied: outcomes.reduce((sum, outcome) => sum + outcome.filesCopied, 0),
-    bytesCopied: outcomes.reduce((sum, outcome) => sum + outcome.bytesCopied, 0),
-    bytesRead: outcomes.reduce((sum, outcome) => sum + outcome.bytesRead, 0),
+  const sum = (count: keyof CopyCounts) => outcomes.reduce((total, outcome) => total + outcome[count], 0);
+  const counts: CopyCounts = {
+    filesCopied: sum('filesCopied'),
+    bytesCopied: sum('bytesCopied'),
+    bytesRead: sum('bytesRead'),
+    filesAdopted: sum('filesAdopted'),
+    bytesAdopted: sum('bytesAdopted'),
   };
   const failures = outcomes.filter((outcome) => !outcome.ok);
   const cause = failures.find((outcome) => outcome.code !== 'cancelled') ?? failures[0];

@@ -41,6 +41,10 @@ export interface ImportPlan {
   needed: { sha256: string; size: number }[];
   /** The files the pack folder holds. */
   carried: string[];
+  /** Bytes of the pack's complete new record as JSON: what the catalog's share of the space check scales with. */
+  recordBytes: number;
+  /** A switch or removal committed earlier without its clean-up finishing (see `CatalogWriter.garbageOwed`). */
+  garbageOwed: boolean;
 }
 
 export type WorkerResult<T> = { ok: true; value: T } | ({ ok: false } & ImportFailure);
@@ -48,8 +52,13 @@ export type WorkerResult<T> = { ok: true; value: T } | ({ ok: false } & ImportFa
 export interface ImportWorker {
   prepare(request: PrepareRequest): Promise<WorkerResult<ImportPlan>>;
   copy(job: CopyJob): CopyOutcome;
-  /** Switches the catalog to the prepared pack; `now` (ISO, the kiosk's clock) is when its new items arrive. */
+  /**
+   * Switches the catalog to the prepared pack; `now` (ISO, the kiosk's clock) is when its new items arrive.
+   * Then checkpoints, so the WAL the switch grew gives its room back.
+   */
   install(now: string): WorkerResult<null>;
+  /** Records that the store holds nothing the catalog left unused. */
+  garbageCollected(): WorkerResult<null>;
   dispose(): void;
 }
 
@@ -72,6 +81,8 @@ const worker: ImportWorker = {
         now: new Date(request.now),
         claims: { installed: request.installed, itemOwners: (ids) => writer.itemOwners(ids) },
       });
+      // A WAL an earlier switch left large (killed before its checkpoint) is room this import may need.
+      checkpointQuietly(writer);
       record = packRecordOf(manifest, manifest.kind === 'delta' ? writer.packRecord(manifest.id) : undefined);
       const needed = new Map<string, { sha256: string; size: number }>();
       for (const { sha256, size } of [...(record.files ?? []), ...manifest.files]) needed.set(sha256, { sha256, size });
@@ -85,6 +96,8 @@ const worker: ImportWorker = {
           kind: manifest.kind,
           needed: [...needed.values()],
           carried: manifest.files.map((file) => file.sha256),
+          recordBytes: Buffer.byteLength(JSON.stringify(record)),
+          garbageOwed: catalog.garbageOwed(),
         },
       };
     } catch (error) {
@@ -93,9 +106,19 @@ const worker: ImportWorker = {
   },
   copy: copyIntoStore,
   install(now) {
+    if (!catalog || !record) return { ok: false, code: 'catalog-failed', detail: 'install before prepare' };
     try {
-      if (!catalog || !record) throw new Error('install before prepare');
       catalog.installPack(record, now);
+    } catch (error) {
+      return { ok: false, code: 'catalog-failed', detail: error instanceof Error ? error.message : String(error) };
+    }
+    checkpointQuietly(catalog);
+    return { ok: true, value: null };
+  },
+  garbageCollected() {
+    if (!catalog) return { ok: false, code: 'catalog-failed', detail: 'garbage collected before prepare' };
+    try {
+      catalog.garbageCollected();
       return { ok: true, value: null };
     } catch (error) {
       return { ok: false, code: 'catalog-failed', detail: error instanceof Error ? error.message : String(error) };
@@ -106,6 +129,18 @@ const worker: ImportWorker = {
     catalog = undefined;
   },
 };
+
+/**
+ * A checkpoint only gives room back; one that fails (a reader held a snapshot past the busy timeout, the
+ * disk is too full to grow the catalog file) leaves the WAL for the next import's, and fails nothing.
+ */
+function checkpointQuietly(writer: CatalogWriter): void {
+  try {
+    writer.checkpoint();
+  } catch {
+    // See above.
+  }
+}
 
 /**
  * An import yields the CPU to the visitor's screen: on Linux a thread's own id can be given a lower

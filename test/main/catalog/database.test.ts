@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CatalogReader } from '../../../main/catalog/catalog-reader.ts';
+import { CatalogWriter } from '../../../main/catalog/catalog-writer.ts';
 import {
   migrateCatalog,
   openCatalogForReading,
@@ -14,7 +15,7 @@ import {
 } from '../../../main/catalog/database.ts';
 import { migrations } from '../../../main/catalog/migrations/index.ts';
 import { ServiceError } from '../../../main/api/service-error.ts';
-import { newSince, tempCatalogPath } from './catalog-fixtures.ts';
+import { installedAt, item, newSince, pack, tempCatalogPath } from './catalog-fixtures.ts';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => {
@@ -118,7 +119,7 @@ describe('migration 002 (arrival)', () => {
     migrateCatalog(file);
 
     const raw = new Database(file, { readonly: true });
-    expect(raw.pragma('user_version', { simple: true })).toBe(2);
+    expect(raw.pragma('user_version', { simple: true })).toBe(migrations.length);
     expect(raw.prepare('SELECT id, added_at, arrived_at FROM items ORDER BY id').raw().all()).toEqual([
       ['e1', '2026-12-01T00:00:00.000Z', '2026-10-01T09:00:00.000Z'],
       ['l1', '2025-01-01T00:00:00.000Z', '2026-11-01T09:00:00.000Z'],
@@ -149,6 +150,27 @@ describe('migration 002 (arrival)', () => {
   });
 });
 
+describe('migration 003 (garbage owed)', () => {
+  it('owes a collection once after the upgrade; a switch owes one until the clean-up says it is done', () => {
+    const file = tempFile();
+    schemaOneCatalog(file);
+    const writer = new CatalogWriter(file);
+    try {
+      // Whether the older kiosk was killed while cleaning is not known.
+      expect(writer.garbageOwed()).toBe(true);
+      writer.garbageCollected();
+      expect(writer.garbageOwed()).toBe(false);
+      writer.installPack(pack('p', [item('p1')]), installedAt);
+      expect(writer.garbageOwed()).toBe(true);
+      writer.garbageCollected();
+      expect(writer.removePack('p')).toBe(true);
+      expect(writer.garbageOwed()).toBe(true);
+    } finally {
+      writer.close();
+    }
+  });
+});
+
 describe('openCatalogForReading', () => {
   it('gives a connection SQLite refuses every write on', () => {
     const file = tempFile();
@@ -174,7 +196,9 @@ describe('openCatalogForReading', () => {
 
     const old = tempFile();
     schemaOneCatalog(old);
-    expect(() => new CatalogReader(old)).toThrow(/schema 1, this app needs 2: it must be migrated/);
+    expect(() => new CatalogReader(old)).toThrow(
+      new RegExp(`schema 1, this app needs ${migrations.length}: it must be migrated`),
+    );
     const raw = new Database(old, { readonly: true });
     expect(raw.pragma('user_version', { simple: true })).toBe(1);
     raw.close();

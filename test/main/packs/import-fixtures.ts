@@ -50,6 +50,60 @@ export function itemFor(id: string, files: readonly FixtureFile[], title = `Item
   };
 }
 
+/**
+ * Prose-like text of about `length` characters, the same for the same seed: words drawn from a vocabulary
+ * of 30,000 made-up words, common ones far more often than rare ones (as in real text), so a search index
+ * built from it grows the way one built from a real book's text does.
+ */
+export function proseText(length: number, seed: number): string {
+  const random = seededRandom(seed);
+  const syllables = ['ka', 'lo', 'mi', 'ne', 'tu', 'ra', 'si', 'vo', 'pe', 'du', 'gan', 'tor', 'lim', 'ses', 'qua'];
+  const word = (index: number) => {
+    let text = '';
+    for (let rest = index + 1; rest > 0; rest = Math.floor(rest / syllables.length)) {
+      text += syllables[rest % syllables.length]!;
+    }
+    return text;
+  };
+  const words: string[] = [];
+  let size = 0;
+  while (size < length) {
+    const next = word(Math.floor(30_000 * random() ** 3));
+    words.push(next);
+    size += next.length + 1;
+  }
+  return words.join(' ').slice(0, length);
+}
+
+/** mulberry32: a small seeded generator, so fixtures built from it are the same on every run. */
+function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
+  };
+}
+
+/** An item whose texts are long (a book's extracted text in two languages): the catalog's share of a pack. */
+export function textHeavyItem(
+  id: string,
+  files: readonly FixtureFile[],
+  bodyLength: number,
+  seed: number,
+): ManifestItem {
+  const item = itemFor(id, files);
+  return {
+    ...item,
+    texts: {
+      en: { title: `Item ${id}`, summary: proseText(400, seed), body: proseText(bodyLength, seed + 1) },
+      ko: { title: `항목 ${id}`, summary: proseText(200, seed + 2), body: proseText(bodyLength / 4, seed + 3) },
+    },
+  };
+}
+
 const subjects = [{ id: 'energy', names: { en: 'Energy', ko: '에너지' } }];
 
 export interface FullPackSpec {

@@ -1,4 +1,8 @@
-/** Shared by the import tests: a real catalog in a temp data folder, and snapshots to compare states by. */
+/**
+ * Shared by the import tests: a real catalog in a temp data folder, snapshots to compare states by, and
+ * small real filesystems (ext4 images on loop devices) for the tests that need a disk to fill.
+ */
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { readFile, readdir } from 'node:fs/promises';
@@ -63,4 +67,44 @@ export async function storedFiles(dataDir: string): Promise<Map<string, boolean>
     }
   }
   return found;
+}
+
+/**
+ * Makes an ext4 image of `megabytes` at `image` and mounts it at `dir` on a loop device, with no blocks
+ * reserved for root (the tests run as root, and statfs's free space should be what the filesystem has).
+ * Returns why it could not, for `test.skipIf`, or undefined once mounted.
+ */
+export function mountExt4(image: string, dir: string, megabytes: number): string | undefined {
+  if (process.getuid?.() !== 0) return 'not running as root';
+  try {
+    mkdirSync(dir, { recursive: true });
+    execFileSync('truncate', ['-s', `${megabytes}M`, image]);
+    execFileSync('mkfs.ext4', ['-q', '-m', '0', image]);
+    execFileSync('mount', ['-o', 'loop', image, dir]);
+    return undefined;
+  } catch (error) {
+    return `mounting an ext4 image failed: ${String(error).slice(0, 200)}`;
+  }
+}
+
+/** Unmounts what `mountExt4` mounted and detaches its loop devices; for afterAll, so it never throws. */
+export function unmountExt4(image: string, dir: string): void {
+  try {
+    execFileSync('umount', [dir], { stdio: 'ignore' });
+  } catch {
+    // Busy or never mounted: a lazy unmount lets go once the last file is closed.
+    try {
+      execFileSync('umount', ['-l', dir], { stdio: 'ignore' });
+    } catch {
+      // Not mounted.
+    }
+  }
+  try {
+    const attached = execFileSync('losetup', ['-j', image]).toString();
+    for (const device of attached.matchAll(/^(\/dev\/loop\d+):/gm)) {
+      execFileSync('losetup', ['-d', device[1]!], { stdio: 'ignore' });
+    }
+  } catch {
+    // No loop device left, or losetup missing.
+  }
 }

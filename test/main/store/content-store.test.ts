@@ -1,6 +1,6 @@
 /** The content store on real files: copying while hashing, refusing bad bytes, what it holds, garbage collection. */
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
@@ -51,7 +51,14 @@ describe('copyIntoStore', () => {
     const progress = new SharedArrayBuffer(progressSlots * 8);
     const outcome = copyIntoStore(job(files, { progress }));
     const total = (20 << 20) + 10;
-    expect(outcome).toEqual({ ok: true, filesCopied: 3, bytesCopied: total, bytesRead: total });
+    expect(outcome).toEqual({
+      ok: true,
+      filesCopied: 3,
+      bytesCopied: total,
+      bytesRead: total,
+      filesAdopted: 0,
+      bytesAdopted: 0,
+    });
     expect(new Float64Array(progress)[progressSlot.filesDone]).toBe(3);
     for (const file of files) {
       const stored = await readFile(contentPath(dataDir, file.sha256));
@@ -124,7 +131,7 @@ describe('ContentStore', () => {
     expect((await store.list()).sort()).toEqual(files.map((file) => file.sha256).sort());
     expect(await store.collectGarbage(new Set([files[0]!.sha256]))).toEqual({ filesRemoved: 2, bytesFreed: 500 });
     expect(await store.list()).toEqual([files[0]!.sha256]);
-    expect(await store.freeBytes()).toBeGreaterThan(0);
+    expect((await store.space()).freeBytes).toBeGreaterThan(0);
   });
 
   test('neither lists, serves as held, nor collects files behind a shard folder that is a link', async () => {
@@ -154,10 +161,90 @@ describe('ContentStore', () => {
     expect(await new ContentStore(dataDir).has(file.sha256, file.size)).toBe(true);
   });
 
-  test('clearing the incoming folder drops half-copied files left by a killed import', async () => {
+  test('leftovers of a killed import: a complete one is adopted by its hash, the rest recopied or deleted', async () => {
+    const [complete, garbled, short] = [
+      await sourceFile(randomBytes(3000)),
+      await sourceFile(randomBytes(2000)),
+      await sourceFile(randomBytes(1000)),
+    ] as const;
+    const incoming = incomingDir(dataDir);
+    const part = (hash: string) => path.join(incoming, `${hash}.part`);
+    await mkdir(path.join(incoming, 'stray-folder'), { recursive: true });
+    await writeFile(part(complete.sha256), await readFile(path.join(source, 'files', complete.sha256)));
+    // What a power cut can leave: the right size, other bytes.
+    await writeFile(part(garbled.sha256), Buffer.alloc(garbled.size));
+    await writeFile(part(short.sha256), randomBytes(400));
+    await writeFile(part('f'.repeat(64)), randomBytes(500));
+    const store = new ContentStore(dataDir);
+    expect(await store.leftoverBytes()).toBe(
+      3000 + 2000 + 400 + 500 + (await lstat(path.join(incoming, 'stray-folder'))).size,
+    );
+
+    await store.pruneIncoming([complete, garbled, short]);
+    expect((await readdir(incoming)).sort()).toEqual([`${complete.sha256}.part`, `${garbled.sha256}.part`].sort());
+    const progress = new SharedArrayBuffer(progressSlots * 8);
+    expect(copyIntoStore(job([complete, garbled, short], { progress }))).toEqual({
+      ok: true,
+      filesCopied: 2,
+      bytesCopied: 3000,
+      bytesRead: 3000,
+      filesAdopted: 1,
+      bytesAdopted: 3000,
+    });
+    expect(new Float64Array(progress)[progressSlot.bytesDone]).toBe(6000);
+    for (const file of [complete, garbled, short]) {
+      const stored = await readFile(contentPath(dataDir, file.sha256));
+      expect(createHash('sha256').update(stored).digest('hex')).toBe(file.sha256);
+    }
+    expect(await readdir(incoming)).toEqual([]);
+  });
+
+  test('an incoming folder planted as a link, or as a file, is replaced by a real folder, never written through', async () => {
+    const outside = path.join(work, 'outside');
+    await mkdir(outside);
+    const file = await sourceFile(randomBytes(5000));
+    // Written through the link, the temp file would overwrite what its own planted link points at.
+    const victim = path.join(outside, 'victim');
+    await writeFile(victim, 'not the store’s');
+    await symlink(victim, path.join(outside, `${file.sha256}.part`));
+    await mkdir(path.dirname(incomingDir(dataDir)), { recursive: true });
+    await symlink(outside, incomingDir(dataDir));
+    const store = new ContentStore(dataDir);
+    expect(await store.leftoverBytes()).toBe(0);
+    expect(copyIntoStore(job([file]))).toMatchObject({ ok: true, filesCopied: 1 });
+    expect(await readFile(victim, 'utf8')).toBe('not the store’s');
+    expect((await readdir(outside)).sort()).toEqual([`${file.sha256}.part`, 'victim'].sort());
+    expect((await lstat(incomingDir(dataDir))).isDirectory()).toBe(true);
+    expect(await store.has(file.sha256, file.size)).toBe(true);
+
+    await rm(incomingDir(dataDir), { recursive: true });
+    await symlink(outside, incomingDir(dataDir));
+    await store.pruneIncoming([file]);
+    expect((await readdir(outside)).sort()).toEqual([`${file.sha256}.part`, 'victim'].sort());
+    expect((await lstat(incomingDir(dataDir))).isDirectory()).toBe(true);
+
+    await rm(incomingDir(dataDir), { recursive: true });
+    await writeFile(incomingDir(dataDir), 'a file in its place');
+    const other = await sourceFile(randomBytes(100));
+    expect(copyIntoStore(job([other]))).toMatchObject({ ok: true, filesCopied: 1 });
+    expect(await store.has(other.sha256, other.size)).toBe(true);
+  });
+
+  test('a leftover planted as a link to the right bytes is neither adopted nor written through', async () => {
+    const outside = path.join(work, 'outside');
+    await mkdir(outside);
+    const file = await sourceFile(randomBytes(4000));
+    const bait = path.join(outside, 'bait');
+    await writeFile(bait, await readFile(path.join(source, 'files', file.sha256)));
     await mkdir(incomingDir(dataDir), { recursive: true });
-    await writeFile(path.join(incomingDir(dataDir), `${'d'.repeat(64)}.part`), 'half');
-    await new ContentStore(dataDir).clearIncoming();
-    expect(await readdir(path.dirname(incomingDir(dataDir)))).toEqual([]);
+    await symlink(bait, path.join(incomingDir(dataDir), `${file.sha256}.part`));
+    expect(copyIntoStore(job([file]))).toMatchObject({ ok: true, filesCopied: 1, filesAdopted: 0 });
+    expect((await lstat(contentPath(dataDir, file.sha256))).isFile()).toBe(true);
+    expect(await readdir(outside)).toEqual(['bait']);
+    expect(
+      createHash('sha256')
+        .update(await readFile(bait))
+        .digest('hex'),
+    ).toBe(file.sha256);
   });
 });
