@@ -13,6 +13,7 @@ import { EventHub } from './api/event-hub.ts';
 import { startCatalogCapability } from './catalog/catalog-capability.ts';
 import type { Clock } from './clock.ts';
 import { openKioskLog, type KioskLog } from './log/kiosk-log.ts';
+import { logCapability } from './log/log-capability.ts';
 import { createPacksCapability } from './packs/packs-capability.ts';
 import { createSourcesCapability } from './sources/sources-capability.ts';
 import { createStaffCapability } from './staff/staff-capability.ts';
@@ -77,8 +78,9 @@ export async function createKioskServices(options: ServiceOptions): Promise<Kios
     log,
   });
   const staff = createStaffCapability({ dataDir, clock, log });
+  const logView = logCapability(log);
   // Closed in reverse: sources stop importing before the catalog they write to goes away.
-  const capabilities: Capability<never>[] = [app, catalog, packs, sources, staff];
+  const capabilities: Capability<never>[] = [app, catalog, packs, sources, staff, logView];
   const close = async () => {
     for (const capability of capabilities.toReversed()) await capability.close?.();
   };
@@ -95,6 +97,7 @@ export async function createKioskServices(options: ServiceOptions): Promise<Kios
     ...packs.handlers,
     ...sources.handlers,
     ...staff.handlers,
+    ...logView.handlers,
   } satisfies Handlers;
   for (const capability of capabilities) capability.start?.();
   return { handlers, events, log, gate: staff.gate, close };

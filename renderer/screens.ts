@@ -9,6 +9,7 @@ import { HomeScreen } from './catalog/HomeScreen.tsx';
 import { ItemScreen } from './catalog/ItemScreen.tsx';
 import { SearchScreen } from './catalog/SearchScreen.tsx';
 import { ImportScreen } from './staff/ImportScreen.tsx';
+import { LogScreen } from './staff/LogScreen.tsx';
 import { StaffHomeScreen } from './staff/StaffHomeScreen.tsx';
 import { StaffSignInScreen } from './staff/StaffSignInScreen.tsx';
 
@@ -22,6 +23,7 @@ export interface ScreenParams {
   'staff-sign-in': { lapsed?: boolean };
   staff: object;
   'staff-import': object;
+  'staff-log': object;
 }
 
 export type ScreenName = keyof ScreenParams;
@@ -35,4 +37,5 @@ export const screens: { [K in ScreenName]: ComponentType<ScreenParams[K]> } = {
   'staff-sign-in': StaffSignInScreen,
   staff: StaffHomeScreen,
   'staff-import': ImportScreen,
+  'staff-log': LogScreen,
 };

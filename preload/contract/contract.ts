@@ -9,6 +9,7 @@ import type { z } from 'zod';
 import { appCalls, appEvents } from './app.ts';
 import type { Audience } from './call.ts';
 import { catalogCalls, catalogEvents } from './catalog.ts';
+import { logCalls, logEvents } from './log.ts';
 import { packsCalls, packsEvents } from './packs.ts';
 import { sourcesCalls, sourcesEvents } from './sources.ts';
 import { staffCalls, staffEvents } from './staff.ts';
@@ -16,6 +17,7 @@ import { staffCalls, staffEvents } from './staff.ts';
 export const calls = {
   ...appCalls,
   ...catalogCalls,
+  ...logCalls,
   ...packsCalls,
   ...sourcesCalls,
   ...staffCalls,
@@ -24,6 +26,7 @@ export const calls = {
 export const events = {
   ...appEvents,
   ...catalogEvents,
+  ...logEvents,
   ...packsEvents,
   ...sourcesEvents,
   ...staffEvents,

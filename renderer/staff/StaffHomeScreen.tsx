@@ -18,6 +18,10 @@ export function StaffHomeScreen() {
           <span className="staff-tile-title">{t('staff.import.title')}</span>
           <span className="staff-tile-hint">{t('staff.import.hint')}</span>
         </button>
+        <button type="button" className="staff-tile" onClick={() => go({ name: 'staff-log' })}>
+          <span className="staff-tile-title">{t('staff.log.title')}</span>
+          <span className="staff-tile-hint">{t('staff.log.hint')}</span>
+        </button>
       </div>
       <button type="button" className="button big" onClick={leave} data-testid="staff-leave">
         {t('staff.leave')}

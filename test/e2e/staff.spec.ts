@@ -49,6 +49,12 @@ test('five taps in the corner open the first-run setup; the PIN typed twice open
   await expect(page.locator('.staff-import')).toHaveAttribute('aria-busy', 'false');
 
   await page.getByTestId('back').click();
+  await page.getByRole('button', { name: /^Log/ }).click();
+  // The kiosk's own log, newest first: the sign-in, and before it the demo collection's first load.
+  await expect(page.getByTestId('log-entry').first()).toContainText('The staff PIN was chosen at first-run setup');
+  await expect(page.getByTestId('log-entry').filter({ hasText: /Loaded full pack demo version \d+/ })).toHaveCount(1);
+
+  await page.getByTestId('back').click();
   await page.getByTestId('staff-leave').click();
   await expect(page.getByTestId('attract')).toBeVisible();
   expect(await staffPacksFromPage(page)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
