@@ -11,10 +11,12 @@ import type { Capability } from './api/capability.ts';
 import type { Handlers, StaffGate } from './api/dispatch.ts';
 import { EventHub } from './api/event-hub.ts';
 import { startCatalogCapability } from './catalog/catalog-capability.ts';
+import { defaultNewForDays } from './catalog/recency.ts';
 import type { Clock } from './clock.ts';
 import { openKioskLog, type KioskLog } from './log/kiosk-log.ts';
 import { logCapability } from './log/log-capability.ts';
 import { createPacksCapability } from './packs/packs-capability.ts';
+import { loadSettingsCapability } from './settings/settings-capability.ts';
 import { createSourcesCapability } from './sources/sources-capability.ts';
 import { createStaffCapability } from './staff/staff-capability.ts';
 
@@ -32,6 +34,10 @@ export interface ServiceOptions {
   idleSeconds?: number;
   /** Extra root key sets (see `SYSTEM_KEYS_DIR`, the default), for systems that keep them elsewhere. */
   systemKeysDir?: string;
+  /** Where USB sticks are mounted, for systems that mount them elsewhere than /media, /run/media or /mnt. */
+  mediaRoots?: readonly string[];
+  /** Caps an import's copy rate in bytes a second (unlimited by default). */
+  copyBytesPerSecond?: number;
   /** Whether an empty kiosk installs the demo collection (default true; hosts read `demoCollectionEnabled`). */
   demoCollection?: boolean;
 }
@@ -51,18 +57,25 @@ export async function createKioskServices(options: ServiceOptions): Promise<Kios
   const { dataDir, clock } = options;
   const events = new EventHub();
   const log = openKioskLog({ dir: path.join(dataDir, 'logs'), clock });
-  const app = appCapability({
-    version: options.version,
-    host: options.host,
-    defaultLocale: options.defaultLocale ?? 'en',
-    idleSeconds: options.idleSeconds ?? 120,
+  const settings = await loadSettingsCapability({
+    dataDir,
+    defaults: {
+      venueName: '',
+      defaultLocale: options.defaultLocale ?? 'en',
+      idleSeconds: options.idleSeconds ?? 120,
+      newForDays: defaultNewForDays,
+    },
+    events,
+    log,
   });
-  const catalog = startCatalogCapability({ dataDir, clock, events });
+  const app = appCapability({ version: options.version, host: options.host }, settings.current);
+  const catalog = startCatalogCapability({ dataDir, clock, events, newForDays: () => settings.current().newForDays });
   const packs = createPacksCapability({
     dataDir,
     resourcesDir: options.resourcesDir,
     ...(options.systemKeysDir === undefined ? {} : { systemKeysDir: options.systemKeysDir }),
     demoCollection: options.demoCollection ?? true,
+    ...(options.copyBytesPerSecond === undefined ? {} : { copyBytesPerSecond: options.copyBytesPerSecond }),
     catalog,
     clock,
     events,
@@ -76,11 +89,12 @@ export async function createKioskServices(options: ServiceOptions): Promise<Kios
     clock,
     events,
     log,
+    ...(options.mediaRoots === undefined ? {} : { mediaRoots: options.mediaRoots }),
   });
   const staff = createStaffCapability({ dataDir, clock, log });
   const logView = logCapability(log);
   // Closed in reverse: sources stop importing before the catalog they write to goes away.
-  const capabilities: Capability<never>[] = [app, catalog, packs, sources, staff, logView];
+  const capabilities: Capability<never>[] = [app, settings, catalog, packs, sources, staff, logView];
   const close = async () => {
     for (const capability of capabilities.toReversed()) await capability.close?.();
   };
@@ -98,6 +112,7 @@ export async function createKioskServices(options: ServiceOptions): Promise<Kios
     ...sources.handlers,
     ...staff.handlers,
     ...logView.handlers,
+    ...settings.handlers,
   } satisfies Handlers;
   for (const capability of capabilities) capability.start?.();
   return { handlers, events, log, gate: staff.gate, close };

@@ -1,5 +1,6 @@
 /** The kiosk's root: asks the service for the venue's settings, then runs visits one after another. */
-import { useCallback, useEffect, useRef, type ComponentType } from 'react';
+import { useCallback, useEffect, useRef, useState, type ComponentType } from 'react';
+import type { CallResponse } from '../preload/contract/contract.ts';
 import { ErrorBoundary } from './components/ErrorBoundary.tsx';
 import { ErrorPanel } from './components/ErrorPanel.tsx';
 import { TopBar } from './components/TopBar.tsx';
@@ -12,6 +13,15 @@ import { screenKey, useVisit, VisitProvider } from './visit/visit.tsx';
 
 export function App() {
   const info = useKioskCall('app.info', {});
+  // Settings staff save reach the screens without a restart; the visit in progress is not interrupted.
+  const [saved, setSaved] = useState<CallResponse<'app.info'> | undefined>();
+  useEffect(
+    () =>
+      kiosk.on('settings.changed', () => {
+        kiosk.call('app.info', {}).then(setSaved, () => undefined);
+      }),
+    [],
+  );
   if (info.status === 'loading') return null;
   if (info.status === 'failed') {
     return (
@@ -20,11 +30,11 @@ export function App() {
       </I18nProvider>
     );
   }
-  const { defaultLocale, idleSeconds } = info.value;
+  const { defaultLocale, idleSeconds, venueName } = saved ?? info.value;
   return (
     <I18nProvider locale={defaultLocale}>
       <ErrorBoundary>
-        <VisitProvider settings={{ defaultLocale, idleSeconds }} onEnd={signOutStaff}>
+        <VisitProvider settings={{ defaultLocale, idleSeconds, venueName }} onEnd={signOutStaff}>
           <CurrentScreen />
         </VisitProvider>
       </ErrorBoundary>

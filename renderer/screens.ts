@@ -8,8 +8,10 @@ import { AttractScreen } from './catalog/AttractScreen.tsx';
 import { HomeScreen } from './catalog/HomeScreen.tsx';
 import { ItemScreen } from './catalog/ItemScreen.tsx';
 import { SearchScreen } from './catalog/SearchScreen.tsx';
+import { CollectionScreen } from './staff/CollectionScreen.tsx';
 import { ImportScreen } from './staff/ImportScreen.tsx';
 import { LogScreen } from './staff/LogScreen.tsx';
+import { SettingsScreen } from './staff/SettingsScreen.tsx';
 import { StaffHomeScreen } from './staff/StaffHomeScreen.tsx';
 import { StaffSignInScreen } from './staff/StaffSignInScreen.tsx';
 
@@ -24,6 +26,8 @@ export interface ScreenParams {
   staff: object;
   'staff-import': object;
   'staff-log': object;
+  'staff-collection': object;
+  'staff-settings': object;
 }
 
 export type ScreenName = keyof ScreenParams;
@@ -38,4 +42,6 @@ export const screens: { [K in ScreenName]: ComponentType<ScreenParams[K]> } = {
   staff: StaffHomeScreen,
   'staff-import': ImportScreen,
   'staff-log': LogScreen,
+  'staff-collection': CollectionScreen,
+  'staff-settings': SettingsScreen,
 };

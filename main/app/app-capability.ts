@@ -1,14 +1,19 @@
-/** The app capability: tells the renderer what it needs before the first visit. */
-import type { Locale } from '../../preload/contract/schemas.ts';
+/** The app capability: tells the renderer what it needs before each visit, the venue's settings included. */
+import type { VenueSettings } from '../../preload/contract/settings.ts';
 import type { Capability } from '../api/capability.ts';
 
 export interface AppInfo {
   version: string;
   host: 'electron' | 'browser';
-  defaultLocale: Locale;
-  idleSeconds: number;
 }
 
-export function appCapability(info: AppInfo): Capability<'app.info'> {
-  return { handlers: { 'app.info': () => info } };
+export function appCapability(info: AppInfo, settings: () => VenueSettings): Capability<'app.info'> {
+  return {
+    handlers: {
+      'app.info': () => {
+        const { defaultLocale, idleSeconds, venueName } = settings();
+        return { ...info, defaultLocale, idleSeconds, venueName };
+      },
+    },
+  };
 }

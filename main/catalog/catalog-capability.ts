@@ -26,14 +26,14 @@ export interface CatalogOptions {
   clock: Clock;
   events: EventHub;
   /** How many days an item counts as new after it arrived (default 30). */
-  newForDays?: number;
+  newForDays?: () => number;
 }
 
 export function startCatalogCapability(options: CatalogOptions): CatalogCapability {
   const catalogPath = path.join(options.dataDir, 'catalog.sqlite');
   const catalog = startCatalog(catalogPath);
   const { api } = catalog;
-  const since = () => newSince(options.clock.now(), options.newForDays ?? defaultNewForDays);
+  const since = () => newSince(options.clock.now(), options.newForDays?.() ?? defaultNewForDays);
   return {
     path: catalogPath,
     api,

@@ -6,7 +6,7 @@
  */
 import type { ItemDetail, ItemSummary, Subject } from '../../preload/contract/catalog.ts';
 import type { ContentLanguage, Locale } from '../../preload/contract/schemas.ts';
-import type { InstalledPack } from '../packs/pack-record-types.ts';
+import type { InstalledPack, PackSummary } from '../packs/pack-record-types.ts';
 import { contentUrl } from '../store/content-paths.ts';
 import {
   itemFilesStatement,
@@ -82,6 +82,24 @@ export class CatalogReader {
     return this.#statements
       .rows<[], InstalledPack>('SELECT id, channel, version, installed_at AS installedAt FROM packs ORDER BY id')
       .all();
+  }
+
+  /** Every installed pack with its item count and the bytes of its files, in the order they first came. */
+  packSummaries(): PackSummary[] {
+    return this.#statements
+      .rows<[], PackSummary>(
+        `SELECT p.id, p.channel, p.version, p.installed_at AS installedAt,
+           (SELECT count(*) FROM items i WHERE i.pack_id = p.id) AS itemCount,
+           (SELECT coalesce(sum(f.size), 0) FROM files f WHERE f.hash IN (
+              SELECT x.hash FROM item_files x JOIN items i ON i.id = x.item_id WHERE i.pack_id = p.id)) AS bytes
+         FROM packs p ORDER BY p.seq`,
+      )
+      .all();
+  }
+
+  /** The ids of the items an installed pack holds; none when it is not installed. */
+  packItemIds(packId: string): string[] {
+    return this.#statements.values<[string], string>('SELECT id FROM items WHERE pack_id = ? ORDER BY id').all(packId);
   }
 
   /** Every file hash an installed item uses: what the content store must keep. */

@@ -55,3 +55,10 @@ export interface InstalledPack {
   version: number;
   installedAt: string;
 }
+
+/** An installed pack as staff see it in the collection: how much it holds and how much room it takes. */
+export interface PackSummary extends InstalledPack {
+  itemCount: number;
+  /** Bytes of the files its items use; a file two packs share counts in both. */
+  bytes: number;
+}

@@ -3,9 +3,11 @@
  * hands a pack folder to `importFolder`, which runs the import pipeline with the kiosk's clock and
  * trust, reports progress to the screens, and announces a changed catalog. On first start it installs
  * the demo collection the same way, with the demo's own trust (which no other pack is checked against).
+ * Staff see what is installed and remove packs through it too.
  */
 import path from 'node:path';
 import type { Capability } from '../api/capability.ts';
+import { ServiceError } from '../api/service-error.ts';
 import type { EventHub } from '../api/event-hub.ts';
 import type { CatalogCapability } from '../catalog/catalog-capability.ts';
 import type { Clock } from '../clock.ts';
@@ -13,10 +15,13 @@ import { installDemoCollection } from '../demo/demo-collection.ts';
 import type { KioskLog } from '../log/kiosk-log.ts';
 import { importFailure } from './import/import-error.ts';
 import { importPack, type ImportResult } from './import/import-pack.ts';
+import { removePack } from './import/remove-pack.ts';
+import { ContentStore } from '../store/content-store.ts';
 import { SYSTEM_KEYS_DIR, loadTrustStore, type TrustStore } from './trust-store.ts';
 
-export interface PacksCapability extends Capability {
-  importFolder(dir: string): Promise<ImportResult>;
+export interface PacksCapability extends Capability<'staff.collection' | 'staff.removePack'> {
+  /** `signal` cancels the import; what was copied stays for the next attempt. */
+  importFolder(dir: string, signal?: AbortSignal): Promise<ImportResult>;
   /** Read anew each time, so keys staff add take effect without a restart. */
   loadTrust(): Promise<TrustStore>;
   /** Installs the demo collection when the catalog is empty, unless the host turned it off. */
@@ -34,6 +39,8 @@ export interface PacksOptions {
   catalog: CatalogCapability;
   clock: Clock;
   events: EventHub;
+  /** Caps the copy rate (bytes a second), so a load leaves the disk to visitors' reading; unlimited by default. */
+  copyBytesPerSecond?: number;
   /** Every import's outcome goes here with its detail, and key files the trust store skipped. */
   log: KioskLog;
 }
@@ -55,7 +62,7 @@ export function createPacksCapability(options: PacksOptions): PacksCapability {
     loggedProblems = new Set(trust.problems);
     return trust;
   };
-  const importWith = async (dir: string, trust: TrustStore) => {
+  const importWith = async (dir: string, trust: TrustStore, signal?: AbortSignal) => {
     let result: ImportResult;
     try {
       result = await importPack(dir, {
@@ -65,6 +72,8 @@ export function createPacksCapability(options: PacksOptions): PacksCapability {
         trust,
         now: () => options.clock.now(),
         onProgress: (progress) => events.emit('import.progress', progress),
+        ...(signal ? { signal } : {}),
+        ...(options.copyBytesPerSecond ? { bytesPerSecond: options.copyBytesPerSecond } : {}),
       });
     } catch (error) {
       const { code, detail } = importFailure(error);
@@ -82,9 +91,34 @@ export function createPacksCapability(options: PacksOptions): PacksCapability {
     await catalog.announceChange();
     return result;
   };
+  const remove = async (packId: string) => {
+    let result;
+    try {
+      result = await removePack(packId, { dataDir: options.dataDir, catalogPath: catalog.path, catalog: catalog.api });
+    } catch (error) {
+      const failure = importFailure(error);
+      const { code, detail } = failure;
+      log.write({ level: 'error', area: 'packs', message: `Removing pack ${packId} failed`, code, detail });
+      return { ok: false, error: failure } as const;
+    }
+    if (!result.removed) throw new ServiceError('not-found', `No pack "${packId}" is installed.`);
+    log.write({
+      level: 'info',
+      area: 'packs',
+      message: `Removed pack ${packId}: ${result.filesRemoved} files (${result.bytesFreed} bytes) no longer used deleted`,
+    });
+    await catalog.announceChange();
+    return { ok: true, filesRemoved: result.filesRemoved, bytesFreed: result.bytesFreed } as const;
+  };
   return {
-    handlers: {},
-    importFolder: async (dir) => importWith(dir, await loadTrust()),
+    handlers: {
+      'staff.collection': async () => ({
+        packs: await catalog.api.packSummaries(),
+        freeBytes: (await new ContentStore(options.dataDir).space()).freeBytes,
+      }),
+      'staff.removePack': ({ packId }) => remove(packId),
+    },
+    importFolder: async (dir, signal) => importWith(dir, await loadTrust(), signal),
     loadTrust,
     installDemo: async () => {
       if (options.demoCollection) await installDemoCollection(catalog.api, options.resourcesDir, importWith);

@@ -5,6 +5,7 @@
  * Runs in the pack-check worker.
  */
 import type { DetectedPack } from '../../preload/contract/sources.ts';
+import type { DeltaManifest, FullManifest } from '../packs/manifest.ts';
 import { admitPack, type CatalogClaims } from '../packs/import/admit-pack.ts';
 import { importFailure } from '../packs/import/import-error.ts';
 import { roomRefusal, spaceNeeded, usableRoom } from '../packs/import/import-space.ts';
@@ -18,6 +19,8 @@ export interface PackCheckContext {
   claims: CatalogClaims;
   /** The kiosk's store: what a pack's files would take of it, and what is free. */
   store: ContentStore;
+  /** The items an installed pack holds, to tell staff what a new version adds, replaces and removes. */
+  packItemIds: (packId: string) => readonly string[];
   /** Every file the installed packs reference: never counted as room. */
   referenced: () => readonly string[];
   now: Date;
@@ -38,6 +41,7 @@ export async function checkPack(dir: string, source: string, context: PackCheckC
     const keep = new Set([...context.referenced(), ...manifest.files.map((file) => file.sha256)]);
     const refusal = roomRefusal(need, await usableRoom(context.store, keep, need.neededBytes));
     if (refusal) throw refusal;
+    const room = await usableRoom(context.store, keep, 0);
     return {
       source,
       location: dir,
@@ -48,6 +52,8 @@ export async function checkPack(dir: string, source: string, context: PackCheckC
       kind: manifest.kind,
       files: manifest.files.length,
       bytes: manifest.files.reduce((sum, file) => sum + file.size, 0),
+      changes: shelfChanges(manifest, context.packItemIds(manifest.id)),
+      freeBytesAfter: room.freeBytes + room.leftoverBytes - need.contentBytes - need.catalogBytes,
     };
   } catch (error) {
     const problem = importFailure(error);
@@ -58,4 +64,19 @@ export async function checkPack(dir: string, source: string, context: PackCheckC
       problem,
     };
   }
+}
+
+/** What a pack does to the shelves: a delta says it outright; a full pack is compared with what its id holds now. */
+function shelfChanges(
+  manifest: FullManifest | DeltaManifest,
+  installedIds: readonly string[],
+): { added: number; replaced: number; removed: number } {
+  if (manifest.kind === 'delta') {
+    const { addItems, replaceItems, removeItems } = manifest.changes;
+    return { added: addItems.length, replaced: replaceItems.length, removed: removeItems.length };
+  }
+  const installed = new Set(installedIds);
+  const incoming = new Set(manifest.items.map((item) => item.id));
+  const replaced = [...incoming].filter((id) => installed.has(id)).length;
+  return { added: incoming.size - replaced, replaced, removed: installed.size - replaced };
 }

@@ -33,6 +33,7 @@ const checker: PackChecker = {
         claims: { installed: request.installed, itemOwners: (ids: readonly string[]) => catalog.itemOwners(ids) },
         store: new ContentStore(request.dataDir),
         referenced: () => catalog.referencedHashes(),
+        packItemIds: (packId: string) => catalog.packItemIds(packId),
         now: new Date(request.now),
       };
       const packs: DetectedPack[] = [];

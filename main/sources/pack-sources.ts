@@ -24,7 +24,7 @@ export interface PackSourcesOptions {
   /** Read again for every check, so keys staff add take effect without a restart. */
   loadTrust: () => Promise<TrustStore>;
   /** The import pipeline's entrance, shared with every other source. */
-  importFolder: (dir: string) => Promise<ImportResult>;
+  importFolder: (dir: string, signal?: AbortSignal) => Promise<ImportResult>;
   onPacks: (packs: DetectedPack[]) => void;
   /** After every import attempt, whatever its outcome. */
   onFinished: (outcome: ImportOutcome) => void;
@@ -45,6 +45,8 @@ export class PackSources {
   readonly #watcher: UsbWatcher;
   #packs: DetectedPack[] = [];
   #folders = new Map<string, string>();
+  /** The import staff started and may cancel; one at a time (a second is refused `busy` by the pipeline). */
+  #running: AbortController | undefined;
   /** Counts refreshes, so one that finishes after a later one cannot overwrite its fresher result. */
   #refreshes = 0;
 
@@ -67,6 +69,14 @@ export class PackSources {
 
   stop(): void {
     this.#watcher.stop();
+    this.#running?.abort();
+  }
+
+  /** Stops the running import after its current chunk; false when none runs. Copied files stay for a resume. */
+  cancel(): boolean {
+    if (!this.#running) return false;
+    this.#running.abort();
+    return true;
   }
 
   /** Checks the mounts now (instead of at the next poll) and lists their packs with a fresh status. */
@@ -87,8 +97,11 @@ export class PackSources {
         error: { code: 'source-removed', detail: `no pack on a connected stick has the handle ${source}` },
       };
     } else {
+      const controller = new AbortController();
+      const mine = this.#running === undefined;
+      if (mine) this.#running = controller;
       try {
-        const result = await this.#options.importFolder(dir);
+        const result = await this.#options.importFolder(dir, controller.signal);
         outcome = {
           ok: true,
           source,
@@ -99,6 +112,8 @@ export class PackSources {
         };
       } catch (error) {
         outcome = { ok: false, source, error: importFailure(error) };
+      } finally {
+        if (mine) this.#running = undefined;
       }
     }
     this.#options.onFinished(outcome);

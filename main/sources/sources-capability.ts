@@ -9,6 +9,7 @@ import type { KioskLog } from '../log/kiosk-log.ts';
 import type { ImportCatalog } from '../packs/import/import-pack.ts';
 import type { PacksCapability } from '../packs/packs-capability.ts';
 import { PackSources } from './pack-sources.ts';
+import { readRemovableMounts } from './usb-watcher.ts';
 
 export interface SourcesOptions {
   catalog: Pick<ImportCatalog, 'installedPacks'>;
@@ -18,9 +19,13 @@ export interface SourcesOptions {
   clock: Clock;
   events: EventHub;
   log: KioskLog;
+  /** Where sticks are mounted (Linux); the system's usual places by default. */
+  mediaRoots?: readonly string[];
 }
 
-export function createSourcesCapability(options: SourcesOptions): Capability<'staff.packs' | 'staff.import'> {
+export function createSourcesCapability(
+  options: SourcesOptions,
+): Capability<'staff.packs' | 'staff.import' | 'staff.cancelImport'> {
   const { events } = options;
   const sources = new PackSources({
     catalog: options.catalog,
@@ -29,6 +34,9 @@ export function createSourcesCapability(options: SourcesOptions): Capability<'st
     loadTrust: options.packs.loadTrust,
     importFolder: options.packs.importFolder,
     clock: options.clock,
+    ...(options.mediaRoots
+      ? { watcher: { readMounts: () => readRemovableMounts(process.platform, options.mediaRoots) } }
+      : {}),
     onPacks: (packs) => events.emit('sources.packs', { packs }),
     onFinished: (outcome) => events.emit('import.finished', outcome),
     onError: (error) =>
@@ -43,6 +51,7 @@ export function createSourcesCapability(options: SourcesOptions): Capability<'st
     handlers: {
       'staff.packs': async () => ({ packs: await sources.list() }),
       'staff.import': ({ source }) => sources.importFrom(source),
+      'staff.cancelImport': () => ({ cancelled: sources.cancel() }),
     },
     start: () => sources.start(),
     close: () => sources.stop(),

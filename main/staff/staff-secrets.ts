@@ -1,12 +1,12 @@
 /**
  * Where the PIN's hash and the count of wrong PINs live: `<data>/staff/staff.json`, replaced whole
- * (written beside, synced, renamed), so a power cut leaves the old file or the new one. Wrong PINs are
+ * (`replaceFile`), so a power cut leaves the old file or the new one. Wrong PINs are
  * written before the answer goes back, so restarting the kiosk does not reset a lockout.
  */
-import { randomBytes } from 'node:crypto';
-import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
+import { replaceFile } from '../store/replace-file.ts';
 import { PinHash } from './pin-hash.ts';
 import { noAttempts, type PinAttempts } from './pin-lockout.ts';
 
@@ -48,24 +48,6 @@ export async function readStaffSecrets(file: string): Promise<StaffSecrets> {
   }
 }
 
-export async function writeStaffSecrets(file: string, pin: PinHash, attempts: PinAttempts = noAttempts): Promise<void> {
-  await mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
-  const temp = `${file}.${randomBytes(6).toString('hex')}.tmp`;
-  const handle = await open(temp, 'wx', 0o600);
-  try {
-    await handle.writeFile(JSON.stringify({ format: 1, pin, attempts }));
-    await handle.sync();
-  } catch (error) {
-    await handle.close();
-    await rm(temp, { force: true });
-    throw error;
-  }
-  await handle.close();
-  await rename(temp, file);
-  const folder = await open(path.dirname(file), 'r');
-  try {
-    await folder.sync();
-  } finally {
-    await folder.close();
-  }
+export function writeStaffSecrets(file: string, pin: PinHash, attempts: PinAttempts = noAttempts): Promise<void> {
+  return replaceFile(file, JSON.stringify({ format: 1, pin, attempts }));
 }

@@ -12,6 +12,8 @@ export const appCalls = {
       defaultLocale: Locale,
       /** Seconds without a touch before the visit ends and the attract screen returns. */
       idleSeconds: z.number().int().min(1).max(3600),
+      /** The venue's name as staff set it; empty until they do. */
+      venueName: z.string().max(80),
     }),
   ),
 } as const;

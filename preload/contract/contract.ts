@@ -11,6 +11,7 @@ import type { Audience } from './call.ts';
 import { catalogCalls, catalogEvents } from './catalog.ts';
 import { logCalls, logEvents } from './log.ts';
 import { packsCalls, packsEvents } from './packs.ts';
+import { settingsCalls, settingsEvents } from './settings.ts';
 import { sourcesCalls, sourcesEvents } from './sources.ts';
 import { staffCalls, staffEvents } from './staff.ts';
 
@@ -19,6 +20,7 @@ export const calls = {
   ...catalogCalls,
   ...logCalls,
   ...packsCalls,
+  ...settingsCalls,
   ...sourcesCalls,
   ...staffCalls,
 } as const;
@@ -28,6 +30,7 @@ export const events = {
   ...catalogEvents,
   ...logEvents,
   ...packsEvents,
+  ...settingsEvents,
   ...sourcesEvents,
   ...staffEvents,
 } as const;

@@ -3,6 +3,7 @@
  * reports, whichever source (a USB stick, later a feed) handed it the pack.
  */
 import { z } from 'zod';
+import { staffCall } from './call.ts';
 import { Slug } from './schemas.ts';
 
 /** Faults of the pack itself. */
@@ -83,7 +84,40 @@ export const ImportOutcome = z.discriminatedUnion('ok', [
 ]);
 export type ImportOutcome = z.infer<typeof ImportOutcome>;
 
-export const packsCalls = {} as const;
+/** An installed pack as the collection screen lists it. */
+export const InstalledPackSummary = z.object({
+  id: Slug,
+  channel: Slug,
+  version: z.number().int().positive(),
+  installedAt: z.string(),
+  itemCount: z.number().int().nonnegative(),
+  /** Bytes of the files its items use (a file two packs share counts in both). */
+  bytes: z.number().nonnegative(),
+});
+export type InstalledPackSummary = z.infer<typeof InstalledPackSummary>;
+
+export const packsCalls = {
+  /** The installed packs, and the room left on the data folder's disk. */
+  'staff.collection': staffCall(
+    z.object({}).strict(),
+    z.object({ packs: z.array(InstalledPackSummary), freeBytes: z.number().nonnegative() }),
+  ),
+  /**
+   * Takes a pack and its items off the shelves in one step and deletes the files nothing else uses.
+   * `not-found` when no such pack is installed; an import running at the time makes it fail with `busy`.
+   */
+  'staff.removePack': staffCall(
+    z.object({ packId: Slug }).strict(),
+    z.discriminatedUnion('ok', [
+      z.object({
+        ok: z.literal(true),
+        filesRemoved: z.number().int().nonnegative(),
+        bytesFreed: z.number().nonnegative(),
+      }),
+      z.object({ ok: z.literal(false), error: ImportFailure }),
+    ]),
+  ),
+} as const;
 
 export const packsEvents = {
   'import.progress': ImportProgress,

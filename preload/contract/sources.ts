@@ -17,6 +17,16 @@ export const DetectedPack = z.object({
   kind: z.enum(['full', 'delta']).optional(),
   files: z.number().int().nonnegative().optional(),
   bytes: z.number().nonnegative().optional(),
+  /** What loading it would do to the shelves (`ready` packs): items new, items in a new edition, items gone. */
+  changes: z
+    .object({
+      added: z.number().int().nonnegative(),
+      replaced: z.number().int().nonnegative(),
+      removed: z.number().int().nonnegative(),
+    })
+    .optional(),
+  /** About how much room the kiosk would have left after loading it (`ready` packs). */
+  freeBytesAfter: z.number().optional(),
   /** Why it cannot be imported (`refused`) or why it need not be (`installed`: same or newer version). */
   problem: ImportFailure.optional(),
 });
@@ -27,6 +37,11 @@ export const sourcesCalls = {
   'staff.packs': staffCall(z.object({}).strict(), z.object({ packs: z.array(DetectedPack) })),
   /** Import a detected pack; answers when it is installed or refused. Progress comes as events. */
   'staff.import': staffCall(z.object({ source: z.string().min(1).max(100) }).strict(), ImportOutcome),
+  /**
+   * Stops the running import after its current chunk (its `staff.import` answers `cancelled`); the files
+   * copied so far stay, so loading the pack again resumes. `cancelled` is false when none was running.
+   */
+  'staff.cancelImport': staffCall(z.object({}).strict(), z.object({ cancelled: z.boolean() })),
 } as const;
 
 export const sourcesEvents = {

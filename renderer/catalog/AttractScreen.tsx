@@ -18,7 +18,7 @@ const NEWEST_SHOWN = 12;
 
 export function AttractScreen() {
   const { t, locale } = useI18n();
-  const { go } = useVisit();
+  const { go, venueName } = useVisit();
   const featured = useKioskCall('catalog.list', { locale, featured: true, page: { offset: 0, limit: FEATURED_SHOWN } });
   const newest = useKioskCall('catalog.list', { locale, page: { offset: 0, limit: NEWEST_SHOWN } });
   // Both lists are awaited, so the cycle starts with a featured item rather than whichever list came first.
@@ -33,6 +33,11 @@ export function AttractScreen() {
   return (
     <button type="button" className="attract" onClick={() => go({ name: 'home' })} data-testid="attract">
       <span className="attract-title">{t('app.name')}</span>
+      {venueName && (
+        <span className="attract-venue" data-testid="venue-name">
+          {venueName}
+        </span>
+      )}
       <span className="attract-tagline">{t('attract.tagline')}</span>
       {items.length > 0 && <Spotlight items={items} />}
       <span className="attract-cta">{t('attract.touchToStart')}</span>

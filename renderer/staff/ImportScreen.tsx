@@ -66,7 +66,12 @@ export function ImportScreen() {
         {t('staff.import.checkAgain')}
       </button>
       {outcome && <OutcomePanel outcome={outcome} />}
-      {importing && progress && <ProgressPanel progress={progress} />}
+      {importing && progress && (
+        <ProgressPanel
+          progress={progress}
+          onCancel={() => void call('staff.cancelImport', {}).catch(() => undefined)}
+        />
+      )}
       {packs === undefined && <p className="quiet">{t('common.loading')}</p>}
       {packs?.length === 0 && (
         <p className="quiet" data-testid="no-packs">
@@ -101,6 +106,18 @@ function PackCard({ pack, busy, onLoad }: { pack: DetectedPack; busy: boolean; o
         {pack.bytes !== undefined && pack.files !== undefined && (
           <span>{t('staff.import.size', { files: pack.files, size: formatBytes(pack.bytes, locale) })}</span>
         )}
+        {pack.changes && (
+          <span data-testid="pack-changes">
+            {t('staff.import.changes', {
+              added: pack.changes.added,
+              replaced: pack.changes.replaced,
+              removed: pack.changes.removed,
+            })}
+          </span>
+        )}
+        {pack.freeBytesAfter !== undefined && (
+          <span>{t('staff.import.freeAfter', { size: formatBytes(Math.max(0, pack.freeBytesAfter), locale) })}</span>
+        )}
         <span className="staff-pack-where">{pack.location}</span>
       </div>
       {pack.status === 'ready' ? (
@@ -116,7 +133,7 @@ function PackCard({ pack, busy, onLoad }: { pack: DetectedPack; busy: boolean; o
   );
 }
 
-function ProgressPanel({ progress }: { progress: ImportProgress }) {
+function ProgressPanel({ progress, onCancel }: { progress: ImportProgress; onCancel: () => void }) {
   const { t, locale } = useI18n();
   const share = progress.bytesTotal > 0 ? progress.bytesDone / progress.bytesTotal : 0;
   return (
@@ -134,6 +151,12 @@ function ProgressPanel({ progress }: { progress: ImportProgress }) {
               ` · ${t('staff.import.timeLeft', { minutes: Math.max(1, Math.ceil(progress.secondsLeft / 60)) })}`}
           </p>
         </>
+      )}
+      {/* Once the switch has begun the pack is as good as loaded: stopping then would only confuse. */}
+      {(progress.phase === 'verifying' || progress.phase === 'checking-space' || progress.phase === 'copying') && (
+        <button type="button" className="button big" onClick={onCancel} data-testid="cancel-import">
+          {t('staff.import.cancel')}
+        </button>
       )}
     </section>
   );

@@ -18,6 +18,14 @@ export function StaffHomeScreen() {
           <span className="staff-tile-title">{t('staff.import.title')}</span>
           <span className="staff-tile-hint">{t('staff.import.hint')}</span>
         </button>
+        <button type="button" className="staff-tile" onClick={() => go({ name: 'staff-collection' })}>
+          <span className="staff-tile-title">{t('staff.collection.title')}</span>
+          <span className="staff-tile-hint">{t('staff.collection.hint')}</span>
+        </button>
+        <button type="button" className="staff-tile" onClick={() => go({ name: 'staff-settings' })}>
+          <span className="staff-tile-title">{t('staff.settings.title')}</span>
+          <span className="staff-tile-hint">{t('staff.settings.hint')}</span>
+        </button>
         <button type="button" className="staff-tile" onClick={() => go({ name: 'staff-log' })}>
           <span className="staff-tile-title">{t('staff.log.title')}</span>
           <span className="staff-tile-hint">{t('staff.log.hint')}</span>

@@ -21,6 +21,8 @@ export interface SearchState {
 
 export interface Visit {
   screen: Screen;
+  /** The venue's name as staff set it; empty until they do. */
+  venueName: string;
   locale: Locale;
   canGoBack: boolean;
   search: SearchState;
@@ -39,6 +41,7 @@ const VisitContext = createContext<Visit | null>(null);
 export interface VisitSettings {
   defaultLocale: Locale;
   idleSeconds: number;
+  venueName: string;
 }
 
 export function VisitProvider({
@@ -89,6 +92,7 @@ function OneVisit({ settings, onEnd, children }: { settings: VisitSettings; onEn
   const visit = useMemo<Visit>(
     () => ({
       screen,
+      venueName: settings.venueName,
       locale,
       canGoBack: history.length > 2,
       search,
@@ -99,7 +103,7 @@ function OneVisit({ settings, onEnd, children }: { settings: VisitSettings; onEn
       stillHere,
       end: onEnd,
     }),
-    [screen, locale, history.length, search, go, back, chooseLocale, stillHere, onEnd],
+    [screen, settings.venueName, locale, history.length, search, go, back, chooseLocale, stillHere, onEnd],
   );
   return (
     <VisitContext value={visit}>

@@ -117,3 +117,58 @@ test('the staff screens have no serious axe violation, and in traditional Mongol
   expect(await heading.evaluate((element) => getComputedStyle(element).writingMode)).toBe('vertical-lr');
   await expectNoSeriousViolations(page, 'staff import in ᠮᠣᠩᠭᠣᠯ');
 });
+
+test('staff see the installed demo pack and remove it, after a question, and the shelves are empty', async ({
+  kioskPage: page,
+}) => {
+  await tapCorner(page);
+  await typePin(page, pin);
+  await typePin(page, pin);
+  await page.getByRole('button', { name: /What is installed/ }).click();
+  const demo = page.getByTestId('installed-pack');
+  await expect(demo).toHaveCount(1);
+  await expect(demo).toContainText('demo');
+  await expect(demo).toContainText(/\d+ items, [\d.]+ MB/);
+
+  await demo.getByRole('button', { name: 'Remove' }).click();
+  const question = page.getByRole('alertdialog');
+  await expect(question).toContainText('Remove demo?');
+  await question.getByRole('button', { name: 'Keep it' }).click();
+  await expect(demo).toHaveCount(1);
+
+  await demo.getByRole('button', { name: 'Remove' }).click();
+  await page.getByTestId('confirm-remove').click();
+  await expect(page.getByTestId('collection-notice')).toContainText(/demo was removed; [\d.]+ MB are free again\./);
+  await expect(page.getByTestId('installed-pack')).toHaveCount(0);
+  await expect(page.getByText('No packs are installed.', { exact: false })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Finish' }).click();
+  await page.getByTestId('attract').click();
+  await expect(page.locator('main.home')).toContainText('Nothing is installed yet.');
+});
+
+test('staff name the venue and choose Korean; the next visit starts in Korean under the venue’s name', async ({
+  kioskPage: page,
+}) => {
+  await tapCorner(page);
+  await typePin(page, pin);
+  await typePin(page, pin);
+  await page.getByRole('button', { name: /^Settings/ }).click();
+  const keyboard = page.getByTestId('keyboard');
+  for (const key of 'riverside') await keyboard.getByRole('button', { name: key, exact: true }).click();
+  await expect(page.getByTestId('venue-name-entry')).toHaveText('riverside');
+  await page.getByRole('group', { name: 'Language a visit starts in' }).getByRole('button', { name: '한국어' }).click();
+  await page
+    .getByRole('group', { name: 'End an unattended visit after' })
+    .getByRole('button', { name: '5 minutes' })
+    .click();
+  await page.getByTestId('save-settings').click();
+  await expect(page.getByTestId('settings-status')).toHaveText('Saved. The next visit starts with these settings.');
+  // The visit in progress keeps its language.
+  await expect(page.getByRole('heading', { name: 'Settings' })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Finish' }).click();
+  await expect(page.getByTestId('venue-name')).toHaveText('riverside');
+  await page.getByTestId('attract').click();
+  await expect(page.getByRole('button', { name: '마치기' })).toBeVisible();
+});

@@ -7,6 +7,8 @@
  *   --json          print one JSON line {origin, launchUrl} and nothing else (for tests)
  *   --idle-seconds N  end a visit after N seconds without a touch (default 120)
  *   --clock-start ISO  run the kiosk's clock from this instant instead of the system's (for tests and demos)
+ *   --media-root DIR   where USB sticks are mounted (default /media, /run/media and /mnt); may be repeated
+ *   --copy-rate MB     cap an import's copy at MB megabytes a second, so reading stays smooth meanwhile
  *   --system-keys-dir DIR  extra root key sets, honoured only while root alone can write them
  *                          (default /etc/reading-room/keys)
  * KIOSK_DEMO_COLLECTION=off in the environment keeps an empty kiosk empty instead of installing the demo.
@@ -29,6 +31,8 @@ const { values } = parseArgs({
     'idle-seconds': { type: 'string' },
     'clock-start': { type: 'string' },
     'system-keys-dir': { type: 'string' },
+    'media-root': { type: 'string', multiple: true },
+    'copy-rate': { type: 'string' },
   },
 });
 
@@ -46,6 +50,12 @@ if (clockStart !== undefined && Number.isNaN(clockStart.getTime())) {
   process.exit(2);
 }
 
+const copyRate = values['copy-rate'] === undefined ? undefined : Number(values['copy-rate']);
+if (copyRate !== undefined && !(copyRate > 0 && copyRate <= 10_000)) {
+  console.error(`--copy-rate must be a number of megabytes a second above 0, not "${values['copy-rate']}".`);
+  process.exit(2);
+}
+
 const dataDir = path.resolve(values['data-dir'] ?? defaultDataDir());
 const services = await createKioskServices({
   dataDir,
@@ -55,6 +65,8 @@ const services = await createKioskServices({
   clock: clockStart === undefined ? systemClock : clockStartingAt(clockStart),
   demoCollection: demoCollectionEnabled(process.env),
   ...(idleSeconds === undefined ? {} : { idleSeconds }),
+  ...(values['media-root'] === undefined ? {} : { mediaRoots: values['media-root'].map((root) => path.resolve(root)) }),
+  ...(copyRate === undefined ? {} : { copyBytesPerSecond: copyRate * 1_000_000 }),
   ...(values['system-keys-dir'] === undefined ? {} : { systemKeysDir: path.resolve(values['system-keys-dir']) }),
 });
 const host = await startBrowserHost({

@@ -82,17 +82,25 @@ const workerTimeouts = {
 
 const busyDataDirs = new Set<string>();
 
-export async function importPack(packDir: string, options: ImportOptions): Promise<ImportResult> {
-  const key = path.resolve(options.dataDir);
-  if (busyDataDirs.has(key)) throw new ImportError('busy', `an import into ${key} is running`);
+/**
+ * Runs `task` with `threads` import workers while no other change (an import, a removal) runs on the
+ * same data folder: the catalog has one writer at a time, and garbage collection must not meet a copy.
+ */
+export async function withImportWorkers<T>(
+  dataDir: string,
+  threads: number,
+  task: (workers: WorkerClient<ImportWorker>[]) => Promise<T>,
+): Promise<T> {
+  const key = path.resolve(dataDir);
+  if (busyDataDirs.has(key)) throw new ImportError('busy', `a change to ${key} is running`);
   busyDataDirs.add(key);
   const workers: WorkerClient<ImportWorker>[] = [];
   try {
     // All workers start together, so the copy threads are ready by the time verification is done.
-    for (let started = 0; started < Math.max(1, options.copyThreads ?? 2); started++) {
+    for (let started = 0; started < Math.max(1, threads); started++) {
       workers.push(startWorker<ImportWorker>(siblingModule(import.meta.url, 'import.worker'), workerTimeouts));
     }
-    return await runImport(packDir, options, workers);
+    return await task(workers);
   } finally {
     for (const worker of workers) {
       await worker.api.dispose().catch(() => undefined);
@@ -100,6 +108,12 @@ export async function importPack(packDir: string, options: ImportOptions): Promi
     }
     busyDataDirs.delete(key);
   }
+}
+
+export function importPack(packDir: string, options: ImportOptions): Promise<ImportResult> {
+  return withImportWorkers(options.dataDir, options.copyThreads ?? 2, (workers) =>
+    runImport(packDir, options, workers),
+  );
 }
 
 async function runImport(

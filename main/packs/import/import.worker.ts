@@ -59,6 +59,8 @@ export interface ImportWorker {
   install(now: string): WorkerResult<null>;
   /** Records that the store holds nothing the catalog left unused. */
   garbageCollected(): WorkerResult<null>;
+  /** Removes an installed pack and its items in one transaction; false when it was not installed. */
+  remove(request: { catalogPath: string; packId: string }): WorkerResult<boolean>;
   dispose(): void;
 }
 
@@ -120,6 +122,16 @@ const worker: ImportWorker = {
     try {
       catalog.garbageCollected();
       return { ok: true, value: null };
+    } catch (error) {
+      return { ok: false, code: 'catalog-failed', detail: error instanceof Error ? error.message : String(error) };
+    }
+  },
+  remove({ catalogPath, packId }) {
+    try {
+      catalog ??= new CatalogWriter(catalogPath);
+      const removed = catalog.removePack(packId);
+      checkpointQuietly(catalog);
+      return { ok: true, value: removed };
     } catch (error) {
       return { ok: false, code: 'catalog-failed', detail: error instanceof Error ? error.message : String(error) };
     }

@@ -10,7 +10,7 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     throw new Error('not called in this test');
   };
   return {
-    'app.info': () => ({ version: '1.0.0', host: 'browser', defaultLocale: 'en', idleSeconds: 120 }),
+    'app.info': () => ({ version: '1.0.0', host: 'browser', defaultLocale: 'en', idleSeconds: 120, venueName: '' }),
     'catalog.subjects': unused,
     'catalog.list': ({ page }) => ({ items: [], total: page.offset }),
     'catalog.search': unused,

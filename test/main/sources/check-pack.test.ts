@@ -80,6 +80,18 @@ describe('a stick beside a kiosk that holds pack "science"', () => {
     await write('same-id-other-channel', 'science', 'art', 'wind-basics');
     await write('taken-item', 'art', 'art', 'solar-basics');
     await write('fine', 'gallery', 'art', 'portrait');
+    const nextScience = async (name: string, itemIds: string[]) => {
+      const own = itemIds.map(() => randomFile(1500));
+      const items = itemIds.map((id, index) => itemFor(id, [own[index]!]));
+      await writeTestPack(
+        path.join(stick(), name),
+        science.key,
+        fullManifest(science.key, { version: 2, files: own, items }),
+        own,
+      );
+    };
+    await nextScience('science-v2-grows', ['solar-basics', 'wind-basics']);
+    await nextScience('science-v2-moves-on', ['wind-basics', 'tide-basics']);
   });
   afterAll(() => kiosk.catalog.close());
 
@@ -94,12 +106,55 @@ describe('a stick beside a kiosk that holds pack "science"', () => {
       status: 'refused',
       problem: { code: 'item-id-taken', itemId: 'solar-basics', ownerPackId: 'science' },
     });
-    expect(byId(packs, 'fine')).toMatchObject({ status: 'ready', packId: 'gallery' });
+    expect(byId(packs, 'fine')).toMatchObject({
+      status: 'ready',
+      packId: 'gallery',
+      changes: { added: 1, replaced: 0, removed: 0 },
+      freeBytesAfter: expect.any(Number),
+    });
     for (const name of ['same-id-other-channel', 'taken-item']) {
       const listed = byId(packs, name)!;
       const outcome = await sources.importFrom(listed.source);
       expect(outcome).toMatchObject({ ok: false, error: { code: listed.problem!.code } });
     }
+  });
+
+  test('tells staff what a new version does to the shelves: items added, in a new edition, taken off', async () => {
+    const packs = await staffList(kiosk, stick()).list();
+    expect(byId(packs, 'science-v2-grows')).toMatchObject({
+      status: 'ready',
+      changes: { added: 1, replaced: 1, removed: 0 },
+    });
+    expect(byId(packs, 'science-v2-moves-on')).toMatchObject({
+      status: 'ready',
+      changes: { added: 2, replaced: 0, removed: 1 },
+    });
+  });
+
+  test('an import staff cancel stops with `cancelled` and leaves the catalog as it was', async () => {
+    const sources = new PackSources({
+      catalog: kiosk.catalog.api,
+      catalogPath: kiosk.catalogPath,
+      dataDir: kiosk.dataDir,
+      loadTrust: async () => trust,
+      importFolder: (dir, signal) =>
+        importPack(dir, kiosk.options({ now: () => clock.now(), bytesPerSecond: 1000, ...(signal ? { signal } : {}) })),
+      clock,
+      onPacks: () => undefined,
+      onFinished: () => undefined,
+      watcher: {
+        readMounts: async () => [{ path: stick(), source: '/dev/sdz1', fsType: 'vfat' }],
+        schedule: () => () => undefined,
+      },
+    });
+    expect(sources.cancel()).toBe(false);
+    const listed = byId(await sources.list(), 'science-v2-grows')!;
+    const before = await kiosk.catalog.api.installedPacks();
+    const outcome = sources.importFrom(listed.source);
+    expect(sources.cancel()).toBe(true);
+    expect(await outcome).toMatchObject({ ok: false, error: { code: 'cancelled' } });
+    expect(await kiosk.catalog.api.installedPacks()).toEqual(before);
+    expect(sources.cancel()).toBe(false);
   });
 });
 

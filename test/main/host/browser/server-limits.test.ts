@@ -24,7 +24,7 @@ let dataDir: string;
 const hosts: BrowserHost[] = [];
 
 const handlers = {
-  'app.info': () => ({ version: '9.9.9', host: 'browser', defaultLocale: 'en', idleSeconds: 60 }),
+  'app.info': () => ({ version: '9.9.9', host: 'browser', defaultLocale: 'en', idleSeconds: 60, venueName: '' }),
 } as unknown as Handlers;
 
 async function start(limits: Partial<ConnectionLimits> = {}) {

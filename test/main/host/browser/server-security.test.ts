@@ -76,7 +76,7 @@ beforeAll(async () => {
   contentUrl = `/content/${hash}`;
 
   const handlers = {
-    'app.info': () => ({ version: '9.9.9', host: 'browser', defaultLocale: 'en', idleSeconds: 60 }),
+    'app.info': () => ({ version: '9.9.9', host: 'browser', defaultLocale: 'en', idleSeconds: 60, venueName: '' }),
   } as unknown as Handlers;
   host = await startBrowserHost({
     services: {

@@ -15,7 +15,7 @@ function registered() {
   const handlers = {
     'app.info': (request: unknown) => {
       calls.push(request);
-      return { version: '1.0.0', host: 'electron', defaultLocale: 'en', idleSeconds: 90 };
+      return { version: '1.0.0', host: 'electron', defaultLocale: 'en', idleSeconds: 90, venueName: '' };
     },
     'staff.packs': (request: unknown) => {
       calls.push(request);
@@ -46,7 +46,7 @@ describe('registerContractHandlers', () => {
     const { invoke, calls } = registered();
     expect(await invoke('kiosk://app/index.html', 'app.info', {})).toEqual({
       ok: true,
-      value: { version: '1.0.0', host: 'electron', defaultLocale: 'en', idleSeconds: 90 },
+      value: { version: '1.0.0', host: 'electron', defaultLocale: 'en', idleSeconds: 90, venueName: '' },
     });
     expect(calls).toHaveLength(1);
   });
