@@ -19,6 +19,7 @@ import { createPacksCapability } from './packs/packs-capability.ts';
 import { loadSettingsCapability } from './settings/settings-capability.ts';
 import { createSourcesCapability } from './sources/sources-capability.ts';
 import { createStaffCapability } from './staff/staff-capability.ts';
+import { startStatsCapability } from './stats/stats-capability.ts';
 
 export interface ServiceOptions {
   /** Where the kiosk keeps its catalog and content store. */
@@ -93,8 +94,9 @@ export async function createKioskServices(options: ServiceOptions): Promise<Kios
   });
   const staff = createStaffCapability({ dataDir, clock, log });
   const logView = logCapability(log);
+  const stats = startStatsCapability({ dataDir, clock, catalog: catalog.api });
   // Closed in reverse: sources stop importing before the catalog they write to goes away.
-  const capabilities: Capability<never>[] = [app, settings, catalog, packs, sources, staff, logView];
+  const capabilities: Capability<never>[] = [app, settings, catalog, packs, sources, staff, logView, stats];
   const close = async () => {
     for (const capability of capabilities.toReversed()) await capability.close?.();
   };
@@ -113,6 +115,7 @@ export async function createKioskServices(options: ServiceOptions): Promise<Kios
     ...staff.handlers,
     ...logView.handlers,
     ...settings.handlers,
+    ...stats.handlers,
   } satisfies Handlers;
   for (const capability of capabilities) capability.start?.();
   return { handlers, events, log, gate: staff.gate, close };

@@ -13,6 +13,7 @@ import { logCalls, logEvents } from './log.ts';
 import { packsCalls, packsEvents } from './packs.ts';
 import { settingsCalls, settingsEvents } from './settings.ts';
 import { sourcesCalls, sourcesEvents } from './sources.ts';
+import { statsCalls, statsEvents } from './stats.ts';
 import { staffCalls, staffEvents } from './staff.ts';
 
 export const calls = {
@@ -22,6 +23,7 @@ export const calls = {
   ...packsCalls,
   ...settingsCalls,
   ...sourcesCalls,
+  ...statsCalls,
   ...staffCalls,
 } as const;
 
@@ -32,6 +34,7 @@ export const events = {
   ...packsEvents,
   ...settingsEvents,
   ...sourcesEvents,
+  ...statsEvents,
   ...staffEvents,
 } as const;
 

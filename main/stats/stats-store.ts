@@ -1,0 +1,202 @@
+/**
+ * The usage counts (docs/stats-format.md) in `<data>/stats.sqlite`, a file of their own so the catalog
+ * is never written for a visitor's tap. Each event is stored with its sequence number and added to its
+ * day's aggregate in the same transaction; raw events are pruned after 90 days, aggregates after ten
+ * years. Runs in the stats worker: every write a visitor causes is off the main thread.
+ */
+import Database from 'better-sqlite3';
+import type { StatsEventKind } from './daily-row.ts';
+import type { DailyRow } from './daily-row.ts';
+
+export interface StatsEvent {
+  /** ISO time by the kiosk's clock. */
+  at: string;
+  kind: StatsEventKind;
+  itemId?: string;
+  itemTitle?: string;
+  subject?: string;
+  amount?: number;
+  detail?: string;
+}
+
+const schema = `
+CREATE TABLE events (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  at TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  item_id TEXT NOT NULL DEFAULT '',
+  item_title TEXT NOT NULL DEFAULT '',
+  subject TEXT NOT NULL DEFAULT '',
+  amount REAL NOT NULL DEFAULT 0,
+  detail TEXT NOT NULL DEFAULT ''
+) STRICT;
+CREATE INDEX events_by_time ON events(at);
+CREATE TABLE daily (
+  day TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  item_id TEXT NOT NULL,
+  item_title TEXT NOT NULL,
+  subject TEXT NOT NULL,
+  count INTEGER NOT NULL,
+  amount REAL NOT NULL,
+  PRIMARY KEY (day, kind, item_id)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX daily_by_item ON daily(item_id, day);
+CREATE TABLE exports (
+  sequence INTEGER PRIMARY KEY,
+  created_at TEXT NOT NULL,
+  from_day TEXT NOT NULL,
+  to_day TEXT NOT NULL
+) STRICT;
+`;
+const schemaVersion = 1;
+const rawEventDays = 90;
+const aggregateYears = 10;
+
+export interface DaySummary {
+  day: string;
+  visits: number;
+  visitSeconds: number;
+  opens: number;
+  readingSeconds: number;
+  videoSeconds: number;
+  searches: number;
+}
+
+export interface SubjectSummary {
+  subject: string;
+  opens: number;
+  readingSeconds: number;
+}
+
+export interface ItemSummaryRow {
+  itemId: string;
+  itemTitle: string;
+  opens: number;
+  readingSeconds: number;
+  videoSeconds: number;
+}
+
+export class StatsStore {
+  readonly #db: Database.Database;
+
+  constructor(path: string) {
+    this.#db = new Database(path);
+    this.#db.pragma('journal_mode = WAL');
+    // A count lost to a power cut is one tap; NORMAL keeps each tap's write cheap.
+    this.#db.pragma('synchronous = NORMAL');
+    this.#db.pragma('busy_timeout = 5000');
+    const version = this.#db.pragma('user_version', { simple: true }) as number;
+    if (version > schemaVersion) {
+      this.#db.close();
+      throw new Error(`The usage counts at ${path} were written by a newer kiosk (schema ${version}).`);
+    }
+    if (version === 0) {
+      this.#db.transaction(() => {
+        this.#db.exec(schema);
+        this.#db.pragma(`user_version = ${schemaVersion}`);
+      })();
+    }
+  }
+
+  close(): void {
+    this.#db.close();
+  }
+
+  /** Stores `events` and adds each to its day's aggregate, all or none. Returns the last sequence number. */
+  record(events: readonly StatsEvent[]): number {
+    const insert = this.#db.prepare(
+      `INSERT INTO events (at, kind, item_id, item_title, subject, amount, detail)
+       VALUES (@at, @kind, @itemId, @itemTitle, @subject, @amount, @detail)`,
+    );
+    const add = this.#db.prepare(
+      `INSERT INTO daily (day, kind, item_id, item_title, subject, count, amount)
+       VALUES (@day, @kind, @itemId, @itemTitle, @subject, 1, @amount)
+       ON CONFLICT (day, kind, item_id) DO UPDATE SET
+         count = count + 1, amount = amount + excluded.amount,
+         -- An item removed since comes without a title: the one it had is kept.
+         item_title = CASE excluded.item_title WHEN '' THEN item_title ELSE excluded.item_title END,
+         subject = CASE excluded.subject WHEN '' THEN subject ELSE excluded.subject END`,
+    );
+    return this.#db.transaction(() => {
+      let last = 0;
+      for (const event of events) {
+        const row = {
+          at: event.at,
+          kind: event.kind,
+          itemId: event.itemId ?? '',
+          itemTitle: event.itemTitle ?? '',
+          subject: event.subject ?? '',
+          amount: event.amount ?? 0,
+          detail: event.detail ?? '',
+        };
+        last = Number(insert.run(row).lastInsertRowid);
+        add.run({ ...row, day: event.at.slice(0, 10) });
+      }
+      return last;
+    })();
+  }
+
+  /** Drops raw events older than 90 days and aggregates older than ten years, before `now` (ISO). */
+  prune(now: string): { events: number; days: number } {
+    const at = new Date(now);
+    const eventsBefore = new Date(at.getTime() - rawEventDays * 86_400_000).toISOString();
+    const daysBefore = `${at.getUTCFullYear() - aggregateYears}${now.slice(4, 10)}`;
+    return this.#db.transaction(() => ({
+      events: this.#db.prepare('DELETE FROM events WHERE at < ?').run(eventsBefore).changes,
+      days: this.#db.prepare('DELETE FROM daily WHERE day < ?').run(daysBefore).changes,
+    }))();
+  }
+
+  dailyRows(fromDay: string, toDay: string): DailyRow[] {
+    return this.#db
+      .prepare<[string, string], DailyRow>(
+        `SELECT day, kind, item_id AS itemId, item_title AS itemTitle, subject, count, amount
+         FROM daily WHERE day BETWEEN ? AND ? ORDER BY day, kind, item_id`,
+      )
+      .all(fromDay, toDay);
+  }
+
+  /** Per day: visits and their time, items opened, reading and video time, searches. */
+  days(fromDay: string, toDay: string): DaySummary[] {
+    return this.#db
+      .prepare<[string, string], DaySummary>(
+        `SELECT day,
+           sum(CASE kind WHEN 'visit-start' THEN count ELSE 0 END) AS visits,
+           sum(CASE kind WHEN 'visit-end' THEN amount ELSE 0 END) AS visitSeconds,
+           sum(CASE kind WHEN 'item-open' THEN count ELSE 0 END) AS opens,
+           sum(CASE kind WHEN 'reading-time' THEN amount ELSE 0 END) AS readingSeconds,
+           sum(CASE kind WHEN 'video-watched' THEN amount ELSE 0 END) AS videoSeconds,
+           sum(CASE kind WHEN 'search' THEN count ELSE 0 END) AS searches
+         FROM daily WHERE day BETWEEN ? AND ? GROUP BY day ORDER BY day`,
+      )
+      .all(fromDay, toDay);
+  }
+
+  subjects(fromDay: string, toDay: string): SubjectSummary[] {
+    return this.#db
+      .prepare<[string, string], SubjectSummary>(
+        `SELECT subject,
+           sum(CASE kind WHEN 'item-open' THEN count ELSE 0 END) AS opens,
+           sum(CASE kind WHEN 'reading-time' THEN amount WHEN 'video-watched' THEN amount ELSE 0 END) AS readingSeconds
+         FROM daily WHERE day BETWEEN ? AND ? AND subject <> '' GROUP BY subject ORDER BY readingSeconds DESC, subject`,
+      )
+      .all(fromDay, toDay);
+  }
+
+  topItems(fromDay: string, toDay: string, limit: number): ItemSummaryRow[] {
+    return this.#db
+      .prepare<[string, string, number], ItemSummaryRow>(
+        // The title the item had last, even if it was renamed or removed since.
+        `SELECT item_id AS itemId,
+           coalesce((SELECT t.item_title FROM daily t WHERE t.item_id = daily.item_id AND t.item_title <> ''
+            ORDER BY t.day DESC LIMIT 1), '') AS itemTitle,
+           sum(CASE kind WHEN 'item-open' THEN count ELSE 0 END) AS opens,
+           sum(CASE kind WHEN 'reading-time' THEN amount ELSE 0 END) AS readingSeconds,
+           sum(CASE kind WHEN 'video-watched' THEN amount ELSE 0 END) AS videoSeconds
+         FROM daily WHERE day BETWEEN ? AND ? AND item_id <> '' GROUP BY item_id
+         ORDER BY opens DESC, readingSeconds DESC, item_id LIMIT ?`,
+      )
+      .all(fromDay, toDay, limit);
+  }
+}

@@ -1,0 +1,63 @@
+/**
+ * The contract's stats slice: the screens report what visitors do — anonymously, nothing that could
+ * tell one visitor from another — and staff read the counts as charts. The main process stamps each
+ * event with its own clock and the item's title and subject, so a screen cannot backdate or rename.
+ */
+import { z } from 'zod';
+import { staffCall, visitorCall } from './call.ts';
+import { Slug } from './schemas.ts';
+
+/** What a screen may report; `amount` is seconds, pages or results found, as docs/stats-format.md says. */
+export const VisitorEvent = z
+  .object({
+    kind: z.enum(['visit-start', 'visit-end', 'item-open', 'pages-read', 'reading-time', 'video-watched', 'search']),
+    itemId: Slug.optional(),
+    /** Six hours at most: longer is a screen left on, not reading. */
+    amount: z.number().nonnegative().max(6 * 3600).optional(),
+    /** A visit's language or how it ended, a viewer's name; never the words of a search. */
+    detail: z.string().max(40).optional(),
+  })
+  .strict();
+export type VisitorEvent = z.infer<typeof VisitorEvent>;
+
+const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+export const UsageSummary = z.object({
+  fromDay: Day,
+  toDay: Day,
+  days: z.array(
+    z.object({
+      day: Day,
+      visits: z.number().nonnegative(),
+      visitSeconds: z.number().nonnegative(),
+      opens: z.number().nonnegative(),
+      readingSeconds: z.number().nonnegative(),
+      videoSeconds: z.number().nonnegative(),
+      searches: z.number().nonnegative(),
+    }),
+  ),
+  subjects: z.array(
+    z.object({ subject: z.string(), opens: z.number().nonnegative(), readingSeconds: z.number().nonnegative() }),
+  ),
+  topItems: z.array(
+    z.object({
+      itemId: z.string(),
+      itemTitle: z.string(),
+      opens: z.number().nonnegative(),
+      readingSeconds: z.number().nonnegative(),
+      videoSeconds: z.number().nonnegative(),
+    }),
+  ),
+});
+export type UsageSummary = z.infer<typeof UsageSummary>;
+
+export const statsCalls = {
+  'stats.record': visitorCall(
+    z.object({ events: z.array(VisitorEvent).min(1).max(50) }).strict(),
+    z.object({ ok: z.literal(true) }),
+  ),
+  /** The last `days` days up to today, by the kiosk's clock. */
+  'staff.usage': staffCall(z.object({ days: z.number().int().min(1).max(366) }).strict(), UsageSummary),
+} as const;
+
+export const statsEvents = {} as const;
