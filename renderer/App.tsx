@@ -1,11 +1,11 @@
 /** The kiosk's root: asks the service for the venue's settings, then runs visits one after another. */
-import { useCallback, useEffect, useRef, useState, type ComponentType } from 'react';
+import { Suspense, useCallback, useEffect, useRef, useState, type ComponentType } from 'react';
 import type { CallResponse } from '../preload/contract/contract.ts';
 import { ErrorBoundary } from './components/ErrorBoundary.tsx';
 import { ErrorPanel } from './components/ErrorPanel.tsx';
 import { TopBar } from './components/TopBar.tsx';
 import { useKioskCall } from './components/use-kiosk-call.ts';
-import { I18nProvider, isVerticalLocale } from './i18n/i18n.tsx';
+import { I18nProvider, isVerticalLocale, useI18n } from './i18n/i18n.tsx';
 import { kiosk } from './kiosk.ts';
 import { screens } from './screens.ts';
 import { useStaffGesture } from './staff/use-staff-gesture.ts';
@@ -66,8 +66,15 @@ function CurrentScreen() {
     <div className={isVerticalLocale(locale) ? 'screen vertical' : 'screen'} lang={locale} data-screen={screen.name}>
       {screen.name !== 'attract' && <TopBar />}
       <div className="screen-body" ref={body} tabIndex={-1}>
-        <Current key={screenKey(screen)} {...screen} />
+        <Suspense fallback={<Loading />}>
+          <Current key={screenKey(screen)} {...screen} />
+        </Suspense>
       </div>
     </div>
   );
+}
+
+function Loading() {
+  const { t } = useI18n();
+  return <p className="quiet">{t('common.loading')}</p>;
 }

@@ -2,7 +2,7 @@
  * The screen registry: every screen a visit can show, with what it is opened with. A capability
  * that brings a screen adds its parameters and its component here, one line each.
  */
-import type { ComponentType } from 'react';
+import { lazy, type ComponentType } from 'react';
 import type { ItemSummary } from '../preload/contract/catalog.ts';
 import { AttractScreen } from './catalog/AttractScreen.tsx';
 import { HomeScreen } from './catalog/HomeScreen.tsx';
@@ -28,6 +28,7 @@ export interface ScreenParams {
   'staff-log': object;
   'staff-collection': object;
   'staff-settings': object;
+  'staff-stats': object;
 }
 
 export type ScreenName = keyof ScreenParams;
@@ -44,4 +45,8 @@ export const screens: { [K in ScreenName]: ComponentType<ScreenParams[K]> } = {
   'staff-log': LogScreen,
   'staff-collection': CollectionScreen,
   'staff-settings': SettingsScreen,
+  // Charts are for staff only: their code is fetched when staff first open them.
+  'staff-stats': lazy(() =>
+    import('./staff/StatisticsScreen.tsx').then((module) => ({ default: module.StatisticsScreen })),
+  ),
 };

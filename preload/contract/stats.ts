@@ -12,8 +12,8 @@ export const VisitorEvent = z
   .object({
     kind: z.enum(['visit-start', 'visit-end', 'item-open', 'pages-read', 'reading-time', 'video-watched', 'search']),
     itemId: Slug.optional(),
-    /** Six hours at most: longer is a screen left on, not reading. */
-    amount: z.number().nonnegative().max(6 * 3600).optional(),
+    /** Bounded, so a broken screen cannot swamp the counts; screens cap seconds at six hours themselves. */
+    amount: z.number().nonnegative().max(10_000_000).optional(),
     /** A visit's language or how it ended, a viewer's name; never the words of a search. */
     detail: z.string().max(40).optional(),
   })

@@ -2,7 +2,7 @@
  * One item: its cover (a PDF's first page), title, summary, languages and length, and one big
  * button that opens it with the viewer of its kind (see `../viewers.ts`).
  */
-import { useState, type CSSProperties } from 'react';
+import { useRef, useState, type CSSProperties } from 'react';
 import type { ItemDetail, ItemFile, ItemSummary } from '../../preload/contract/catalog.ts';
 import { contentLanguageNames } from './content-languages.ts';
 import { ErrorPanel } from '../components/ErrorPanel.tsx';
@@ -13,6 +13,7 @@ import { fileFor } from './item-files.ts';
 import { useKioskCall } from '../components/use-kiosk-call.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { PdfThumbnail } from '../reader/PdfThumbnail.tsx';
+import { report } from '../stats/report.ts';
 
 function mainFile(item: ItemDetail): ItemFile | undefined {
   return fileFor(item, 'main');
@@ -22,6 +23,7 @@ export function ItemScreen({ id, summary }: { id: string; summary?: ItemSummary 
   const { t, locale } = useI18n();
   const detail = useKioskCall('catalog.item', { locale, id });
   const [open, setOpen] = useState(false);
+  const openedAt = useRef(0);
   const item: ItemSummary | undefined = detail.status === 'done' ? detail.value : summary;
 
   if (!item) {
@@ -73,7 +75,11 @@ export function ItemScreen({ id, summary }: { id: string; summary?: ItemSummary 
           <button
             type="button"
             className="button primary big open-button"
-            onClick={() => setOpen(true)}
+            onClick={() => {
+              openedAt.current = performance.now();
+              report({ kind: 'item-open', itemId: id, detail: full!.kind });
+              setOpen(true);
+            }}
             data-testid="open-item"
           >
             {t(viewer.action)}
@@ -81,7 +87,15 @@ export function ItemScreen({ id, summary }: { id: string; summary?: ItemSummary 
         )}
         {full && !viewer && <p className="notice">{t('item.cannotOpen')}</p>}
       </div>
-      {open && full && viewer && <viewer.View item={full} onClose={() => setOpen(false)} />}
+      {open && full && viewer && (
+        <viewer.View
+          item={full}
+          onClose={() => {
+            reportTimeOpen(id, full.kind, performance.now() - openedAt.current);
+            setOpen(false);
+          }}
+        />
+      )}
     </main>
   );
 }
@@ -92,4 +106,12 @@ function Cover({ item }: { item: ItemDetail }) {
   const main = mainFile(item);
   if (main?.mediaType === 'application/pdf') return <PdfThumbnail src={main.url} width={420} />;
   return <div className="cover-placeholder" />;
+}
+
+/** How long an item stayed open, counted as reading for a document and as watching for a lecture. */
+function reportTimeOpen(itemId: string, kind: ItemDetail['kind'], ms: number): void {
+  const seconds = Math.min(6 * 3600, Math.round(ms / 1000));
+  if (seconds <= 0) return;
+  if (kind === 'pdf' || kind === 'article') report({ kind: 'reading-time', itemId, amount: seconds });
+  else if (kind === 'video') report({ kind: 'video-watched', itemId, amount: seconds });
 }

@@ -2,7 +2,7 @@
  * Search without a physical keyboard: the on-screen keyboard types into the field, results follow
  * as the visitor types (after a short pause), and subject and language filters narrow them.
  */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { maxQueryLength } from '../../preload/contract/catalog.ts';
 import { type CallResponse } from '../../preload/contract/contract.ts';
 import type { ContentLanguage } from '../../preload/contract/schemas.ts';
@@ -15,6 +15,7 @@ import { useKioskCall } from '../components/use-kiosk-call.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { withoutTrailingJamo } from '../keyboard/hangul.ts';
 import { entryText } from '../keyboard/text-entry.ts';
+import { report } from '../stats/report.ts';
 import { useVisit, type SearchState } from '../visit/visit.tsx';
 
 const SEARCH_PAUSE_MS = 300;
@@ -127,6 +128,11 @@ function Results({ query, search }: { query: string; search: SearchState }) {
     ...(search.subject ? { subject: search.subject } : {}),
     ...(search.language ? { language: search.language } : {}),
   });
+  // Each settled search is counted with how many it found; its words never leave the screen.
+  const found = results.status === 'done' ? results.value.total : undefined;
+  useEffect(() => {
+    if (found !== undefined) report({ kind: 'search', amount: found });
+  }, [found, query]);
   // While the next answer loads, the last one stays on screen (dimmed) instead of flashing away.
   const [kept, setKept] = useState<{ value: CallResponse<'catalog.search'>; query: string }>();
   if (results.status === 'done' && kept?.value !== results.value) setKept({ value: results.value, query });

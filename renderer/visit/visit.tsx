@@ -3,13 +3,14 @@
  * typed into search. Everything a visitor leaves behind lives below `VisitProvider`, which
  * remounts on each new visit so nothing carries over to the next person.
  */
-import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { ContentLanguage, Locale } from '../../preload/contract/schemas.ts';
 import { I18nProvider } from '../i18n/i18n.tsx';
 import type { Screen } from '../screens.ts';
 import { defaultInputMethod } from '../keyboard/input-methods.ts';
 import { emptyEntry, type TextEntry } from '../keyboard/text-entry.ts';
 import { IdleWatcher } from './IdleWatcher.tsx';
+import { flushReports, report } from '../stats/report.ts';
 
 export type { Screen };
 
@@ -89,6 +90,27 @@ function OneVisit({ settings, onEnd, children }: { settings: VisitSettings; onEn
   const stillHere = useCallback(() => activity.current(), []);
 
   const screen = history.at(-1)!;
+  // A visit counts from its first screen past the attract one; staff at work are not visitors.
+  const startedAt = useRef<number | undefined>(undefined);
+  const counted = history.some((step) => step.name !== 'attract' && !step.name.startsWith('staff'));
+  useEffect(() => {
+    if (!counted || startedAt.current !== undefined) return;
+    startedAt.current = performance.now();
+    report({ kind: 'visit-start', detail: locale });
+  }, [counted, locale]);
+  const endAs = useCallback(
+    (how: 'finish' | 'idle') => {
+      if (startedAt.current !== undefined) {
+        const seconds = Math.min(6 * 3600, Math.round((performance.now() - startedAt.current) / 1000));
+        report({ kind: 'visit-end', amount: seconds, detail: how });
+        flushReports();
+      }
+      onEnd();
+    },
+    [onEnd],
+  );
+  const finish = useCallback(() => endAs('finish'), [endAs]);
+  const idle = useCallback(() => endAs('idle'), [endAs]);
   const visit = useMemo<Visit>(
     () => ({
       screen,
@@ -101,16 +123,16 @@ function OneVisit({ settings, onEnd, children }: { settings: VisitSettings; onEn
       setLocale: chooseLocale,
       setSearch,
       stillHere,
-      end: onEnd,
+      end: finish,
     }),
-    [screen, settings.venueName, locale, history.length, search, go, back, chooseLocale, stillHere, onEnd],
+    [screen, settings.venueName, locale, history.length, search, go, back, chooseLocale, stillHere, finish],
   );
   return (
     <VisitContext value={visit}>
       <I18nProvider locale={locale}>
         {children}
         {screen.name !== 'attract' && (
-          <IdleWatcher idleSeconds={settings.idleSeconds} onIdle={onEnd} activityRef={activity} />
+          <IdleWatcher idleSeconds={settings.idleSeconds} onIdle={idle} activityRef={activity} />
         )}
       </I18nProvider>
     </VisitContext>

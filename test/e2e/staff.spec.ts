@@ -172,3 +172,39 @@ test('staff name the venue and choose Korean; the next visit starts in Korean un
   await page.getByTestId('attract').click();
   await expect(page.getByRole('button', { name: '마치기' })).toBeVisible();
 });
+
+test('a visit that reads a leaflet shows up in the statistics, drawn as charts with no CSP violation', async ({
+  kioskPage: page,
+}) => {
+  await page.evaluate(() => {
+    const seen: string[] = [];
+    (window as unknown as { cspViolations: string[] }).cspViolations = seen;
+    document.addEventListener('securitypolicyviolation', (event) => seen.push(event.violatedDirective));
+  });
+  await page.getByTestId('attract').click();
+  await page.locator('[data-item-id="solar-basics"]').first().click();
+  await page.getByTestId('open-item').click();
+  await expect(page.getByTestId('reader')).toBeVisible();
+  await page.clock.runFor(42_000);
+  await page.getByTestId('reader').getByRole('button', { name: 'Close' }).click();
+  await page.getByRole('button', { name: 'Finish' }).click();
+
+  await tapCorner(page);
+  await typePin(page, pin);
+  await typePin(page, pin);
+  await page.getByRole('button', { name: /^Statistics/ }).click();
+  const figures = page.locator('.staff-figure');
+  await expect(figures.filter({ hasText: 'Visits' })).toContainText('1');
+  await expect(figures.filter({ hasText: 'Items opened' })).toContainText('1');
+  await expect(page.getByTestId('chart-per-day').locator('.recharts-bar-rectangle')).not.toHaveCount(0);
+  await expect(page.getByTestId('chart-by-subject')).toContainText('Energy');
+  await expect(page.getByTestId('top-items')).toContainText('Solar power basics');
+  await expectNoSeriousViolations(page, 'staff statistics');
+  await page.getByRole('button', { name: 'ᠮᠣᠩᠭᠣᠯ' }).click();
+  const heading = page.getByTestId('chart-per-day').locator('h2');
+  await expect(heading).toHaveText('ᠡᠳᠦᠷ ᠪᠦᠷᠢ ᠶᠢᠨ ᠠᠶᠢᠯᠴᠢᠯᠠᠯ');
+  expect(await heading.evaluate((element) => getComputedStyle(element).writingMode)).toBe('vertical-lr');
+  await expect(page.getByTestId('chart-by-subject').locator('text[writing-mode="vertical-lr"]')).not.toHaveCount(0);
+  await expectNoSeriousViolations(page, 'staff statistics in ᠮᠣᠩᠭᠣᠯ');
+  expect(await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations)).toEqual([]);
+});
