@@ -39,6 +39,8 @@ export interface ServiceOptions {
   mediaRoots?: readonly string[];
   /** Caps an import's copy rate in bytes a second (unlimited by default). */
   copyBytesPerSecond?: number;
+  /** Closes the app for staff (`staff.exitKiosk`); absent where the host cannot quit. */
+  exitKiosk?: () => void;
   /** Whether an empty kiosk installs the demo collection (default true; hosts read `demoCollectionEnabled`). */
   demoCollection?: boolean;
 }
@@ -69,7 +71,10 @@ export async function createKioskServices(options: ServiceOptions): Promise<Kios
     events,
     log,
   });
-  const app = appCapability({ version: options.version, host: options.host }, settings.current);
+  const app = appCapability({ version: options.version, host: options.host }, settings.current, {
+    exitKiosk: options.exitKiosk,
+    log,
+  });
   const catalog = startCatalogCapability({ dataDir, clock, events, newForDays: () => settings.current().newForDays });
   const packs = createPacksCapability({
     dataDir,

@@ -1,6 +1,6 @@
 /** The contract's app slice: what the renderer needs to know of the kiosk before the first visit. */
 import { z } from 'zod';
-import { visitorCall } from './call.ts';
+import { staffCall, visitorCall } from './call.ts';
 import { Locale } from './schemas.ts';
 
 export const appCalls = {
@@ -16,6 +16,11 @@ export const appCalls = {
       venueName: z.string().max(80),
     }),
   ),
+  /**
+   * Closes the kiosk app, back to the computer's desktop (where it has one), for maintenance. Answers
+   * before it goes; `unavailable` where the host cannot quit.
+   */
+  'staff.exitKiosk': staffCall(z.object({}).strict(), z.object({ ok: z.literal(true) })),
 } as const;
 
 export const appEvents = {} as const;

@@ -1,12 +1,22 @@
 /** Staff mode's first screen: what staff can do here, as large tiles, and the way out. */
 import './staff.css';
+import { useEffect, useRef, useState } from 'react';
 import { useI18n } from '../i18n/i18n.tsx';
 import { kiosk } from '../kiosk.ts';
 import { useVisit } from '../visit/visit.tsx';
+import { useStaffCall } from './use-staff-call.ts';
 
 export function StaffHomeScreen() {
   const { t } = useI18n();
   const { go, end } = useVisit();
+  const call = useStaffCall();
+  const [closing, setClosing] = useState<'asking' | 'closed' | 'cannot' | undefined>();
+  const close = () => {
+    call('staff.exitKiosk', {}).then(
+      () => setClosing('closed'),
+      () => setClosing('cannot'),
+    );
+  };
   const leave = () => {
     void kiosk.call('staff.signOut', {}).finally(end);
   };
@@ -35,9 +45,51 @@ export function StaffHomeScreen() {
           <span className="staff-tile-hint">{t('staff.log.hint')}</span>
         </button>
       </div>
-      <button type="button" className="button big" onClick={leave} data-testid="staff-leave">
-        {t('staff.leave')}
-      </button>
+      <div className="staff-actions">
+        <button type="button" className="button primary big" onClick={leave} data-testid="staff-leave">
+          {t('staff.leave')}
+        </button>
+        <button type="button" className="button big" onClick={() => setClosing('asking')}>
+          {t('staff.exit.button')}
+        </button>
+      </div>
+      {closing === 'cannot' && (
+        <p className="staff-outcome failed" role="alert">
+          {t('staff.exit.cannot')}
+        </p>
+      )}
+      {closing === 'closed' && (
+        <p className="staff-outcome done" role="status">
+          {t('staff.exit.closing')}
+        </p>
+      )}
+      {closing === 'asking' && <ConfirmExit onYes={close} onNo={() => setClosing(undefined)} />}
     </main>
+  );
+}
+
+function ConfirmExit({ onYes, onNo }: { onYes: () => void; onNo: () => void }) {
+  const { t } = useI18n();
+  const stay = useRef<HTMLButtonElement>(null);
+  useEffect(() => stay.current?.focus(), []);
+  return (
+    <div className="overlay" onKeyDown={(event) => event.key === 'Escape' && onNo()}>
+      <div
+        className="dialog"
+        role="alertdialog"
+        aria-modal="true"
+        aria-labelledby="exit-title"
+        aria-describedby="exit-text"
+      >
+        <h2 id="exit-title">{t('staff.exit.confirmTitle')}</h2>
+        <p id="exit-text">{t('staff.exit.confirmBody')}</p>
+        <button ref={stay} type="button" className="button big" onClick={onNo}>
+          {t('staff.exit.stay')}
+        </button>
+        <button type="button" className="button primary big" onClick={onYes}>
+          {t('staff.exit.now')}
+        </button>
+      </div>
+    </div>
   );
 }

@@ -64,6 +64,7 @@ const services = await createKioskServices({
   version: await readAppVersion(),
   clock: clockStart === undefined ? systemClock : clockStartingAt(clockStart),
   demoCollection: demoCollectionEnabled(process.env),
+  exitKiosk: () => void shutdown(),
   ...(idleSeconds === undefined ? {} : { idleSeconds }),
   ...(values['media-root'] === undefined ? {} : { mediaRoots: values['media-root'].map((root) => path.resolve(root)) }),
   ...(copyRate === undefined ? {} : { copyBytesPerSecond: copyRate * 1_000_000 }),

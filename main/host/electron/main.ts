@@ -61,6 +61,8 @@ async function start(): Promise<void> {
     version: app.getVersion(),
     clock: systemClock,
     demoCollection: demoCollectionEnabled(process.env),
+    // app.quit() skips 'window-all-closed', so the services are closed here first.
+    exitKiosk: () => void services?.close().finally(() => app.quit()),
   }).catch((error: unknown) => {
     log(`the kiosk's services could not start (data folder ${dataDir}): ${String(error)}`);
     return undefined;
