@@ -15,6 +15,9 @@ export function App() {
   const info = useKioskCall('app.info', {});
   // Settings staff save reach the screens without a restart; the visit in progress is not interrupted.
   const [saved, setSaved] = useState<CallResponse<'app.info'> | undefined>();
+  // A page that starts (a reload after a crash, a browser reopened) starts as a visitor's: a staff
+  // session the screen held before ends now rather than when it lapses.
+  useEffect(signOutStaff, []);
   useEffect(
     () =>
       kiosk.on('settings.changed', () => {
@@ -49,7 +52,10 @@ function signOutStaff() {
 
 function CurrentScreen() {
   const { screen, locale, go } = useVisit();
-  useStaffGesture(useCallback(() => go({ name: 'staff-sign-in' }), [go]));
+  useStaffGesture(
+    useCallback(() => go({ name: 'staff-sign-in' }), [go]),
+    screen.name === 'attract',
+  );
   // Screen readers pick their voice from the document's language.
   useEffect(() => {
     document.documentElement.lang = locale;

@@ -27,7 +27,8 @@ export interface ScreenParams {
   'staff-import': object;
   'staff-log': object;
   'staff-collection': object;
-  'staff-settings': object;
+  /** `firstRun`: straight after the PIN was chosen on a new kiosk. */
+  'staff-settings': { firstRun?: boolean };
   'staff-stats': object;
 }
 

@@ -20,7 +20,7 @@ const idleChoices = [60, 120, 180, 300, 600] as const;
 const newChoices = [7, 14, 30, 60, 90] as const;
 const maxVenueName = 80;
 
-export function SettingsScreen() {
+export function SettingsScreen({ firstRun = false }: { firstRun?: boolean }) {
   const { t } = useI18n();
   const call = useStaffCall();
   const [loads, setLoads] = useState(0);
@@ -33,6 +33,7 @@ export function SettingsScreen() {
   return (
     <main className="staff staff-settings" aria-busy={loaded === undefined}>
       <h1>{t('staff.settings.title')}</h1>
+      {firstRun && <p className="notice">{t('staff.settings.firstRun')}</p>}
       {loaded && 'failed' in loaded && <StaffErrorPanel code={loaded.failed} onRetry={() => setLoads((n) => n + 1)} />}
       {loaded && !('failed' in loaded) && <SettingsForm initial={loaded} />}
     </main>

@@ -78,7 +78,9 @@ function ChoosePin() {
       setMismatch(true);
     } else {
       await kiosk.call('staff.setUp', { pin });
+      // First run goes on to the venue's settings: its name and language are what staff set up next.
       go({ name: 'staff' });
+      go({ name: 'staff-settings', firstRun: true });
     }
     setPin('');
   };

@@ -1,8 +1,12 @@
-/** Listens for the staff gesture anywhere in the kiosk without covering the corner: taps still reach what is there. */
+/**
+ * Listens for the staff gesture anywhere in the kiosk without covering the corner: taps still reach what
+ * is there — except on the attract screen (`quietCorner`), where the first tap would start a visit and
+ * count staff going to work as a visitor.
+ */
 import { useEffect } from 'react';
 import { addCornerTap, inStaffCorner } from './staff-gesture.ts';
 
-export function useStaffGesture(onGesture: () => void): void {
+export function useStaffGesture(onGesture: () => void, quietCorner: boolean): void {
   useEffect(() => {
     let taps: number[] = [];
     const onPointerDown = (event: PointerEvent) => {
@@ -14,7 +18,14 @@ export function useStaffGesture(onGesture: () => void): void {
       taps = next.taps;
       if (next.complete) onGesture();
     };
+    const onClick = (event: MouseEvent) => {
+      if (quietCorner && inStaffCorner(event.clientX, event.clientY, window.innerHeight)) event.stopPropagation();
+    };
     window.addEventListener('pointerdown', onPointerDown, { capture: true });
-    return () => window.removeEventListener('pointerdown', onPointerDown, { capture: true });
-  }, [onGesture]);
+    window.addEventListener('click', onClick, { capture: true });
+    return () => {
+      window.removeEventListener('pointerdown', onPointerDown, { capture: true });
+      window.removeEventListener('click', onClick, { capture: true });
+    };
+  }, [onGesture, quietCorner]);
 }

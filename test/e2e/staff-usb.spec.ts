@@ -71,6 +71,8 @@ test('a pack on a real stick is loaded with progress, stopped, and loaded again 
     for (const digit of pin) await pad.getByRole('button', { name: digit, exact: true }).click();
     await pad.getByRole('button', { name: 'OK' }).click();
   }
+  // A new kiosk goes on to its settings first.
+  await page.getByTestId('back').click();
   await page.getByRole('button', { name: /Load from USB/ }).click();
 
   const pack = page.getByTestId('staff-pack');

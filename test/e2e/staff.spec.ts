@@ -22,6 +22,16 @@ async function typePin(page: Page, digits: string) {
   await pad.getByRole('button', { name: 'OK' }).click();
 }
 
+/** First run: the corner, the new PIN twice, then from the settings it leads to back to the staff home. */
+async function setUpStaff(page: Page) {
+  await tapCorner(page);
+  await typePin(page, pin);
+  await typePin(page, pin);
+  await expect(page.getByText('The PIN is set.', { exact: false })).toBeVisible();
+  await page.getByTestId('back').click();
+  await expect(page.getByTestId('staff-home')).toBeVisible();
+}
+
 const staffPacksFromPage = (page: Page) => page.evaluate(() => window.kioskBridge.invoke('staff.packs', {}));
 
 test('five taps in the corner open the first-run setup; the PIN typed twice opens staff mode, and leaving ends it', async ({
@@ -41,6 +51,9 @@ test('five taps in the corner open the first-run setup; the PIN typed twice open
   await typePin(page, pin);
   await expect(page.getByText('Enter the same PIN again.')).toBeVisible();
   await typePin(page, pin);
+  // A new kiosk goes on to its settings; back from there is the staff home.
+  await expect(page.getByRole('heading', { name: 'Settings' })).toBeVisible();
+  await page.getByTestId('back').click();
   await expect(page.getByTestId('staff-home')).toBeVisible();
   expect(await staffPacksFromPage(page)).toMatchObject({ ok: true });
 
@@ -71,9 +84,7 @@ test('a different second PIN starts the choice again', async ({ kioskPage: page 
 test('wrong PINs say how many tries are left, then lock the pad with a countdown; finishing the visit signs staff out', async ({
   kioskPage: page,
 }) => {
-  await tapCorner(page);
-  await typePin(page, pin);
-  await typePin(page, pin);
+  await setUpStaff(page);
   await expect(page.getByTestId('staff-home')).toBeVisible();
   await page.getByRole('button', { name: 'Finish' }).click();
   await expect(page.getByTestId('attract')).toBeVisible();
@@ -105,6 +116,9 @@ test('the staff screens have no serious axe violation, and in traditional Mongol
   await expectNoSeriousViolations(page, 'staff setup');
   await typePin(page, pin);
   await typePin(page, pin);
+  await expect(page.getByText('The PIN is set.', { exact: false })).toBeVisible();
+  await expectNoSeriousViolations(page, 'staff settings');
+  await page.getByTestId('back').click();
   await expect(page.getByTestId('staff-home')).toBeVisible();
   await expectNoSeriousViolations(page, 'staff home');
   await page.getByRole('button', { name: /Load from USB/ }).click();
@@ -121,9 +135,7 @@ test('the staff screens have no serious axe violation, and in traditional Mongol
 test('staff see the installed demo pack and remove it, after a question, and the shelves are empty', async ({
   kioskPage: page,
 }) => {
-  await tapCorner(page);
-  await typePin(page, pin);
-  await typePin(page, pin);
+  await setUpStaff(page);
   await page.getByRole('button', { name: /What is installed/ }).click();
   const demo = page.getByTestId('installed-pack');
   await expect(demo).toHaveCount(1);
@@ -153,7 +165,7 @@ test('staff name the venue and choose Korean; the next visit starts in Korean un
   await tapCorner(page);
   await typePin(page, pin);
   await typePin(page, pin);
-  await page.getByRole('button', { name: /^Settings/ }).click();
+  await expect(page.getByText('The PIN is set.', { exact: false })).toBeVisible();
   const keyboard = page.getByTestId('keyboard');
   for (const key of 'riverside') await keyboard.getByRole('button', { name: key, exact: true }).click();
   await expect(page.getByTestId('venue-name-entry')).toHaveText('riverside');
@@ -189,9 +201,7 @@ test('a visit that reads a leaflet shows up in the statistics, drawn as charts w
   await page.getByTestId('reader').getByRole('button', { name: 'Close' }).click();
   await page.getByRole('button', { name: 'Finish' }).click();
 
-  await tapCorner(page);
-  await typePin(page, pin);
-  await typePin(page, pin);
+  await setUpStaff(page);
   await page.getByRole('button', { name: /^Statistics/ }).click();
   const figures = page.locator('.staff-figure');
   await expect(figures.filter({ hasText: 'Visits' })).toContainText('1');
