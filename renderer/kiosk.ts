@@ -8,4 +8,9 @@ declare global {
   }
 }
 
-export const kiosk = createKioskClient(window.kioskBridge);
+// The bridge is looked up at each use, not at import, so modules that import this one (the visit, the
+// stats reports) can be loaded where there is no page, as the unit tests load them.
+export const kiosk = createKioskClient({
+  invoke: (name, request) => window.kioskBridge.invoke(name, request),
+  subscribe: (listener) => window.kioskBridge.subscribe(listener),
+});

@@ -7,13 +7,19 @@ import type { Capability } from '../api/capability.ts';
 import type { StaffGate } from '../api/dispatch.ts';
 import { ServiceError } from '../api/service-error.ts';
 import type { Clock } from '../clock.ts';
+import { rm } from 'node:fs/promises';
+import path from 'node:path';
 import type { KioskLog } from '../log/kiosk-log.ts';
+import type { TrustStore } from '../packs/trust-store.ts';
+import { findPinReset, rememberReset, usedResets } from './pin-reset.ts';
 import { hashPin, pinMatches, type PinHash } from './pin-hash.ts';
 import { afterWrongPin, attemptsLeft, lockedForSeconds, noAttempts } from './pin-lockout.ts';
 import { readStaffSecrets, staffSecretsFile, writeStaffSecrets } from './staff-secrets.ts';
 import { StaffSessions } from './staff-sessions.ts';
 
-export interface StaffCapability extends Capability<'staff.state' | 'staff.signIn' | 'staff.setUp' | 'staff.signOut'> {
+export interface StaffCapability extends Capability<
+  'staff.state' | 'staff.signIn' | 'staff.setUp' | 'staff.signOut' | 'staff.resetPin'
+> {
   readonly gate: StaffGate;
 }
 
@@ -23,6 +29,13 @@ export interface StaffOptions {
   log: KioskLog;
   /** A session lapses after this long without a call from its screen (default 5 minutes). */
   idleMs?: number;
+  /** Where a forgotten PIN's reset is looked for, and what it is checked against. */
+  pinReset: {
+    /** The top folders of the sticks now inserted. */
+    sticks(): Promise<string[]>;
+    trust(): Promise<TrustStore>;
+    venueId(): Promise<string>;
+  };
   /** scrypt's cost; tests lower it, the kiosk keeps the default. */
   pinCost?: Pick<PinHash, 'N' | 'r' | 'p'>;
 }
@@ -95,6 +108,31 @@ export function createStaffCapability(options: StaffOptions): StaffCapability {
           await writeStaffSecrets(file, await hashPin(pin, options.pinCost));
           sessions.open(caller);
           log.write({ level: 'info', area: 'staff', message: 'The staff PIN was chosen at first-run setup' });
+          return { ok: true } as const;
+        }),
+      'staff.resetPin': () =>
+        oneAtATime(async () => {
+          const usedFile = path.join(options.dataDir, 'staff', 'used-resets.json');
+          const used = await usedResets(usedFile);
+          const found = await findPinReset(await options.pinReset.sticks(), {
+            venueId: await options.pinReset.venueId(),
+            trust: await options.pinReset.trust(),
+            now: clock.now(),
+            used,
+          });
+          if (!found.ok) {
+            log.write({ level: 'warn', area: 'staff', message: `No PIN reset was done: ${found.problem}` });
+            return found;
+          }
+          // Remembered first: a kill between the two leaves the PIN in place and the stick spent, never a
+          // reset that works twice.
+          await rememberReset(usedFile, used, found.statement.nonce);
+          await rm(file, { force: true });
+          log.write({
+            level: 'warn',
+            area: 'staff',
+            message: `The staff PIN was reset by the centre's statement from key ${found.statement.signedBy}`,
+          });
           return { ok: true } as const;
         }),
       'staff.signOut': (_request, { caller }) => {

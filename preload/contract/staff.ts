@@ -39,6 +39,20 @@ export const staffCalls = {
   /** First run only: chooses the PIN and opens a session; refused (`forbidden`) once a PIN exists. */
   'staff.setUp': visitorCall(z.object({ pin: Pin }).strict(), z.object({ ok: z.literal(true) })),
   /**
+   * A forgotten PIN: looks on the inserted sticks for the centre's signed reset for this kiosk and, when
+   * one is valid, forgets the PIN so the first-run setup chooses a new one.
+   */
+  'staff.resetPin': visitorCall(
+    z.object({}).strict(),
+    z.discriminatedUnion('ok', [
+      z.object({ ok: z.literal(true) }),
+      z.object({
+        ok: z.literal(false),
+        problem: z.enum(['none-found', 'other-venue', 'expired', 'untrusted', 'used']),
+      }),
+    ]),
+  ),
+  /**
    * Ends this screen's staff session (leaving staff mode, or the visit's idle reset). Open to visitors:
    * a session that already expired must still be endable without an error.
    */

@@ -15,18 +15,30 @@ import { PinPad } from './PinPad.tsx';
 export function StaffSignInScreen({ lapsed = false }: { lapsed?: boolean }) {
   const { t } = useI18n();
   const state = useKioskCall('staff.state', {});
+  const [reset, setReset] = useState(false);
   return (
     <main className="staff staff-sign-in" aria-busy={state.status === 'loading'}>
       <h1>{t('staff.title')}</h1>
       {lapsed && <p className="notice">{t('staff.lapsed')}</p>}
+      {reset && <p className="notice">{t('staff.reset.done')}</p>}
       {state.status === 'failed' && <ErrorPanel code={state.code} onRetry={state.retry} />}
       {state.status === 'done' &&
-        (state.value.setUp ? <EnterPin lockedFor={state.value.lockedForSeconds} /> : <ChoosePin />)}
+        (state.value.setUp ? (
+          <EnterPin
+            lockedFor={state.value.lockedForSeconds}
+            onReset={() => {
+              setReset(true);
+              state.retry();
+            }}
+          />
+        ) : (
+          <ChoosePin />
+        ))}
     </main>
   );
 }
 
-function EnterPin({ lockedFor }: { lockedFor: number }) {
+function EnterPin({ lockedFor, onReset }: { lockedFor: number; onReset: () => void }) {
   const { t } = useI18n();
   const { go } = useVisit();
   const [pin, setPin] = useState('');
@@ -59,6 +71,7 @@ function EnterPin({ lockedFor }: { lockedFor: number }) {
         {locked && t('staff.pin.locked', { seconds: secondsLeft })}
         {refusal?.reason === 'needs-reset' && t('staff.pin.needsReset')}
       </p>
+      <ForgottenPin onReset={onReset} />
     </>
   );
 }
@@ -92,6 +105,37 @@ function ChoosePin() {
         {mismatch && t('staff.setup.mismatch')}
       </p>
     </>
+  );
+}
+
+/**
+ * The way back in when nobody knows the PIN: the centre sends a signed reset for this kiosk on a USB
+ * stick; with it inserted, the kiosk forgets the PIN and asks for a new one.
+ */
+function ForgottenPin({ onReset }: { onReset: () => void }) {
+  const { t } = useI18n();
+  const [asked, setAsked] = useState(false);
+  const [problem, setProblem] = useState<string | undefined>();
+  const look = async () => {
+    const answer = await kiosk.call('staff.resetPin', {}).catch(() => undefined);
+    if (answer?.ok) onReset();
+    else setProblem(answer ? t(`staff.reset.${answer.problem}`) : t('staff.reset.untrusted'));
+  };
+  if (!asked) {
+    return (
+      <button type="button" className="button" onClick={() => setAsked(true)}>
+        {t('staff.reset.forgot')}
+      </button>
+    );
+  }
+  return (
+    <section className="notice staff-reset" data-testid="pin-reset">
+      <p>{t('staff.reset.how')}</p>
+      <button type="button" className="button primary big" onClick={() => void look()}>
+        {t('staff.reset.look')}
+      </button>
+      {problem && <p role="alert">{problem}</p>}
+    </section>
   );
 }
 
