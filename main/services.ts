@@ -19,6 +19,8 @@ import { createPacksCapability } from './packs/packs-capability.ts';
 import { loadSettingsCapability } from './settings/settings-capability.ts';
 import { createSourcesCapability } from './sources/sources-capability.ts';
 import { createStaffCapability } from './staff/staff-capability.ts';
+import { openKioskKey } from './stats/kiosk-key.ts';
+import { readRemovableMounts } from './sources/usb-watcher.ts';
 import { startStatsCapability } from './stats/stats-capability.ts';
 
 export interface ServiceOptions {
@@ -97,9 +99,30 @@ export async function createKioskServices(options: ServiceOptions): Promise<Kios
     log,
     ...(options.mediaRoots === undefined ? {} : { mediaRoots: options.mediaRoots }),
   });
-  const staff = createStaffCapability({ dataDir, clock, log });
+  // The sticks inserted now: where a PIN reset is looked for and where usage is exported to.
+  const sticks = async () =>
+    (await readRemovableMounts(process.platform, ...(options.mediaRoots ? [options.mediaRoots] : []))).map(
+      (mount) => mount.path,
+    );
+  const staff = createStaffCapability({
+    dataDir,
+    clock,
+    log,
+    pinReset: {
+      sticks,
+      trust: () => packs.loadTrust(),
+      venueId: async () => (await openKioskKey(dataDir, clock.now())).venueId,
+    },
+  });
   const logView = logCapability(log);
-  const stats = startStatsCapability({ dataDir, clock, catalog: catalog.api });
+  const stats = startStatsCapability({
+    dataDir,
+    clock,
+    catalog: catalog.api,
+    sticks,
+    venueName: () => settings.current().venueName,
+    log,
+  });
   // Closed in reverse: sources stop importing before the catalog they write to goes away.
   const capabilities: Capability<never>[] = [app, settings, catalog, packs, sources, staff, logView, stats];
   const close = async () => {

@@ -8,15 +8,26 @@ import type { VisitorEvent } from '../../preload/contract/stats.ts';
 import type { Capability } from '../api/capability.ts';
 import type { Catalog } from '../catalog/catalog-client.ts';
 import type { Clock } from '../clock.ts';
+import { createHash } from 'node:crypto';
+import type { KioskLog } from '../log/kiosk-log.ts';
 import { siblingModule, startWorker } from '../workers/worker-rpc.ts';
+import { writeStatsExport } from './export-stats.ts';
+import { openKioskKey } from './kiosk-key.ts';
 import type { StatsEvent, StatsStore } from './stats-store.ts';
 
-export type StatsCapability = Capability<'stats.record' | 'staff.usage'>;
+export type StatsCapability = Capability<
+  'stats.record' | 'staff.usage' | 'staff.identity' | 'staff.exportSticks' | 'staff.exportStats'
+>;
 
 export interface StatsOptions {
   dataDir: string;
   clock: Clock;
   catalog: Pick<Catalog['api'], 'item'>;
+  /** The top folders of the sticks now inserted. */
+  sticks: () => Promise<string[]>;
+  /** The venue's name as staff set it, carried in each export. */
+  venueName: () => string;
+  log: KioskLog;
 }
 
 const dayMs = 86_400_000;
@@ -53,8 +64,67 @@ export function startStatsCapability(options: StatsOptions): StatsCapability {
         ]);
         return { fromDay, toDay, days: daily, subjects, topItems };
       },
+      'staff.identity': async () => {
+        const key = await openKioskKey(options.dataDir, options.clock.now());
+        return { venueId: key.venueId, fingerprint: key.fingerprint };
+      },
+      'staff.exportSticks': async () => ({
+        sticks: (await options.sticks()).map((location) => ({ handle: stickHandle(location), location })),
+      }),
+      'staff.exportStats': async ({ stick }) => {
+        const location = (await options.sticks()).find((candidate) => stickHandle(candidate) === stick);
+        if (!location)
+          return { ok: false, reason: 'stick-gone', detail: `no inserted stick has the handle ${stick}` } as const;
+        const now = options.clock.now();
+        // Today is still being counted: an export ends with yesterday, so the next one never repeats a day.
+        const toDay = new Date(now.getTime() - dayMs).toISOString().slice(0, 10);
+        const plan = await api.exportPlan();
+        if (plan.fromDay === undefined || plan.fromDay > toDay) {
+          return {
+            ok: false,
+            reason: 'nothing-new',
+            detail: `nothing counted since ${plan.fromDay ?? 'the start'}`,
+          } as const;
+        }
+        const fromDay = plan.fromDay;
+        try {
+          const written = await writeStatsExport({
+            dir: location,
+            key: await openKioskKey(options.dataDir, now),
+            venueName: options.venueName(),
+            sequence: plan.sequence,
+            createdAt: now,
+            fromDay,
+            toDay,
+            rows: await api.dailyRows(fromDay, toDay),
+          });
+          await api.recordExport(plan.sequence, now.toISOString(), fromDay, toDay);
+          options.log.write({
+            level: 'info',
+            area: 'stats',
+            message: `Exported usage #${plan.sequence} (${fromDay} to ${toDay}, ${written.rowCount} rows) to ${written.jsonFile}`,
+          });
+          return {
+            ok: true,
+            sequence: plan.sequence,
+            fromDay,
+            toDay,
+            rows: written.rowCount,
+            file: written.jsonFile,
+          } as const;
+        } catch (error) {
+          const detail = error instanceof Error ? error.message : String(error);
+          options.log.write({ level: 'error', area: 'stats', message: 'Exporting usage failed', detail });
+          return { ok: false, reason: 'write-failed', detail: detail.slice(0, 2000) } as const;
+        }
+      },
     },
     start: () => void api.prune(options.clock.now().toISOString()).catch(() => undefined),
     close: () => worker.close(),
   };
+}
+
+/** An opaque handle for a stick, so the screen never names folders on the kiosk. */
+function stickHandle(location: string): string {
+  return `stick-${createHash('sha256').update(location).digest('hex').slice(0, 20)}`;
 }

@@ -157,6 +157,28 @@ export class StatsStore {
       .all(fromDay, toDay);
   }
 
+  /** Where the next export starts: the day after the last export's end, or the first day counted. */
+  exportPlan(): { sequence: number; fromDay: string | undefined } {
+    const last = this.#db
+      .prepare<[], { sequence: number; toDay: string }>(
+        'SELECT sequence, to_day AS toDay FROM exports ORDER BY sequence DESC LIMIT 1',
+      )
+      .get();
+    if (last) {
+      const next = new Date(Date.parse(`${last.toDay}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+      return { sequence: last.sequence + 1, fromDay: next };
+    }
+    const first = this.#db.prepare<[], { day: string | null }>('SELECT min(day) AS day FROM daily').get();
+    return { sequence: 1, fromDay: first?.day ?? undefined };
+  }
+
+  /** Called once an export's files are on the stick: the next one starts where this one ended. */
+  recordExport(sequence: number, createdAt: string, fromDay: string, toDay: string): void {
+    this.#db
+      .prepare('INSERT INTO exports (sequence, created_at, from_day, to_day) VALUES (?, ?, ?, ?)')
+      .run(sequence, createdAt, fromDay, toDay);
+  }
+
   /** Per day: visits and their time, items opened, reading and video time, searches. */
   days(fromDay: string, toDay: string): DaySummary[] {
     return this.#db

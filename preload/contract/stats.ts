@@ -56,6 +56,38 @@ export const statsCalls = {
     z.object({ events: z.array(VisitorEvent).min(1).max(50) }).strict(),
     z.object({ ok: z.literal(true) }),
   ),
+  /** This kiosk's venue id and key fingerprint, which the centre registers to accept its exports. */
+  'staff.identity': staffCall(
+    z.object({}).strict(),
+    z.object({ venueId: z.string(), fingerprint: z.string().regex(/^[0-9a-f]{64}$/) }),
+  ),
+  /** The USB sticks an export can go to now. */
+  'staff.exportSticks': staffCall(
+    z.object({}).strict(),
+    z.object({ sticks: z.array(z.object({ handle: z.string().max(100), location: z.string() })) }),
+  ),
+  /**
+   * Writes every day counted since the last export, up to yesterday, signed, to the stick; the next export
+   * starts where this one ended only once its files are all there.
+   */
+  'staff.exportStats': staffCall(
+    z.object({ stick: z.string().min(1).max(100) }).strict(),
+    z.discriminatedUnion('ok', [
+      z.object({
+        ok: z.literal(true),
+        sequence: z.number().int().positive(),
+        fromDay: Day,
+        toDay: Day,
+        rows: z.number().int().nonnegative(),
+        file: z.string(),
+      }),
+      z.object({
+        ok: z.literal(false),
+        reason: z.enum(['nothing-new', 'stick-gone', 'write-failed']),
+        detail: z.string().max(2000),
+      }),
+    ]),
+  ),
   /** The last `days` days up to today, by the kiosk's clock. */
   'staff.usage': staffCall(z.object({ days: z.number().int().min(1).max(366) }).strict(), UsageSummary),
 } as const;

@@ -10,6 +10,7 @@ import { KioskError } from '../../preload/contract/client.ts';
 import type { ErrorCode } from '../../preload/contract/envelope.ts';
 import { useKioskCall } from '../components/use-kiosk-call.ts';
 import { isVerticalLocale, useI18n } from '../i18n/i18n.tsx';
+import { ExportPanel } from './ExportPanel.tsx';
 import { StaffErrorPanel } from './StaffErrorPanel.tsx';
 import './staff.css';
 import { useStaffCall } from './use-staff-call.ts';
@@ -42,6 +43,7 @@ export function StatisticsScreen() {
       </div>
       {usage && 'failed' in usage && <StaffErrorPanel code={usage.failed} onRetry={() => setLoads((n) => n + 1)} />}
       {usage && 'days' in usage && <Charts usage={usage} />}
+      <ExportPanel />
     </main>
   );
 }

@@ -209,6 +209,8 @@ test('a visit that reads a leaflet shows up in the statistics, drawn as charts w
   await expect(page.getByTestId('chart-per-day').locator('.recharts-bar-rectangle')).not.toHaveCount(0);
   await expect(page.getByTestId('chart-by-subject')).toContainText('Energy');
   await expect(page.getByTestId('top-items')).toContainText('Solar power basics');
+  await expect(page.getByTestId('fingerprint')).toHaveText(/^([0-9a-f]{8} ){7}[0-9a-f]{8}$/);
+  await expect(page.getByTestId('export-panel')).toContainText(/This kiosk is venue k-[0-9a-f]{16}\./);
   await expectNoSeriousViolations(page, 'staff statistics');
   await page.getByRole('button', { name: 'ᠮᠣᠩᠭᠣᠯ' }).click();
   const heading = page.getByTestId('chart-per-day').locator('h2');

@@ -1,6 +1,7 @@
 /**
  * The publisher's command line (`npm run publish -- <command>`): make keys, build, verify and diff signed
- * content packs. Run with --help for the commands; every failure prints what to fix and exits non-zero.
+ * content packs, and check and merge the kiosks' usage exports. Run with --help for the commands; every failure
+ * prints what to fix and exits non-zero.
  */
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -14,6 +15,8 @@ import { buildPack } from './build-pack.ts';
 import { buildDelta } from './delta-pack.ts';
 import { readKeySet, readPrivateKey, writeNewKey } from './key-files.ts';
 import { SheetError } from './sheet.ts';
+import { PIN_RESET_SUFFIX, signPinReset } from '../../main/staff/pin-reset.ts';
+import { ExportRefusedError, readVenues, verifyStatsExport } from './stats/verify-export.ts';
 import { Slug } from '../../preload/contract/schemas.ts';
 
 const usage = `Usage: npm run publish -- <command> [options]
@@ -36,6 +39,15 @@ const usage = `Usage: npm run publish -- <command> [options]
       Check a pack as a kiosk would, and hash every file.
   delta --from OLDPACK --to NEWPACK --key KEY.private.json --out DELTADIR
       Build the update from one full pack to a newer one.
+  pin-reset --key ROOT.private.json --venue k-… --out DIR [--days 7]
+      Reset a venue's forgotten staff PIN: writes DIR/<venue>.pin-reset.json, signed by a root key
+      (trusted for every channel). Staff put it at the top of a USB stick and tap "Forgot the PIN?";
+      it works once, for that kiosk only, until it expires.
+  stats verify FILE.json --venues venues.json
+      Check a kiosk's usage export: its .sig against the venue's registered key, then its rows.
+  stats merge DIR... --venues venues.json --out REPORT_DIR
+      Verify every export under the folders, drop duplicates, settle conflicts by sequence, find gaps,
+      and write REPORT_DIR/rows.parquet, by-venue.csv, by-item.csv and report.html.
 `;
 
 class UsageError extends Error {}
@@ -174,11 +186,74 @@ async function deltaCommand(args: string[]): Promise<void> {
   );
 }
 
+async function statsCommand(args: string[]): Promise<void> {
+  const [sub, ...rest] = args;
+  const { values, positionals } = parseArgs({
+    args: rest,
+    allowPositionals: true,
+    options: { venues: { type: 'string' }, out: { type: 'string' } },
+  });
+  if (sub === 'verify') {
+    const [file, ...others] = positionals;
+    if (!file || others.length > 0) throw new UsageError('name one export file (<venueId>-<sequence>.json) to verify');
+    const venues = await readVenues(required(values, 'venues'));
+    const { content, venue } = await verifyStatsExport(file, venues);
+    console.log(
+      `OK: ${content.venueId} (${venue.name}, ${venue.region}) export #${content.sequence}, ` +
+        `${content.fromDay} to ${content.toDay}, ${content.rows.length} rows, made ${content.createdAt}`,
+    );
+  } else if (sub === 'merge') {
+    if (positionals.length === 0) throw new UsageError('name the folders that hold the exports');
+    const outDir = required(values, 'out');
+    // DuckDB's native library is loaded only for the merge, not for every publisher command.
+    const { mergeStats } = await import('./stats/merge-stats.ts');
+    const report = await mergeStats({
+      dirs: positionals,
+      venues: await readVenues(required(values, 'venues')),
+      outDir,
+      createdAt: new Date(),
+    });
+    console.log(
+      `${report.found} exports found: ${report.merged.length} merged (${report.rows} rows), ` +
+        `${report.duplicates.length} duplicates, ${report.conflicts.length} conflicts, ` +
+        `${report.overlaps.length} overlaps, ${report.refused.length} refused, ${report.gaps.length} gaps`,
+    );
+    for (const r of report.refused) console.log(`  refused (${r.code}): ${r.file}: ${r.detail}`);
+    for (const c of report.conflicts) {
+      console.log(
+        `  conflict: ${c.venueId} ${c.fromDay} to ${c.toDay}: #${c.sequence} has other rows than #${c.keptSequence}, ` +
+          `which was merged`,
+      );
+    }
+    for (const g of report.gaps) console.log(`  gap: ${g.venueId} ${g.fromDay} to ${g.toDay} (${g.days} days)`);
+    console.log(`Report: ${path.join(outDir, 'report.html')}`);
+  } else {
+    throw new UsageError(`unknown stats command "${sub ?? ''}"`);
+  }
+}
+
+async function pinResetCommand(args: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args,
+    options: { key: { type: 'string' }, venue: { type: 'string' }, out: { type: 'string' }, days: { type: 'string' } },
+  });
+  const venue = required(values, 'venue');
+  if (!/^k-[0-9a-f]{16}$/.test(venue)) throw new UsageError('--venue must be a venue id such as k-3f9a0c1b2d4e5f60');
+  const signer = await readPrivateKey(required(values, 'key'));
+  if (signer.channels[0] !== '*') throw new UsageError('--key must be a root key trusted for every channel (*)');
+  const days = positiveInteger(values.days ?? '7', 'days');
+  const file = path.join(required(values, 'out'), `${venue}${PIN_RESET_SUFFIX}`);
+  await writeFile(file, signPinReset(signer, venue, new Date(), days));
+  console.log(`Wrote ${file}: resets the staff PIN of ${venue} once, within ${days} days.`);
+}
+
 const commands: Record<string, (args: string[]) => Promise<void>> = {
+  'pin-reset': pinResetCommand,
   keys: keysCommand,
   build: buildCommand,
   verify: verifyCommand,
   delta: deltaCommand,
+  stats: statsCommand,
 };
 
 export async function main(argv: string[]): Promise<number> {
@@ -200,6 +275,7 @@ export async function main(argv: string[]): Promise<number> {
       return 2;
     }
     if (isPackError(error)) console.error(`Refused (${error.code}): ${error.detail}`);
+    else if (error instanceof ExportRefusedError) console.error(`Refused (${error.code}): ${error.message}`);
     else if (error instanceof SheetError) console.error(error.message);
     else console.error(error instanceof Error ? error.message : String(error));
     return 1;
