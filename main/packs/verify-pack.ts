@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream, type Stats } from 'node:fs';
 import { lstat, open, readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { MAX_MANIFEST_BYTES, PackManifest, manifestItems, type FileEntry } from './manifest.ts';
+import { MAX_MANIFEST_BYTES, PackManifest, manifestItems, type FileEntry, type ItemFileRef } from './manifest.ts';
 import { PackError } from './pack-error.ts';
 import {
   FILES_DIR,
@@ -20,7 +20,7 @@ import {
   packFilePath,
   statementNamePattern,
 } from './pack-layout.ts';
-import { MAX_QUIZ_BYTES, QuizSet } from './quiz-set.ts';
+import { MAX_QUIZ_BYTES, QuizSet, quizImages } from '../../preload/contract/quiz-set.ts';
 import { KeyStatementFile, parseManifestSignature, signatureMatches } from './signing-keys.ts';
 import { keyMaySign, resolveKey, type StatementSource, type TrustStore, type TrustedKey } from './trust-store.ts';
 
@@ -383,13 +383,19 @@ async function checkQuizzes(packDir: string, manifest: PackManifest): Promise<vo
       const bytes = await readBounded(packFilePath(packDir, hash), MAX_QUIZ_BYTES, 'malformed-quiz', 'missing-file');
       const digest = createHash('sha256').update(bytes).digest('hex');
       if (digest !== hash) throw new PackError('hash-mismatch', `${FILES_DIR}/${hash} has SHA-256 ${digest}`);
-      const problem = quizProblem(bytes);
+      const problem = quizProblem(bytes, item.files, carried);
       if (problem) throw new PackError('malformed-quiz', `${where}: ${problem}`);
     }
   }
 }
 
-function quizProblem(bytes: Buffer): string | undefined {
+const QUIZ_IMAGE_TYPES = new Set(['image/png', 'image/jpeg', 'image/webp']);
+
+function quizProblem(
+  bytes: Buffer,
+  itemFiles: readonly ItemFileRef[],
+  carried: ReadonlyMap<string, FileEntry>,
+): string | undefined {
   let json: unknown;
   try {
     json = JSON.parse(bytes.toString('utf8'));
@@ -398,7 +404,18 @@ function quizProblem(bytes: Buffer): string | undefined {
   }
   if (repeatsAKey(bytes, json)) return 'names the same key twice in one object';
   const parsed = QuizSet.safeParse(json);
-  if (parsed.success) return undefined;
-  const issue = parsed.error.issues[0]!;
-  return `${issue.path.join('.') || '(top level)'}: ${issue.message}`;
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    return `${issue.path.join('.') || '(top level)'}: ${issue.message}`;
+  }
+  // A picture must travel in the same item, so removing another pack never leaves a question without it.
+  const pictures = new Set(itemFiles.filter((file) => file.role === 'attachment').map((file) => file.hash));
+  for (const image of quizImages(parsed.data)) {
+    if (!pictures.has(image)) return `picture "${image}" is not one of the item's attachments`;
+    // A delta may keep a picture from its base version, whose media type was checked then.
+    const file = carried.get(image);
+    if (file && !QUIZ_IMAGE_TYPES.has(file.mediaType))
+      return `picture "${image}" is ${file.mediaType}, not a PNG, JPEG or WebP image`;
+  }
+  return undefined;
 }

@@ -1,1 +1,1 @@
-{"format":1,"keyId":"demo-2026","signature":"XuWnMaTnzju8bw1SL9JYenE7tFjWf4gCOy8w86qASrlXJb78AaI9ah3riLU7b/199e3oyRSPG3WWW5yVZ122Ag=="}
+{"format":1,"keyId":"demo-2026","signature":"KoW6dKTM6BgYbgYvaFzspd0770YLHwyH+FiiL3CjvsWt+KUrSafugGfdHBOiCLeGZLfi8Kdtf6wysRnEN6TPAQ=="}

@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { MAX_BODY_LENGTH, type FileEntry, type FullManifest, type ManifestItem } from '../../main/packs/manifest.ts';
 import { writePack } from '../../main/packs/pack-writer.ts';
-import { QuizSet } from '../../main/packs/quiz-set.ts';
+import { QuizSet, questionWords } from '../../preload/contract/quiz-set.ts';
 import { KeyStatementFile } from '../../main/packs/signing-keys.ts';
 import { keyMaySign } from '../../main/packs/trust-store.ts';
 import type { ContentLanguage } from '../../preload/contract/schemas.ts';
@@ -134,10 +134,7 @@ async function buildItem(
       ][]) {
         if (!text || text.body) continue;
         text.body = quiz.data.questions
-          .flatMap((question) => {
-            const own = question.texts[language];
-            return own ? [own.prompt, ...own.choices, own.explanation] : [];
-          })
+          .flatMap((question) => questionWords(question, language))
           .join('\n')
           .slice(0, MAX_BODY_LENGTH);
       }
