@@ -85,7 +85,7 @@ const ImageChoice = z.strictObject({
   ...common,
   type: z.literal('image-choice'),
   choices: z
-    .array(Choice.required({ image: true }))
+    .array(z.strictObject({ weight: Weight, image: ImageRef }))
     .min(2)
     .max(MAX_CHOICES),
   texts: z.partialRecord(ContentLanguage, z.strictObject({ ...textCommon, choices: z.array(ChoiceText) })),

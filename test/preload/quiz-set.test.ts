@@ -204,6 +204,8 @@ describe('refused', () => {
   });
 
   test('an unknown type', () => {
-    expect(problem([{ ...single, type: 'essay' } as unknown as Question])).toEqual(['questions.0.type: Invalid input']);
+    expect(problem([{ ...single, type: 'essay' } as unknown as Question])).toEqual([
+      "questions.0.type: Invalid discriminator value. Expected 'single' | 'multiple' | 'image-choice' | 'true-false' | 'short' | 'numeric' | 'matching' | 'ordering'",
+    ]);
   });
 });
