@@ -6,6 +6,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Locale } from '../preload/contract/schemas.ts';
+import { VenueSettings } from '../preload/contract/settings.ts';
 import { appCapability } from './app/app-capability.ts';
 import type { Capability } from './api/capability.ts';
 import type { Handlers, StaffGate } from './api/dispatch.ts';
@@ -64,20 +65,34 @@ export async function createKioskServices(options: ServiceOptions): Promise<Kios
   const log = openKioskLog({ dir: path.join(dataDir, 'logs'), clock });
   const settings = await loadSettingsCapability({
     dataDir,
-    defaults: {
+    defaults: VenueSettings.parse({
       venueName: '',
       defaultLocale: options.defaultLocale ?? 'en',
       idleSeconds: options.idleSeconds ?? 120,
       newForDays: defaultNewForDays,
-    },
+    }),
     events,
     log,
+    knownChannels: async () => [
+      ...[...(await packs.loadTrust()).keys.values()].flatMap((key) => key.channels.filter((channel) => channel !== '*')),
+      ...(await catalog.api.packSummaries()).map((pack) => pack.channel),
+    ],
+    knownSubjects: (locale) => catalog.api.subjects(locale),
+    afterSave: async (saved) => {
+      if (!saved.keepSearchWords) await stats.forgetSearchWords();
+    },
   });
   const app = appCapability({ version: options.version, host: options.host }, settings.current, {
     exitKiosk: options.exitKiosk,
     log,
   });
-  const catalog = startCatalogCapability({ dataDir, clock, events, newForDays: () => settings.current().newForDays });
+  const catalog = startCatalogCapability({
+    dataDir,
+    clock,
+    events,
+    newForDays: () => settings.current().newForDays,
+    hiddenSubjects: () => settings.current().hiddenSubjects,
+  });
   const packs = createPacksCapability({
     dataDir,
     resourcesDir: options.resourcesDir,
@@ -121,6 +136,7 @@ export async function createKioskServices(options: ServiceOptions): Promise<Kios
     catalog: catalog.api,
     sticks,
     venueName: () => settings.current().venueName,
+    keepSearchWords: () => settings.current().keepSearchWords,
     log,
   });
   // Closed in reverse: sources stop importing before the catalog they write to goes away.

@@ -27,6 +27,8 @@ export interface CatalogOptions {
   events: EventHub;
   /** How many days an item counts as new after it arrived (default 30). */
   newForDays?: () => number;
+  /** Subjects staff hid from visitors (none by default). */
+  hiddenSubjects?: () => readonly string[];
 }
 
 export function startCatalogCapability(options: CatalogOptions): CatalogCapability {
@@ -34,24 +36,35 @@ export function startCatalogCapability(options: CatalogOptions): CatalogCapabili
   const catalog = startCatalog(catalogPath);
   const { api } = catalog;
   const since = () => newSince(options.clock.now(), options.newForDays?.() ?? defaultNewForDays);
+  const hidden = () => options.hiddenSubjects?.() ?? [];
+  /** The subjects still shown, when staff hid some; undefined (no filter) when they hid none. */
+  const shownSubjects = async () => {
+    const hide = hidden();
+    if (hide.length === 0) return undefined;
+    return (await api.subjects('en')).map((subject) => subject.id).filter((id) => !hide.includes(id));
+  };
   return {
     path: catalogPath,
     api,
     handlers: {
-      'catalog.subjects': async ({ locale }) => ({ subjects: await api.subjects(locale) }),
-      'catalog.list': ({ locale, subject, newOnly, featured, page }) => {
+      'catalog.subjects': async ({ locale }) => {
+        const hide = hidden();
+        return { subjects: (await api.subjects(locale)).filter((subject) => !hide.includes(subject.id)) };
+      },
+      'catalog.list': async ({ locale, subject, newOnly, featured, page }) => {
         const newSinceNow = since();
         return api.listItems({
           locale,
           subject,
           featured,
           newSince: newSinceNow,
+          shownSubjects: await shownSubjects(),
           ...(newOnly ? { arrivedSince: newSinceNow } : {}),
           ...page,
         });
       },
-      'catalog.search': ({ locale, query, subject, language, page }) =>
-        api.search({ locale, query, subject, language, newSince: since(), ...page }),
+      'catalog.search': async ({ locale, query, subject, language, page }) =>
+        api.search({ locale, query, subject, language, newSince: since(), shownSubjects: await shownSubjects(), ...page }),
       'catalog.item': async ({ locale, id }) => {
         const item = await api.item({ locale, id, newSince: since() });
         if (!item) throw new ServiceError('not-found', `There is no item "${id}" in the catalog.`);

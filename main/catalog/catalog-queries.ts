@@ -26,9 +26,13 @@ export interface ItemRow {
 
 export const itemColumns = 'i.id, i.kind, i.added_at, i.arrived_at, i.pages, i.duration_seconds, i.featured';
 
-/** The parameters of a `listStatement`; `subject` is read only by the subject shelf's statements. */
+/**
+ * The parameters of a `listStatement`; `subject` is read only by the subject shelf's statements, `shown` (a
+ * JSON array of subject ids) only by the statements of a kiosk where staff hid subjects.
+ */
 export interface ListParams {
   subject: string | null;
+  shown: string | null;
   since: string;
   limit: number;
   offset: number;
@@ -40,8 +44,19 @@ export interface ListParams {
  * not the catalog. `featured = 1` is written out (not a parameter) because only then may SQLite use a
  * partial index.
  */
-export function listStatement(filter: { subject: boolean; featured: boolean }): Statement {
+export function listStatement(filter: { subject: boolean; featured: boolean; hidden?: boolean }): Statement {
   const featured = (alias: string) => (filter.featured ? ` AND ${alias}featured = 1` : '');
+  if (!filter.subject && filter.hidden) {
+    // Only where staff hid a subject: each candidate row is checked against the subject index, which costs
+    // a lookup a row instead of none, so a kiosk that hides nothing keeps the plain statements.
+    const shown = `EXISTS (SELECT 1 FROM item_subjects x WHERE x.item_id = i.id
+                      AND x.subject_id IN (SELECT value FROM json_each(@shown)))`;
+    return {
+      count: `SELECT count(*) FROM items i WHERE i.arrived_at >= @since${featured('i.')} AND ${shown}`,
+      page: `SELECT ${itemColumns} FROM items i WHERE i.arrived_at >= @since${featured('i.')} AND ${shown}
+              ORDER BY i.arrived_at DESC, i.id LIMIT @limit OFFSET @offset`,
+    };
+  }
   return filter.subject
     ? {
         count: `SELECT count(*) FROM item_subjects WHERE subject_id = @subject AND arrived_at >= @since${featured('')}`,

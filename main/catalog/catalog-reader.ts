@@ -34,7 +34,18 @@ interface Recency {
   newSince: string;
 }
 
-export interface ListQuery extends Recency {
+/** Where staff hid subjects: the subjects still shown. An item is listed when it is in one of them. */
+interface Shown {
+  shownSubjects?: readonly string[] | undefined;
+}
+
+/** Whether hidden subjects leave nothing to list: every subject hidden, or the shelf asked for is. */
+function hidesAll(query: Shown & { subject?: string | undefined }): boolean {
+  const shown = query.shownSubjects;
+  return !!shown && (shown.length === 0 || (query.subject !== undefined && !shown.includes(query.subject)));
+}
+
+export interface ListQuery extends Recency, Shown {
   locale: Locale;
   subject?: string | undefined;
   /** Only items that arrived at this kiosk at or after this ISO date or timestamp. */
@@ -45,7 +56,7 @@ export interface ListQuery extends Recency {
   limit: number;
 }
 
-export interface SearchQuery extends Recency {
+export interface SearchQuery extends Recency, Shown {
   locale: Locale;
   query: string;
   subject?: string | undefined;
@@ -131,9 +142,12 @@ export class CatalogReader {
    */
   listItems(query: ListQuery): ItemPage {
     const since = query.arrivedSince === undefined ? '' : isoTimestamp(query.arrivedSince, 'arrivedSince');
-    const filter = { subject: query.subject !== undefined, featured: query.featured === true };
+    const shown = query.shownSubjects;
+    if (hidesAll(query)) return { items: [], total: 0 };
+    const filter = { subject: query.subject !== undefined, featured: query.featured === true, hidden: !!shown };
     return this.#page(listStatement(filter), query, {
       subject: query.subject ?? null,
+      shown: shown ? JSON.stringify(shown) : null,
       since,
       limit: query.limit,
       offset: query.offset,
@@ -148,7 +162,13 @@ export class CatalogReader {
    */
   search(query: SearchQuery): ItemPage {
     const newSince = isoTimestamp(query.newSince, 'newSince');
-    const terms = searchTerms(query.query, { subject: query.subject, language: query.language });
+    const shown = query.shownSubjects;
+    if (hidesAll(query)) return { items: [], total: 0 };
+    const terms = searchTerms(query.query, {
+      subject: query.subject,
+      language: query.language,
+      shownSubjects: shown,
+    });
     if (terms === undefined) return { items: [], total: 0 };
     const statements = this.#statements;
     const order = terms.singleCharacters ? 'newest' : 'rank';

@@ -123,12 +123,17 @@ export interface SearchTerms {
 }
 
 /**
- * The MATCH expressions a search runs for what a visitor typed, restricted to items in `subject`
- * and written in `language` when given; undefined when nothing is searchable.
+ * The MATCH expressions a search runs for what a visitor typed, restricted to items in `subject`,
+ * written in `language` and in at least one of `shownSubjects` when given; undefined when nothing is
+ * searchable.
  */
 export function searchTerms(
   query: string,
-  filter: { subject?: string | undefined; language?: string | undefined } = {},
+  filter: {
+    subject?: string | undefined;
+    language?: string | undefined;
+    shownSubjects?: readonly string[] | undefined;
+  } = {},
 ): SearchTerms | undefined {
   const typed = matchExpression(query);
   if (typed === undefined) return undefined;
@@ -138,6 +143,9 @@ export function searchTerms(
   const facets = [
     filter.subject === undefined ? undefined : `"${facetToken('s', filter.subject)}"`,
     filter.language === undefined ? undefined : `"${facetToken('l', filter.language)}"`,
+    filter.shownSubjects === undefined
+      ? undefined
+      : `(${filter.shownSubjects.map((subject) => `"${facetToken('s', subject)}"`).join(' OR ')})`,
   ].filter((facet) => facet !== undefined);
   const within = facets.length === 0 ? '' : `{facets} : (${facets.join(' AND ')}) AND `;
   const inTitles = `${within}{title title_chars} : (${typed})`;

@@ -15,9 +15,12 @@ import { writeStatsExport } from './export-stats.ts';
 import { openKioskKey } from './kiosk-key.ts';
 import type { StatsEvent, StatsStore } from './stats-store.ts';
 
-export type StatsCapability = Capability<
+export interface StatsCapability extends Capability<
   'stats.record' | 'staff.usage' | 'staff.identity' | 'staff.exportSticks' | 'staff.exportStats'
->;
+> {
+  /** Erases the search words kept so far: staff opted out. */
+  forgetSearchWords(): Promise<void>;
+}
 
 export interface StatsOptions {
   dataDir: string;
@@ -27,6 +30,8 @@ export interface StatsOptions {
   sticks: () => Promise<string[]>;
   /** The venue's name as staff set it, carried in each export. */
   venueName: () => string;
+  /** Whether staff opted in to keep what visitors search for. */
+  keepSearchWords: () => boolean;
   log: KioskLog;
 }
 
@@ -41,6 +46,7 @@ export function startStatsCapability(options: StatsOptions): StatsCapability {
     const base: StatsEvent = { at, kind: event.kind };
     if (event.amount !== undefined) base.amount = event.amount;
     if (event.detail !== undefined) base.detail = event.detail;
+    if (event.kind === 'search' && event.words && options.keepSearchWords()) base.detail = event.words;
     if (!event.itemId) return base;
     const item = await options.catalog.item({ locale: 'en', id: event.itemId, newSince: at });
     // An item that is gone (removed between the tap and this report) is counted without a title.
@@ -57,12 +63,13 @@ export function startStatsCapability(options: StatsOptions): StatsCapability {
         const now = options.clock.now();
         const toDay = now.toISOString().slice(0, 10);
         const fromDay = new Date(now.getTime() - (days - 1) * dayMs).toISOString().slice(0, 10);
-        const [daily, subjects, topItems] = await Promise.all([
+        const [daily, subjects, topItems, searchWords] = await Promise.all([
           api.days(fromDay, toDay),
           api.subjects(fromDay, toDay),
           api.topItems(fromDay, toDay, 10),
+          api.searchWords(fromDay, toDay, 20),
         ]);
-        return { fromDay, toDay, days: daily, subjects, topItems };
+        return { fromDay, toDay, days: daily, subjects, topItems, searchWords };
       },
       'staff.identity': async () => {
         const key = await openKioskKey(options.dataDir, options.clock.now());
@@ -118,6 +125,9 @@ export function startStatsCapability(options: StatsOptions): StatsCapability {
           return { ok: false, reason: 'write-failed', detail: detail.slice(0, 2000) } as const;
         }
       },
+    },
+    forgetSearchWords: async () => {
+      await api.forgetSearchWords();
     },
     start: () => void api.prune(options.clock.now().toISOString()).catch(() => undefined),
     close: () => worker.close(),

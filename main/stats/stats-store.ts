@@ -206,6 +206,22 @@ export class StatsStore {
       .all(fromDay, toDay);
   }
 
+  /** The most searched words over raw events (kept 90 days), where staff opted in to keep them. */
+  searchWords(fromDay: string, toDay: string, limit: number): { words: string; searches: number }[] {
+    return this.#db
+      .prepare<[string, string, number], { words: string; searches: number }>(
+        `SELECT detail AS words, count(*) AS searches FROM events
+         WHERE kind = 'search' AND detail <> '' AND substr(at, 1, 10) BETWEEN ? AND ?
+         GROUP BY detail ORDER BY searches DESC, detail LIMIT ?`,
+      )
+      .all(fromDay, toDay, limit);
+  }
+
+  /** Staff opted out: the words go, the counts stay. */
+  forgetSearchWords(): number {
+    return this.#db.prepare("UPDATE events SET detail = '' WHERE kind = 'search' AND detail <> ''").run().changes;
+  }
+
   topItems(fromDay: string, toDay: string, limit: number): ItemSummaryRow[] {
     return this.#db
       .prepare<[string, string, number], ItemSummaryRow>(

@@ -16,6 +16,8 @@ export const VisitorEvent = z
     amount: z.number().nonnegative().max(10_000_000).optional(),
     /** A visit's language or how it ended, a viewer's name; never the words of a search. */
     detail: z.string().max(40).optional(),
+    /** A search's words: kept only where staff opted in (`keepSearchWords`), dropped unread otherwise. */
+    words: z.string().max(200).optional(),
   })
   .strict();
 export type VisitorEvent = z.infer<typeof VisitorEvent>;
@@ -48,6 +50,8 @@ export const UsageSummary = z.object({
       videoSeconds: z.number().nonnegative(),
     }),
   ),
+  /** What visitors searched for most, where staff opted in to keep the words; empty otherwise. */
+  searchWords: z.array(z.object({ words: z.string(), searches: z.number().nonnegative() })),
 });
 export type UsageSummary = z.infer<typeof UsageSummary>;
 

@@ -128,10 +128,11 @@ function Results({ query, search }: { query: string; search: SearchState }) {
     ...(search.subject ? { subject: search.subject } : {}),
     ...(search.language ? { language: search.language } : {}),
   });
-  // Each settled search is counted with how many it found; its words never leave the screen.
+  // Each settled search is counted with how many it found; the main process keeps its words only where
+  // staff opted in.
   const found = results.status === 'done' ? results.value.total : undefined;
   useEffect(() => {
-    if (found !== undefined) report({ kind: 'search', amount: found });
+    if (found !== undefined) report({ kind: 'search', amount: found, words: query.slice(0, 200) });
   }, [found, query]);
   // While the next answer loads, the last one stays on screen (dimmed) instead of flashing away.
   const [kept, setKept] = useState<{ value: CallResponse<'catalog.search'>; query: string }>();

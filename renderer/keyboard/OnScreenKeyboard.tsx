@@ -5,11 +5,20 @@
  */
 import { useState } from 'react';
 import { useI18n } from '../i18n/i18n.tsx';
-import { inputMethods } from './input-methods.ts';
+import { inputMethods, type InputMethod } from './input-methods.ts';
 import { backspace, emptyEntry, press, switchMethod, type TextEntry } from './text-entry.ts';
 import { BackspaceIcon, ShiftIcon } from '../components/icons.tsx';
 
-export function OnScreenKeyboard({ entry, onChange }: { entry: TextEntry; onChange: (entry: TextEntry) => void }) {
+export function OnScreenKeyboard({
+  entry,
+  onChange,
+  methods = inputMethods,
+}: {
+  entry: TextEntry;
+  onChange: (entry: TextEntry) => void;
+  /** The methods offered; a web address has only its own, and no space key. */
+  methods?: readonly InputMethod[];
+}) {
   const { t } = useI18n();
   const [shifted, setShifted] = useState(false);
   const { method } = entry;
@@ -48,24 +57,27 @@ export function OnScreenKeyboard({ entry, onChange }: { entry: TextEntry; onChan
             <ShiftIcon />
           </button>
         )}
-        {inputMethods.map((candidate) => (
-          <button
-            key={candidate.id}
-            type="button"
-            className="key method"
-            lang={candidate.lang}
-            aria-pressed={candidate === method}
-            onClick={() => {
-              setShifted(false);
-              onChange(switchMethod(entry, candidate));
-            }}
-          >
-            {candidate.name}
+        {methods.length > 1 &&
+          methods.map((candidate) => (
+            <button
+              key={candidate.id}
+              type="button"
+              className="key method"
+              lang={candidate.lang}
+              aria-pressed={candidate === method}
+              onClick={() => {
+                setShifted(false);
+                onChange(switchMethod(entry, candidate));
+              }}
+            >
+              {candidate.name}
+            </button>
+          ))}
+        {method.id !== 'web-address' && (
+          <button type="button" className="key space" onClick={() => type(' ')}>
+            {t('keyboard.space')}
           </button>
-        ))}
-        <button type="button" className="key space" onClick={() => type(' ')}>
-          {t('keyboard.space')}
-        </button>
+        )}
         <button
           type="button"
           className="key wide"

@@ -6,7 +6,7 @@
 import type { Locale } from '../../preload/contract/schemas.ts';
 import { composeHangul } from './hangul.ts';
 
-export type InputMethodId = 'latin' | 'hangul' | 'mongolian-cyrillic';
+export type InputMethodId = 'latin' | 'hangul' | 'mongolian-cyrillic' | 'web-address';
 
 export interface InputMethod {
   readonly id: InputMethodId;
@@ -52,6 +52,15 @@ export const mongolianCyrillic: InputMethod = {
 };
 
 export const inputMethods: readonly InputMethod[] = [latin, hangul, mongolianCyrillic];
+
+/** For web addresses staff type (the update feed): Latin letters with the punctuation addresses use. */
+export const webAddress: InputMethod = {
+  id: 'web-address',
+  name: 'URL',
+  lang: 'en',
+  rows: [digits, [...'qwertyuiop/'], [...'asdfghjkl:'], [...'zxcvbnm.-_'], [...'?=&%~']],
+  compose: joinKeys,
+};
 
 /** The method a visitor most likely wants first for the interface language they chose. */
 export function defaultInputMethod(locale: Locale): InputMethod {

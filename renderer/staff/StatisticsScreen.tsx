@@ -133,6 +133,24 @@ function Charts({ usage }: { usage: UsageSummary }) {
           </ol>
         </section>
       )}
+      {usage.searchWords.length > 0 && (
+        <section className="staff-chart">
+          <h2>{t('staff.stats.searchWords')}</h2>
+          <ol className="staff-top-items" data-testid="search-words">
+            {usage.searchWords.map((entry) => (
+              <li key={entry.words}>
+                <span className="staff-top-title">{entry.words}</span>
+                <span
+                  className="staff-top-bar"
+                  style={{ inlineSize: `${(entry.searches / Math.max(1, usage.searchWords[0]!.searches)) * 100}%` }}
+                  aria-hidden="true"
+                />
+                <span className="staff-top-count">{t('staff.stats.searched', { count: entry.searches })}</span>
+              </li>
+            ))}
+          </ol>
+        </section>
+      )}
     </>
   );
 }

@@ -185,6 +185,63 @@ test('staff name the venue and choose Korean; the next visit starts in Korean un
   await expect(page.getByRole('button', { name: '마치기' })).toBeVisible();
 });
 
+test('staff hide a subject, choose a channel and a feed address, keep search words; visitors and the statistics follow', async ({
+  kioskPage: page,
+}) => {
+  await setUpStaff(page);
+  await page.getByRole('button', { name: /^Settings/ }).click();
+  const subjects = page.getByTestId('shown-subjects');
+  await subjects.getByRole('button', { name: 'Agriculture' }).click();
+  await expect(subjects.getByRole('button', { name: 'Agriculture' })).toHaveAttribute('aria-pressed', 'false');
+  await page.getByTestId('channels').getByRole('button', { name: 'demo' }).click();
+  await page
+    .getByRole('group', { name: 'Searches in the statistics' })
+    .getByRole('button', { name: /Also keep/ })
+    .click();
+
+  // A mistyped address is refused before anything is saved, and says what an address looks like.
+  await page.getByTestId('edit-feed-url').click();
+  const keyboard = page.getByTestId('keyboard').last();
+  for (const key of 'feed') await keyboard.getByRole('button', { name: key, exact: true }).click();
+  await page.getByTestId('save-settings').click();
+  await expect(page.getByTestId('settings-status')).toContainText('must start with http:// or https://');
+  await keyboard.getByRole('button', { name: 'Clear' }).click();
+  for (const key of 'http://127.0.0.1/feed/') await keyboard.getByRole('button', { name: key, exact: true }).click();
+  await expect(page.getByTestId('feed-url-entry')).toHaveText('http://127.0.0.1/feed/');
+  await page.getByRole('group', { name: 'Download updates' }).getByRole('button', { name: /22:00/ }).click();
+  await page.getByTestId('save-settings').click();
+  await expect(page.getByTestId('settings-status')).toHaveText('Saved. The next visit starts with these settings.');
+  expect(await page.evaluate(() => window.kioskBridge.invoke('staff.settings', {}))).toMatchObject({
+    ok: true,
+    value: {
+      hiddenSubjects: ['agriculture'],
+      channels: ['demo'],
+      keepSearchWords: true,
+      feedUrl: 'http://127.0.0.1/feed/',
+      downloadWindow: { fromHour: 22, toHour: 6 },
+    },
+  });
+
+  await page.getByRole('button', { name: 'Finish' }).click();
+  await page.getByTestId('attract').click();
+  await expect(page.locator('.shelf-title').first()).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Health' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Agriculture' })).toHaveCount(0);
+  await expect(page.locator('[data-item-id="healthy-soil"]')).toHaveCount(0);
+  await page
+    .getByRole('button', { name: /Search/ })
+    .first()
+    .click();
+  for (const key of 'soap') await page.getByTestId('keyboard').getByRole('button', { name: key, exact: true }).click();
+  await expect(page.getByTestId('search-results')).toBeVisible();
+  await page.getByRole('button', { name: 'Finish' }).click();
+
+  await tapCorner(page);
+  await typePin(page, pin);
+  await page.getByRole('button', { name: /^Statistics/ }).click();
+  await expect(page.getByTestId('search-words')).toContainText('soap');
+});
+
 test('a visit that reads a leaflet shows up in the statistics, drawn as charts with no CSP violation', async ({
   kioskPage: page,
 }) => {

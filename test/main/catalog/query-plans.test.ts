@@ -88,6 +88,19 @@ describe('query plans', () => {
     expect(details.join('\n')).not.toMatch(/TEMP B-TREE/);
   });
 
+  it('where staff hid subjects, still reads arrivals in order, looking up each row’s subjects by index', () => {
+    for (const featured of [false, true]) {
+      const { count, page } = listStatement({ subject: false, featured, hidden: true });
+      for (const statement of [count, page]) {
+        const details = plan(statement, { ...params, shown: JSON.stringify(['energy']) });
+        expectNoTableScan(details);
+        expect(details.join('\n')).toMatch(/^SEARCH i USING (COVERING )?INDEX items_(featured_)?by_arrival/);
+        expect(details.join('\n')).toMatch(/SEARCH x (EXISTS )?USING PRIMARY KEY \(item_id=\? AND subject_id=\?\)/);
+        expect(details.join('\n')).not.toMatch(/TEMP B-TREE/);
+      }
+    }
+  });
+
   it('reads the featured items from their partial indexes in order, without sorting', () => {
     const newest = listStatement({ subject: false, featured: true });
     expect(plan(newest.count)).toEqual([

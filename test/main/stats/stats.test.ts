@@ -51,6 +51,7 @@ async function usage(days: number) {
     days: { day: string; visits: number; opens: number; readingSeconds: number; visitSeconds: number }[];
     subjects: { subject: string; opens: number; readingSeconds: number }[];
     topItems: { itemId: string; itemTitle: string; opens: number; readingSeconds: number }[];
+    searchWords: { words: string; searches: number }[];
   };
 }
 
@@ -97,7 +98,7 @@ test('a visit’s reports are counted by day, with the item’s title and subjec
   stats.close();
 });
 
-test('a screen cannot report an absurd amount or a search’s words', async () => {
+test('a screen cannot report an absurd amount, or search words longer than a search', async () => {
   expect(
     await call('screen', 'stats.record', { events: [{ kind: 'reading-time', itemId: 'solar-basics', amount: 1e9 }] }),
   ).toMatchObject({ ok: false, error: { code: 'bad-request' } });
@@ -106,10 +107,39 @@ test('a screen cannot report an absurd amount or a search’s words', async () =
       events: [{ kind: 'search', detail: 'a visitor typed this very long query' + 'x'.repeat(40) }],
     }),
   ).toMatchObject({ ok: false, error: { code: 'bad-request' } });
-  expect(await call('screen', 'stats.record', { events: [{ kind: 'search', query: 'soil' }] })).toMatchObject({
+  expect(await call('screen', 'stats.record', { events: [{ kind: 'search', words: 'x'.repeat(201) }] })).toMatchObject({
     ok: false,
     error: { code: 'bad-request' },
   });
+});
+
+test('search words are kept only while staff opt in, and forgotten when they opt out', async () => {
+  const searches = (words: string[]) =>
+    call('screen', 'stats.record', { events: words.map((word) => ({ kind: 'search', amount: 1, words: word })) });
+  const storedWords = () => {
+    const db = new Database(path.join(dataDir, 'stats.sqlite'), { readonly: true });
+    try {
+      return db.prepare("SELECT detail FROM events WHERE kind = 'search' ORDER BY seq").pluck().all();
+    } finally {
+      db.close();
+    }
+  };
+  await searches(['흙']);
+  expect(storedWords()).toEqual(['']);
+  expect((await usage(1)).searchWords).toEqual([]);
+
+  const settings = ((await call('staff', 'staff.settings')) as { value: Record<string, unknown> }).value;
+  await call('staff', 'staff.saveSettings', { settings: { ...settings, keepSearchWords: true } });
+  await searches(['太阳能', 'soil', '太阳能']);
+  expect((await usage(1)).searchWords).toEqual([
+    { words: '太阳能', searches: 2 },
+    { words: 'soil', searches: 1 },
+  ]);
+
+  await call('staff', 'staff.saveSettings', { settings: { ...settings, keepSearchWords: false } });
+  expect(storedWords()).toEqual(['', '', '', '']);
+  expect((await usage(1)).searchWords).toEqual([]);
+  expect((await usage(1)).days[0]).toMatchObject({ searches: 4 });
 });
 
 test('an item removed later keeps its name in the counts', async () => {
