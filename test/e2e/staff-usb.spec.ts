@@ -2,16 +2,21 @@
  * Loading from a real USB stick in the browser host: an ext4 image loop-mounted where the kiosk looks
  * for sticks, holding a pack signed by a key from a root-owned key folder. Staff see it ready, start it,
  * watch the progress, stop it, and load it again, which finishes from where the first attempt stopped.
- * The copy is capped at 1 MB/s so there is time to stop it. Needs root to mount.
+ * The copy is capped at 1 MB/s so there is time to stop it. Staff then export usage to the same stick, and
+ * the file verifies as the centre checks it, and fails after one changed byte. Needs root to mount.
  */
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { ChildProcess } from 'node:child_process';
 import { publicEntry } from '../../main/packs/signing-keys.ts';
 import { fullManifest, itemFor, randomFile, testKey, writeTestPack } from '../main/packs/import-fixtures.ts';
 import { mountExt4, unmountExt4 } from '../main/packs/import-helpers.ts';
-import { expect, pinnedTest as test, startHost, type KioskHost } from './fixtures.ts';
+import { kioskKeyFile } from '../../main/stats/kiosk-key.ts';
+import { StatsStore } from '../../main/stats/stats-store.ts';
+import { readVenues, verifyStatsExport } from '../../tools/publish/stats/verify-export.ts';
+import type { Page } from '@playwright/test';
+import { expect, kioskTestTime, pinnedTest as test, startHost, type KioskHost } from './fixtures.ts';
 
 const pin = '482913';
 let work: string;
@@ -38,6 +43,15 @@ test.beforeAll(async () => {
   });
   const dataDir = path.join(work, 'data');
   await mkdir(dataDir);
+  // Yesterday's visits, as the stats worker would have stored them: an export covers days up to yesterday.
+  const yesterday = new Date(kioskTestTime.getTime() - 86_400_000).toISOString();
+  const counts = new StatsStore(path.join(dataDir, 'stats.sqlite'));
+  counts.record([
+    { at: yesterday, kind: 'visit-start', detail: 'en' },
+    { at: yesterday, kind: 'item-open', itemId: 'solar-basics', itemTitle: 'Solar power basics', subject: 'energy' },
+    { at: yesterday, kind: 'visit-end', amount: 300, detail: 'finish' },
+  ]);
+  counts.close();
   ({ host, child } = await startHost(dataDir, [
     '--media-root',
     path.join(work, 'media'),
@@ -57,22 +71,30 @@ test.afterAll(async () => {
   await rm(work, { recursive: true, force: true });
 });
 
-test('a pack on a real stick is loaded with progress, stopped, and loaded again from where it stopped', async ({
-  page,
-}) => {
-  test.skip(cannotMount !== undefined, cannotMount);
-  test.setTimeout(90_000);
+/** Staff mode on the staff home: the PIN chosen on a new kiosk (typed twice), or typed once later. */
+async function enterStaff(page: Page) {
   await page.goto(host.launchUrl);
   await expect(page.locator('[data-screen]')).toBeVisible();
   const height = page.viewportSize()!.height;
   for (let tap = 0; tap < 5; tap++) await page.mouse.click(24, height - 24);
   const pad = page.locator('.pin-keys');
-  for (let time = 0; time < 2; time++) {
+  await expect(pad).toBeVisible();
+  const isNew = await page.getByText('This kiosk is new.', { exact: false }).isVisible();
+  for (let time = 0; time < (isNew ? 2 : 1); time++) {
     for (const digit of pin) await pad.getByRole('button', { name: digit, exact: true }).click();
     await pad.getByRole('button', { name: 'OK' }).click();
   }
   // A new kiosk goes on to its settings first.
-  await page.getByTestId('back').click();
+  if (isNew) await page.getByTestId('back').click();
+  await expect(page.getByTestId('staff-home')).toBeVisible();
+}
+
+test('a pack on a real stick is loaded with progress, stopped, and loaded again from where it stopped', async ({
+  page,
+}) => {
+  test.skip(cannotMount !== undefined, cannotMount);
+  test.setTimeout(90_000);
+  await enterStaff(page);
   await page.getByRole('button', { name: /Load from USB/ }).click();
 
   const pack = page.getByTestId('staff-pack');
@@ -110,4 +132,47 @@ test('a pack on a real stick is loaded with progress, stopped, and loaded again 
   await page.getByRole('button', { name: 'Finish' }).click();
   await page.getByTestId('attract').click();
   await expect(page.locator('main.home')).toContainText('Field leaflet 1');
+});
+
+test('usage exported to the real stick verifies with the kiosk’s key, and not after one changed byte', async ({
+  page,
+}) => {
+  test.skip(cannotMount !== undefined, cannotMount);
+  await enterStaff(page);
+  await page.getByRole('button', { name: /^Statistics/ }).click();
+  const panel = page.getByTestId('export-panel');
+  await expect(panel).toContainText(/This kiosk is venue k-[0-9a-f]{16}\./);
+  const venueId = /venue (k-[0-9a-f]{16})/.exec((await panel.textContent()) ?? '')![1]!;
+  await panel.locator('.staff-pack', { hasText: stick }).getByRole('button', { name: /Save/ }).click();
+  await expect(page.getByTestId('export-outcome')).toHaveText(
+    'Saved: export 1, 2027-02-28 to 2027-02-28. Take the stick to the centre.',
+  );
+
+  const folder = path.join(stick, 'reading-room-stats');
+  const json = (await readdir(folder)).filter((name) => name.endsWith('.json') && name.startsWith(venueId));
+  expect(json).toEqual([`${venueId}-1.json`]);
+  const { publicKey } = JSON.parse(await readFile(kioskKeyFile(path.join(work, 'data')), 'utf8')) as {
+    publicKey: string;
+  };
+  const venuesFile = path.join(work, 'venues.json');
+  await writeFile(
+    venuesFile,
+    JSON.stringify({ format: 1, venues: [{ venueId, publicKey, name: 'Riverside', region: 'North' }] }),
+  );
+  const venues = await readVenues(venuesFile);
+  const file = path.join(folder, json[0]!);
+  const verified = await verifyStatsExport(file, venues);
+  expect(verified.content.rows.find((row) => row.kind === 'item-open')).toMatchObject({
+    day: '2027-02-28',
+    itemId: 'solar-basics',
+    count: 1,
+  });
+
+  const bytes = await readFile(file);
+  const at = bytes.indexOf('solar-basics');
+  bytes[at] = 'S'.charCodeAt(0);
+  const tampered = path.join(work, `${venueId}-1.json`);
+  await writeFile(tampered, bytes);
+  await writeFile(`${tampered}.sig`, await readFile(`${file}.sig`));
+  await expect(verifyStatsExport(tampered, venues)).rejects.toMatchObject({ code: 'bad-signature' });
 });
