@@ -13,10 +13,10 @@ const SPACES = /\s+/gu;
 const TRAILING = /[\s\p{Terminal_Punctuation}]+$/u;
 
 /**
- * The form compared: NFKC (full-width letters and digits become ordinary ones, Hangul jamo and decomposed
- * syllables compose, compatibility jamo join), lower case (locale-free, so Cyrillic and Latin alike), invisible
- * characters dropped, runs of spaces made one and trimmed, and trailing sentence punctuation dropped ("Oxygen."
- * is "oxygen"). Idempotent. An answer that is only punctuation normalises to "", which matches nothing.
+ * The form compared: NFKC (full-width letters and digits become ordinary ones, decomposed Hangul syllables
+ * compose), lower case (locale-free, so Cyrillic and Latin alike), invisible characters dropped, runs of spaces
+ * made one and trimmed, and trailing sentence punctuation dropped ("Oxygen." is "oxygen"). Idempotent. An
+ * answer that is only punctuation normalises to "", which matches nothing.
  */
 export function normaliseAnswer(text: string): string {
   return text

@@ -67,9 +67,10 @@ function scoreMultiple(question: QuestionOf<'multiple'>, given: AnswerOf<'multip
 }
 
 /**
- * Short answer: the best weight among the accepted answers the text matches after `normaliseAnswer`. Every
- * language's accepted answers count, so a visitor who types the English word on the Korean screen is right;
- * on equal weights the shown language, then its fallbacks, win, so the feedback is in the visitor's language.
+ * Short answer: the best weight among the accepted answers the text matches after `normaliseAnswer`, in the
+ * language the question is shown in. When none of them matches, the other languages' accepted answers are
+ * tried in fallback order, so a visitor who types the English word on the Korean screen is right; but where the
+ * shown language has its own say (a weight, a feedback) on what was typed, that stands.
  */
 function scoreShort(
   question: QuestionOf<'short'>,
@@ -77,17 +78,18 @@ function scoreShort(
   language: ContentLanguage,
 ): Scored<RecordOf<'short'>> {
   const typed = normaliseAnswer(given.text);
-  let best: { language: ContentLanguage; index: number; weight: number } | undefined;
   if (typed !== '') {
     for (const candidate of fallbackLanguages(language)) {
+      let best: { index: number; weight: number } | undefined;
       question.texts[candidate]?.accepted.forEach((accepted, index) => {
         if (normaliseAnswer(accepted.text) === typed && (!best || accepted.weight > best.weight))
-          best = { language: candidate, index, weight: accepted.weight };
+          best = { index, weight: accepted.weight };
       });
+      if (best)
+        return scored(best.weight / 100, { type: 'short', matched: { language: candidate, index: best.index } });
     }
   }
-  const matched = best ? { language: best.language, index: best.index } : null;
-  return scored((best?.weight ?? 0) / 100, { type: 'short', matched });
+  return scored(0, { type: 'short', matched: null });
 }
 
 /**

@@ -2,14 +2,20 @@
  * Quiz sets for the engine's tests, written as a publisher would and parsed by the contract's schema, so the
  * engine only ever sees what a kiosk can hold.
  */
-import { QuizSet, type QuizSetSource } from '../../../../preload/contract/quiz-set.ts';
-import type { QuestionOf } from '../../../../renderer/quiz/engine/answers.ts';
-import type { QuestionType } from '../../../../preload/contract/quiz-set.ts';
+import {
+  QuizSet,
+  type QuestionType,
+  type QuizQuestion,
+  type QuizSetSource,
+} from '../../../../preload/contract/quiz-set.ts';
+import type { ContentLanguage } from '../../../../preload/contract/schemas.ts';
+import type { GivenAnswer, QuestionOf } from '../../../../renderer/quiz/engine/answers.ts';
+import { everyText, questionText } from '../../../../renderer/quiz/engine/question-text.ts';
 
 export type SourceQuestion = QuizSetSource['questions'][number];
 const base = { difficulty: 2, subject: 'science' } as const;
 
-export const single: SourceQuestion = {
+export const single = {
   ...base,
   id: 'planet',
   type: 'single',
@@ -36,9 +42,9 @@ export const single: SourceQuestion = {
       choices: [{ text: 'Ангараг' }, { text: 'Бархасбадь' }, { text: 'Санчир' }, { text: 'Сар' }],
     },
   },
-};
+} satisfies SourceQuestion;
 
-export const multiple: SourceQuestion = {
+export const multiple = {
   ...base,
   id: 'gases',
   type: 'multiple',
@@ -59,9 +65,9 @@ export const multiple: SourceQuestion = {
       choices: [{ text: '산소' }, { text: '철' }, { text: '질소' }, { text: '물' }, { text: '소금' }],
     },
   },
-};
+} satisfies SourceQuestion;
 
-export const thirds: SourceQuestion = {
+export const thirds = {
   ...base,
   id: 'primary-colours',
   type: 'multiple',
@@ -72,9 +78,9 @@ export const thirds: SourceQuestion = {
       choices: [{ text: 'Red' }, { text: 'Green' }, { text: 'Blue' }, { text: 'Brown' }],
     },
   },
-};
+} satisfies SourceQuestion;
 
-export const imageChoice: SourceQuestion = {
+export const imageChoice = {
   ...base,
   id: 'leaf',
   type: 'image-choice',
@@ -83,9 +89,9 @@ export const imageChoice: SourceQuestion = {
     { weight: 100, image: 'b'.repeat(64) },
   ],
   texts: { en: { prompt: 'Which is an oak leaf?', choices: [{ text: 'Maple' }, { text: 'Oak' }] } },
-};
+} satisfies SourceQuestion;
 
-export const trueFalse: SourceQuestion = {
+export const trueFalse = {
   ...base,
   id: 'sun-cold',
   type: 'true-false',
@@ -94,9 +100,9 @@ export const trueFalse: SourceQuestion = {
     en: { prompt: 'The Sun is cold.', feedbackWrong: 'It is very hot.', feedbackRight: 'Indeed, it is hot.' },
     ko: { prompt: '태양은 차갑다.', feedbackWrong: '아주 뜨거워요.' },
   },
-};
+} satisfies SourceQuestion;
 
-export const short: SourceQuestion = {
+export const short = {
   ...base,
   id: 'gas-we-breathe',
   type: 'short',
@@ -120,9 +126,9 @@ export const short: SourceQuestion = {
     'mn-Cyrl': { prompt: 'Амьсгалахад ямар хий хэрэгтэй вэ?', accepted: [{ text: 'Хүчилтөрөгч', weight: 100 }] },
     'mn-Mong': { prompt: 'ᠠᠮᠢᠰᠬᠤᠯ', accepted: [{ text: 'ᠬᠦᠴᠢᠯᠲᠦᠷᠦᠭᠴᠢ', weight: 100 }] },
   },
-};
+} satisfies SourceQuestion;
 
-export const numeric: SourceQuestion = {
+export const numeric = {
   ...base,
   id: 'pi',
   type: 'numeric',
@@ -135,9 +141,9 @@ export const numeric: SourceQuestion = {
     en: { prompt: 'Pi to two decimals?', feedback: ['Well done.', 'Close.', 'That is 22/7 without the 7.'] },
     zh: { prompt: '圆周率？', feedback: ['好。', '接近。', ''] },
   },
-};
+} satisfies SourceQuestion;
 
-export const matching: SourceQuestion = {
+export const matching = {
   ...base,
   id: 'classes',
   type: 'matching',
@@ -161,9 +167,9 @@ export const matching: SourceQuestion = {
       ],
     },
   },
-};
+} satisfies SourceQuestion;
 
-export const ordering: SourceQuestion = {
+export const ordering = {
   ...base,
   id: 'life-cycle',
   type: 'ordering',
@@ -172,7 +178,7 @@ export const ordering: SourceQuestion = {
     en: { prompt: 'Put the life cycle in order.', items: ['Egg', 'Caterpillar', 'Pupa', 'Butterfly'] },
     ko: { prompt: '순서대로 놓으세요.', items: ['알', '애벌레', '번데기', '나비'] },
   },
-};
+} satisfies SourceQuestion;
 
 export const everyType = [single, multiple, imageChoice, trueFalse, short, numeric, matching, ordering];
 
@@ -185,4 +191,55 @@ export function parsed<T extends QuestionType>(type: T, source: SourceQuestion):
   const question = quizOf([source]).questions[0]!;
   if (question.type !== type) throw new TypeError(`${question.id} is a ${question.type} question`);
   return question as QuestionOf<T>;
+}
+
+/** A fully right answer to `question`, as a screen showing it in `language` would give it. */
+export function rightAnswer(question: QuizQuestion, language: ContentLanguage): GivenAnswer {
+  switch (question.type) {
+    case 'single':
+    case 'image-choice':
+      return { type: question.type, choice: question.choices.findIndex((choice) => choice.weight === 100) };
+    case 'multiple':
+      return {
+        type: 'multiple',
+        choices: question.choices.flatMap((choice, index) => (choice.weight > 0 ? [index] : [])),
+      };
+    case 'true-false':
+      return { type: 'true-false', value: question.answer };
+    case 'short': {
+      const { text } = questionText(question, language);
+      return { type: 'short', text: text.accepted.find((accepted) => accepted.weight === 100)!.text };
+    }
+    case 'numeric': {
+      const answer = question.answers.find((candidate) => candidate.weight === 100)!;
+      return { type: 'numeric', value: answer.kind === 'exact' ? answer.value : answer.min };
+    }
+    case 'matching':
+      return { type: 'matching', rights: questionText(question, language).text.pairs.map((_, index) => index) };
+    case 'ordering':
+      return { type: 'ordering', order: questionText(question, language).text.items.map((_, index) => index) };
+  }
+}
+
+/** An answer worth nothing to `question`. */
+export function wrongAnswer(question: QuizQuestion): GivenAnswer {
+  switch (question.type) {
+    case 'single':
+    case 'image-choice':
+      return { type: question.type, choice: question.choices.findIndex((choice) => choice.weight <= 0) };
+    case 'multiple':
+      return { type: 'multiple', choices: [] };
+    case 'true-false':
+      return { type: 'true-false', value: !question.answer };
+    case 'short':
+      return { type: 'short', text: 'no such answer' };
+    case 'numeric':
+      return { type: 'numeric', value: -1e9 };
+    case 'matching':
+      return { type: 'matching', rights: everyText(question)[0]!.pairs.map(() => null) };
+    case 'ordering': {
+      const length = everyText(question)[0]!.items.length;
+      return { type: 'ordering', order: Array.from({ length }, (_, index) => (index + 1) % length) };
+    }
+  }
 }
