@@ -25,7 +25,7 @@ export interface ChoiceView extends LabelView {
 /** A question's words and answers in screen order. */
 export type QuestionContent = {
   readonly questionId: string;
-  readonly difficulty: 1 | 2 | 3;
+  readonly difficulty: QuizQuestion['difficulty'];
   readonly subject: string;
   /** The language the words are in: the one asked for, or its fallback; for the screen's `lang` attribute. */
   readonly language: ContentLanguage;
