@@ -120,7 +120,9 @@ export function readGiftFile(text: string, file: string): GiftFile {
       if (!found) continue;
       const where = { file, line: block.line + first, column: found[1]!.length + 1 };
       try {
-        const pragma = readPragma(found[2]!, found[3]!.trim(), where, found[2]!.length + 1);
+        const value = found[3]!.trim();
+        const valueAt = { ...where, column: where.column + 1 + found[2]!.length + found[3]!.indexOf(value) };
+        const pragma = readPragma(found[2]!, value, where, valueAt);
         if (pragma.name in pragmaAt) throw new GiftSyntaxError(`@${pragma.name} is given twice`, where);
         pragmaAt[pragma.name] = where;
         if (pragma.name === 'type') type = pragma.value;
@@ -211,9 +213,8 @@ type Pragma =
 
 const pragmaNames = ['@difficulty', '@subject', '@read-more', '@time-limit', '@type'].join(', ');
 
-function readPragma(name: string, value: string, where: Where, valueColumn: number): Pragma {
-  const wrong = (message: string) =>
-    new GiftSyntaxError(message, { line: where.line, column: where.column + valueColumn });
+function readPragma(name: string, value: string, where: Where, valueAt: Where): Pragma {
+  const wrong = (message: string) => new GiftSyntaxError(message, valueAt);
   switch (name) {
     case 'difficulty':
       if (value === '1' || value === '2' || value === '3') return { name, value: Number(value) as Difficulty };

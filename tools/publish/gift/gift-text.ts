@@ -72,21 +72,22 @@ function htmlText(html: string, keepBreaks: boolean): string {
         else if (blockElements.has(name) && name !== 'br') text += '\n';
       },
       ontext(words) {
-        if (hidden === 0) text += keepBreaks ? words : words.replace(/\s+/g, ' ');
+        if (hidden === 0) text += keepBreaks ? words : words.replace(/[ \t\n\r\f]+/g, ' ');
       },
     },
     { decodeEntities: true },
   );
   parser.end(html);
-  return tidy(text);
+  // Without the writer's breaks, the empty lines left between two blocks' elements mean nothing.
+  return tidy(text, keepBreaks);
 }
 
-/** Trims each line, collapses runs of spaces and keeps at most one empty line between paragraphs. */
-function tidy(text: string): string {
-  return text
-    .split('\n')
-    .map((line) => line.replace(/[ \t]+/g, ' ').trim())
-    .join('\n')
-    .replace(/\n{3,}/g, '\n\n')
-    .trim();
+/**
+ * Trims each line and collapses runs of spaces; keeps at most one empty line between paragraphs when the
+ * writer's breaks count, and none otherwise.
+ */
+function tidy(text: string, emptyLines = true): string {
+  const lines = text.split('\n').map((line) => line.replace(/[ \t]+/g, ' ').trim());
+  const kept = emptyLines ? lines.join('\n').replace(/\n{3,}/g, '\n\n') : lines.filter(Boolean).join('\n');
+  return kept.trim();
 }
