@@ -142,6 +142,7 @@ async function buildCommand(args: string[]): Promise<void> {
     expiresDays: values.expires === undefined ? 365 : positiveInteger(values.expires, 'expires'),
     statementFiles: values.statement ?? [],
     outDir: required(values, 'out'),
+    onNote: (note) => console.warn(note),
   });
   const bytes = manifest.files.reduce((sum, file) => sum + file.size, 0);
   console.log(

@@ -130,18 +130,17 @@ function merge(
 ): { source: QuestionSource; at: Where } | undefined {
   const [first] = found as [Found, ...Found[]];
   const where = at(first.question.at);
+  const supported = found.filter((entry): entry is Found & { question: GiftQuestion } => 'type' in entry.question);
+  if (supported.length === 0) {
+    for (const entry of found) skip(entry.question as SkippedQuestion, id, options, problems, notes);
+    return undefined;
+  }
   const languages = new Set(found.map((entry) => entry.language));
   for (const input of inputs)
     if (!languages.has(input.language)) problems.push(`${where}: question "${id}" is missing from ${input.file}`);
   for (const entry of found.slice(1)) {
     if (entry.language === first.language)
       problems.push(`${at(entry.question.at)}: question "${id}" is also at ${where}`);
-  }
-
-  const supported = found.filter((entry): entry is Found & { question: GiftQuestion } => 'type' in entry.question);
-  if (supported.length === 0) {
-    for (const entry of found) skip(entry.question as SkippedQuestion, id, options, problems, notes);
-    return undefined;
   }
   const [reference] = supported as [Found & { question: GiftQuestion }];
   const base = reference.question;
