@@ -542,6 +542,9 @@ describe('several languages', () => {
     expect(problems(files('// @difficulty 3\n::n:: Q? {T}', '// @difficulty 1\n::n:: Q? {T}'))).toEqual([
       'soil.ko.gift:1:4: "n" has another @difficulty at soil.en.gift:1:4',
     ]);
+    expect(problems(files('// @read-more a\n::n:: Q? {T}', '// @read-more b\n::n:: Q? {T}'))).toEqual([
+      'soil.ko.gift:1:4: "n" has another @read-more at soil.en.gift:1:4',
+    ]);
     expect(problems(files('$CATEGORY: health\n\n::n:: Q? {T}', '$CATEGORY: energy\n\n::n:: Q? {T}'), {})).toEqual([
       'soil.ko.gift:1:1: $CATEGORY gives "n" the subject "health", soil.en.gift:1:1 gives "energy": add // @subject before the question',
     ]);

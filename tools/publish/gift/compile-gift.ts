@@ -7,6 +7,7 @@ import { QuizSet, type QuizSetSource } from '../../../preload/contract/quiz-set.
 import type { ContentLanguage } from '../../../preload/contract/schemas.ts';
 import {
   at,
+  pragmaSpelling,
   readGiftFile,
   type Difficulty,
   type GiftQuestion,
@@ -164,7 +165,7 @@ function merge(
     for (const question of given.slice(1)) {
       if (JSON.stringify(question.pragmas[name]) !== JSON.stringify(given[0]!.pragmas[name]))
         problems.push(
-          `${at(question.pragmaAt[name]!)}: "${id}" has another @${name} at ${at(given[0]!.pragmaAt[name]!)}`,
+          `${at(question.pragmaAt[name]!)}: "${id}" has another ${pragmaSpelling[name]} at ${at(given[0]!.pragmaAt[name]!)}`,
         );
     }
     return given[0]?.pragmas[name];

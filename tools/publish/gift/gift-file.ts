@@ -54,6 +54,14 @@ export interface Pragmas {
 }
 type PragmaName = keyof Pragmas | 'type';
 
+/** How each pragma is written, for messages. */
+export const pragmaSpelling: Record<keyof Pragmas, string> = {
+  difficulty: '@difficulty',
+  subject: '@subject',
+  readMore: '@read-more',
+  timeLimitSeconds: '@time-limit',
+};
+
 export interface GiftQuestion {
   /** Where the question's text starts. */
   at: Where;
@@ -123,7 +131,7 @@ export function readGiftFile(text: string, file: string): GiftFile {
         const value = found[3]!.trim();
         const valueAt = { ...where, column: where.column + 1 + found[2]!.length + found[3]!.indexOf(value) };
         const pragma = readPragma(found[2]!, value, where, valueAt);
-        if (pragma.name in pragmaAt) throw new GiftSyntaxError(`@${pragma.name} is given twice`, where);
+        if (pragma.name in pragmaAt) throw new GiftSyntaxError(`@${found[2]!} is given twice`, where);
         pragmaAt[pragma.name] = where;
         if (pragma.name === 'type') type = pragma.value;
         else Object.assign(pragmas, { [pragma.name]: pragma.value });
