@@ -11,8 +11,11 @@ import { manifestSignatureText, type KeyStatementFile, type PrivateKeyFile } fro
 export interface PackToWrite {
   manifest: PackManifest;
   key: PrivateKeyFile;
-  /** Where to copy each listed file from, by SHA-256 (the caller has hashed it). */
-  sources: ReadonlyMap<string, string>;
+  /**
+   * Each listed file by SHA-256 (the caller has hashed it): the path to copy it from, or its bytes when the
+   * publisher made it (a quiz set compiled from GIFT).
+   */
+  sources: ReadonlyMap<string, string | Uint8Array>;
   /** Rotation statements to ship, e.g. the centre's root key introducing this signing key. */
   statements?: readonly { name: string; file: KeyStatementFile }[];
 }
@@ -29,7 +32,8 @@ export async function writePack(outDir: string, pack: PackToWrite): Promise<Buff
   for (const file of manifest.files) {
     const source = pack.sources.get(file.sha256);
     if (!source) throw new Error(`no source for file ${file.sha256}`);
-    await copyFile(source, packFilePath(outDir, file.sha256));
+    const target = packFilePath(outDir, file.sha256);
+    await (typeof source === 'string' ? copyFile(source, target) : writeFile(target, source));
   }
   if (pack.statements?.length) {
     await mkdir(path.join(outDir, KEYS_DIR));

@@ -1,1 +1,1 @@
-{"format":1,"keyId":"demo-2026","signature":"KoW6dKTM6BgYbgYvaFzspd0770YLHwyH+FiiL3CjvsWt+KUrSafugGfdHBOiCLeGZLfi8Kdtf6wysRnEN6TPAQ=="}
+{"format":1,"keyId":"demo-2026","signature":"GXaRiZrXQPpM+p3WtnF6lE2ZE/I9KN/T34SDtiz8CTZP4tcpPFMcnPzlgIlel55ifCPxLWoDM36NDAaZIhFMAw=="}

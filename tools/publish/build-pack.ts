@@ -1,17 +1,19 @@
 /**
  * `publish build`: turns a source folder and its sheet into a signed full pack, extracting each PDF's text
- * and page count and each quiz's questions into the manifest so kiosks can index them directly.
+ * and page count and each quiz's questions into the manifest so kiosks can index them directly. A quiz's
+ * GIFT files are compiled into the one quiz set the pack carries, with its pictures as attachments.
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { MAX_BODY_LENGTH, type FileEntry, type FullManifest, type ManifestItem } from '../../main/packs/manifest.ts';
 import { writePack } from '../../main/packs/pack-writer.ts';
-import { QuizSet, questionWords } from '../../preload/contract/quiz-set.ts';
+import { questionWords } from '../../preload/contract/quiz-set.ts';
 import { KeyStatementFile } from '../../main/packs/signing-keys.ts';
 import { keyMaySign } from '../../main/packs/trust-store.ts';
 import type { ContentLanguage } from '../../preload/contract/schemas.ts';
 import { readPrivateKey } from './key-files.ts';
 import { extractPdfText } from './pdf-text.ts';
+import { buildQuiz, type MadeFile } from './quiz-source.ts';
 import { parseSheet, type SheetItem } from './sheet.ts';
 import { SourceFiles, type SourceFile } from './source-files.ts';
 
@@ -28,7 +30,12 @@ export interface BuildOptions {
   /** Key introduction statements to ship in keys/, for kiosks that trust only an older key. */
   statementFiles?: string[];
   now?: Date;
+  /** Hears what the publisher should know but that does not stop the build (GIFT questions skipped). */
+  onNote?: (note: string) => void;
 }
+
+/** A file the pack carries: copied from the source folder, or made by the build. */
+type PackSource = SourceFile | MadeFile;
 
 export async function buildPack(options: BuildOptions): Promise<FullManifest> {
   const sheetName = path.basename(options.sheetFile);
@@ -38,12 +45,17 @@ export async function buildPack(options: BuildOptions): Promise<FullManifest> {
     throw new Error(`key "${key.keyId}" may sign ${key.channels.join(', ')}, not channel "${options.channel}"`);
   }
   const sources = new SourceFiles(options.sourceDir);
-  const used = new Map<string, SourceFile>();
+  const used = new Map<string, PackSource>();
   const items: ManifestItem[] = [];
+  const context = {
+    sourceDir: options.sourceDir,
+    sources,
+    used,
+    subjects: new Set(sheet.subjects.map((subject) => subject.id)),
+    onNote: options.onNote ?? (() => {}),
+  };
   for (const [index, sheetItem] of sheet.items.entries()) {
-    items.push(
-      await buildItem(sheetItem, `${sheetName} items[${index}] (${sheetItem.id})`, options.sourceDir, sources, used),
-    );
+    items.push(await buildItem(sheetItem, `${sheetName} items[${index}] (${sheetItem.id})`, context));
   }
   const now = options.now ?? new Date();
   const files: FileEntry[] = [...used.values()].map(({ sha256, size, mediaType }) => ({ sha256, size, mediaType }));
@@ -69,19 +81,22 @@ export async function buildPack(options: BuildOptions): Promise<FullManifest> {
   await writePack(options.outDir, {
     manifest,
     key,
-    sources: new Map([...used.values()].map((f) => [f.sha256, f.path])),
+    sources: new Map([...used.values()].map((f) => [f.sha256, 'bytes' in f ? f.bytes : f.path])),
     statements,
   });
   return manifest;
 }
 
-async function buildItem(
-  item: SheetItem,
-  where: string,
-  sourceDir: string,
-  sources: SourceFiles,
-  used: Map<string, SourceFile>,
-): Promise<ManifestItem> {
+interface BuildContext {
+  sourceDir: string;
+  sources: SourceFiles;
+  used: Map<string, PackSource>;
+  subjects: ReadonlySet<string>;
+  onNote: (note: string) => void;
+}
+
+async function buildItem(item: SheetItem, where: string, context: BuildContext): Promise<ManifestItem> {
+  const { sourceDir, sources, used } = context;
   const texts: ManifestItem['texts'] = {};
   for (const [language, text] of Object.entries(item.texts) as [
     ContentLanguage,
@@ -102,42 +117,53 @@ async function buildItem(
   if (item.durationSeconds !== undefined) result.durationSeconds = item.durationSeconds;
   if (item.featured === true) result.featured = true;
 
+  if (item.kind === 'quiz') {
+    const { quiz, main, pictures, notes } = await buildQuiz(item, where, sources, context.subjects);
+    for (const note of notes) context.onNote(`${where}: ${note}`);
+    used.set(main.sha256, main);
+    result.files.push({ role: 'main', hash: main.sha256 });
+    for (const picture of pictures) {
+      used.set(picture.sha256, picture);
+      result.files.push({ role: 'attachment', hash: picture.sha256 });
+    }
+    for (const [language, text] of Object.entries(texts) as [
+      ContentLanguage,
+      ManifestItem['texts'][ContentLanguage],
+    ][]) {
+      if (!text || text.body) continue;
+      text.body = quiz.questions
+        .flatMap((question) => questionWords(question, language))
+        .join('\n')
+        .slice(0, MAX_BODY_LENGTH);
+    }
+  }
+
   for (const [index, file] of item.files.entries()) {
+    // A quiz's main files are its sources, compiled above into the one the pack carries.
+    if (item.kind === 'quiz' && file.role === 'main') continue;
     const source = await sources.get(file.path, `${where} files[${index}].path`);
+    const ref = { role: file.role, hash: source.sha256, ...(file.language ? { language: file.language } : {}) };
     used.set(source.sha256, source);
-    result.files.push({ role: file.role, hash: source.sha256, ...(file.language ? { language: file.language } : {}) });
-    if (file.role !== 'main') continue;
+    // A picture the quiz shows may also be listed as an attachment: carried once.
+    if (
+      result.files.some(
+        (known) => known.role === ref.role && known.hash === ref.hash && known.language === ref.language,
+      )
+    )
+      continue;
+    result.files.push(ref);
+    if (file.role !== 'main' || item.kind !== 'pdf') continue;
     // The main file's text becomes the body of its language, or of every language when it has none.
     const targets = file.language ? [file.language] : (Object.keys(texts) as ContentLanguage[]);
-    if (item.kind === 'pdf') {
-      if (source.mediaType !== 'application/pdf')
-        throw new Error(`${where} files[${index}]: a pdf item's main file must be a .pdf`);
-      const extracted = await extractPdfText(source.path).catch((error: unknown) => {
-        throw new Error(`${where} files[${index}]: "${file.path}" could not be read as a PDF: ${String(error)}`);
-      });
-      result.pages ??= extracted.pages;
-      for (const language of targets) {
-        const text = texts[language];
-        if (text && !text.body) text.body = extracted.text.slice(0, MAX_BODY_LENGTH);
-      }
-    } else if (item.kind === 'quiz') {
-      const quiz = QuizSet.safeParse(JSON.parse(await readFile(source.path, 'utf8')));
-      if (!quiz.success) {
-        const issue = quiz.error.issues[0]!;
-        throw new Error(
-          `${where}: quiz file "${file.path}" at ${issue.path.join('.') || '(top level)'}: ${issue.message}`,
-        );
-      }
-      for (const [language, text] of Object.entries(texts) as [
-        ContentLanguage,
-        ManifestItem['texts'][ContentLanguage],
-      ][]) {
-        if (!text || text.body) continue;
-        text.body = quiz.data.questions
-          .flatMap((question) => questionWords(question, language))
-          .join('\n')
-          .slice(0, MAX_BODY_LENGTH);
-      }
+    if (source.mediaType !== 'application/pdf')
+      throw new Error(`${where} files[${index}]: a pdf item's main file must be a .pdf`);
+    const extracted = await extractPdfText(source.path).catch((error: unknown) => {
+      throw new Error(`${where} files[${index}]: "${file.path}" could not be read as a PDF: ${String(error)}`);
+    });
+    result.pages ??= extracted.pages;
+    for (const language of targets) {
+      const text = texts[language];
+      if (text && !text.body) text.body = extracted.text.slice(0, MAX_BODY_LENGTH);
     }
   }
   return result;

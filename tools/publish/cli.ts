@@ -3,7 +3,7 @@
  * content packs, and check and merge the kiosks' usage exports. Run with --help for the commands; every failure
  * prints what to fix and exits non-zero.
  */
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { appRoot } from '../../main/app-paths.ts';
@@ -13,11 +13,12 @@ import { loadTrustStore } from '../../main/packs/trust-store.ts';
 import { verifyPack, verifyPackContents } from '../../main/packs/verify-pack.ts';
 import { buildPack } from './build-pack.ts';
 import { buildDelta } from './delta-pack.ts';
+import { GiftError, compileGift, type GiftInput } from './gift/compile-gift.ts';
 import { readKeySet, readPrivateKey, writeNewKey } from './key-files.ts';
 import { SheetError } from './sheet.ts';
 import { PIN_RESET_SUFFIX, signPinReset } from '../../main/staff/pin-reset.ts';
 import { ExportRefusedError, readVenues, verifyStatsExport } from './stats/verify-export.ts';
-import { Slug } from '../../preload/contract/schemas.ts';
+import { ContentLanguage, Slug } from '../../preload/contract/schemas.ts';
 
 const usage = `Usage: npm run publish -- <command> [options]
 
@@ -39,6 +40,11 @@ const usage = `Usage: npm run publish -- <command> [options]
       Check a pack as a kiosk would, and hash every file.
   delta --from OLDPACK --to NEWPACK --key KEY.private.json --out DELTADIR
       Build the update from one full pack to a newer one.
+  gift --in LANG=FILE.gift [--in LANG=FILE.gift]... --out QUIZ.json [--strict] [--subject SLUG]
+       [--difficulty 1|2|3]
+      Compile GIFT files, one per content language (en, ko, zh, mn-Cyrl, mn-Mong), into one quiz set;
+      questions are matched across the files by their ::title::. Types quiz sets lack (essay, description,
+      missing word) are skipped with a note, or refused with --strict.
   pin-reset --key ROOT.private.json --venue k-… --out DIR [--days 7]
       Reset a venue's forgotten staff PIN: writes DIR/<venue>.pin-reset.json, signed by a root key
       (trusted for every channel). Staff put it at the top of a USB stick and tap "Forgot the PIN?";
@@ -136,6 +142,7 @@ async function buildCommand(args: string[]): Promise<void> {
     expiresDays: values.expires === undefined ? 365 : positiveInteger(values.expires, 'expires'),
     statementFiles: values.statement ?? [],
     outDir: required(values, 'out'),
+    onNote: (note) => console.warn(note),
   });
   const bytes = manifest.files.reduce((sum, file) => sum + file.size, 0);
   console.log(
@@ -183,6 +190,48 @@ async function deltaCommand(args: string[]): Promise<void> {
   console.log(
     `Built delta ${manifest.id} v${manifest.baseVersion} → v${manifest.version}: ${addItems.length} added, ` +
       `${replaceItems.length} changed, ${removeItems.length} removed, ${manifest.files.length} new files`,
+  );
+}
+
+async function giftCommand(args: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      in: { type: 'string', multiple: true },
+      out: { type: 'string' },
+      strict: { type: 'boolean' },
+      subject: { type: 'string' },
+      difficulty: { type: 'string' },
+    },
+  });
+  const given = values.in ?? [];
+  if (given.length === 0) throw new UsageError('--in LANG=FILE is required, once per language');
+  const inputs: GiftInput[] = [];
+  for (const entry of given) {
+    const [language, file] = [entry.slice(0, entry.indexOf('=')), entry.slice(entry.indexOf('=') + 1)];
+    const parsed = ContentLanguage.safeParse(language);
+    if (!entry.includes('=') || !parsed.success || file === '')
+      throw new UsageError(`--in ${entry}: write LANG=FILE, LANG one of ${ContentLanguage.options.join(', ')}`);
+    if (inputs.some((input) => input.language === parsed.data))
+      throw new UsageError(`--in gives ${parsed.data} twice: one file per language`);
+    inputs.push({ language: parsed.data, file, text: await readFile(file, 'utf8') });
+  }
+  if (values.subject !== undefined && !Slug.safeParse(values.subject).success)
+    throw new UsageError('--subject must be a subject id: lower-case letters, digits and dashes');
+  const difficulty = values.difficulty;
+  if (difficulty !== undefined && difficulty !== '1' && difficulty !== '2' && difficulty !== '3')
+    throw new UsageError('--difficulty must be 1, 2 or 3');
+  const out = required(values, 'out');
+  const { quiz, notes } = compileGift(inputs, {
+    strict: values.strict ?? false,
+    ...(values.subject === undefined ? {} : { subject: values.subject }),
+    ...(difficulty === undefined ? {} : { difficulty: Number(difficulty) as 1 | 2 | 3 }),
+  });
+  for (const note of notes) console.warn(note);
+  await writeFile(out, JSON.stringify(quiz, null, 2) + '\n');
+  console.log(
+    `Wrote ${out}: ${quiz.questions.length} question${quiz.questions.length === 1 ? '' : 's'} in ` +
+      inputs.map((input) => input.language).join(', '),
   );
 }
 
@@ -253,6 +302,7 @@ const commands: Record<string, (args: string[]) => Promise<void>> = {
   build: buildCommand,
   verify: verifyCommand,
   delta: deltaCommand,
+  gift: giftCommand,
   stats: statsCommand,
 };
 
@@ -276,7 +326,7 @@ export async function main(argv: string[]): Promise<number> {
     }
     if (isPackError(error)) console.error(`Refused (${error.code}): ${error.detail}`);
     else if (error instanceof ExportRefusedError) console.error(`Refused (${error.code}): ${error.message}`);
-    else if (error instanceof SheetError) console.error(error.message);
+    else if (error instanceof SheetError || error instanceof GiftError) console.error(error.message);
     else console.error(error instanceof Error ? error.message : String(error));
     return 1;
   }

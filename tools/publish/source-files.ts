@@ -1,7 +1,7 @@
 /**
  * Source files named by a sheet: resolved strictly inside the source folder, hashed once, typed by extension.
  */
-import { realpath, stat } from 'node:fs/promises';
+import { readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { hashFile } from '../../main/packs/verify-pack.ts';
 
@@ -44,14 +44,24 @@ export class SourceFiles {
     return file;
   }
 
+  /** The text of a source the pack does not carry itself (a GIFT file compiled into a quiz set). */
+  async readText(relativePath: string, field: string): Promise<string> {
+    return readFile((await this.#resolve(relativePath, field)).path, 'utf8');
+  }
+
   async #load(relativePath: string, field: string): Promise<SourceFile> {
-    const root = await this.#root;
     const mediaType = mediaTypes[path.extname(relativePath).toLowerCase()];
     if (!mediaType) {
       throw new Error(
         `${field}: "${relativePath}" has a file type packs do not carry (${Object.keys(mediaTypes).join(' ')})`,
       );
     }
+    const { path: real, size } = await this.#resolve(relativePath, field);
+    return { path: real, sha256: await hashFile(real), size, mediaType };
+  }
+
+  async #resolve(relativePath: string, field: string): Promise<{ path: string; size: number }> {
+    const root = await this.#root;
     const real = await realpath(path.join(root, relativePath)).catch(() => {
       throw new Error(`${field}: "${relativePath}" does not exist in the source folder ${root}`);
     });
@@ -60,6 +70,6 @@ export class SourceFiles {
     }
     const stats = await stat(real);
     if (!stats.isFile()) throw new Error(`${field}: "${relativePath}" is not a file`);
-    return { path: real, sha256: await hashFile(real), size: stats.size, mediaType };
+    return { path: real, size: stats.size };
   }
 }

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { resourcesDir } from '../../../main/app-paths.ts';
 import { importPack } from '../../../main/packs/import/import-pack.ts';
-import type { ManifestItem } from '../../../main/packs/manifest.ts';
+import type { FullManifest, ManifestItem } from '../../../main/packs/manifest.ts';
 import type { ImportProgress } from '../../../preload/contract/packs.ts';
 import type { QuizSetSource } from '../../../preload/contract/quiz-set.ts';
 import { fileOf, fullManifest, itemFor, testKey, writeTestPack, type FixtureFile } from './import-fixtures.ts';
@@ -25,7 +25,11 @@ let packs = 0;
 beforeAll(async () => {
   work = await mkdtemp(path.join(os.tmpdir(), 'import-quiz-'));
   kiosk = openKiosk(path.join(work, 'data'), trust);
-  quiz = JSON.parse(await readFile(path.join(resourcesDir, 'demo-source', 'quiz', 'science-quiz.json'), 'utf8'));
+  // The quiz set the publisher compiled from the demo's GIFT files, as the demo pack carries it.
+  const demoPack = path.join(resourcesDir, 'demo-pack');
+  const manifest = JSON.parse(await readFile(path.join(demoPack, 'manifest.json'), 'utf8')) as FullManifest;
+  const main = manifest.items.find((item) => item.id === 'science-quiz')!.files.find((file) => file.role === 'main')!;
+  quiz = JSON.parse(await readFile(path.join(demoPack, 'files', main.hash), 'utf8'));
 });
 afterAll(async () => {
   await kiosk.catalog.close();

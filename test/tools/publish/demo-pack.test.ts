@@ -1,9 +1,10 @@
-import { readdir, stat } from 'node:fs/promises';
+import { readFile, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEMO_MANIFEST_SHA256 } from '../../../main/demo/demo-manifest.ts';
 import { demoTrustStore } from '../../../main/packs/trust-store.ts';
 import { verifyPack, verifyPackContents } from '../../../main/packs/verify-pack.ts';
+import { QuestionType, QuizSet, quizImages, quizLanguages } from '../../../preload/contract/quiz-set.ts';
 import { ContentLanguage } from '../../../preload/contract/schemas.ts';
 
 const resources = path.resolve(import.meta.dirname, '../../../resources');
@@ -50,6 +51,30 @@ describe('the committed demo pack', () => {
     expect(soil?.texts.en?.body).toContain('Compost feeds the worms');
     expect(soil?.texts.ko?.body).toContain('퇴비');
     expect(soil?.texts.zh?.body).toContain('堆肥养活蚯蚓');
+  });
+
+  it('carries quizzes made from GIFT in all five languages, two of them with every question type', async () => {
+    const trust = demoTrustStore(DEMO_MANIFEST_SHA256);
+    const { manifest } = await verifyPack(packDir, { trust });
+    if (manifest.kind !== 'full') throw new Error('the demo pack is a full pack');
+    const quizzes = await Promise.all(
+      manifest.items
+        .filter((item) => item.kind === 'quiz')
+        .map(async (item) => {
+          const main = item.files.find((file) => file.role === 'main')!;
+          const quiz = QuizSet.parse(JSON.parse(await readFile(path.join(packDir, 'files', main.hash), 'utf8')));
+          const attachments = item.files.filter((file) => file.role === 'attachment').map((file) => file.hash);
+          return { quiz, attachments };
+        }),
+    );
+    for (const { quiz, attachments } of quizzes) {
+      expect(quizLanguages(quiz)).toEqual(ContentLanguage.options);
+      expect(quizImages(quiz).every((image) => attachments.includes(image))).toBe(true);
+    }
+    const complete = quizzes.filter(({ quiz }) =>
+      QuestionType.options.every((type) => quiz.questions.some((question) => question.type === type)),
+    );
+    expect(complete.length).toBeGreaterThanOrEqual(2);
   });
 
   it('stays small', async () => {

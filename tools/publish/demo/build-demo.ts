@@ -1,6 +1,6 @@
 /**
  * `npm run demo:build`: renders the demo leaflets (resources/demo-source/leaflets/*.yaml, titles from the sheet)
- * to PDFs, then builds and signs the demo pack into resources/demo-pack/ with the publisher, one version up,
+ * to PDFs and draws the quizzes' pictures, then builds and signs the demo pack into resources/demo-pack/ with the publisher, one version up,
  * and pins the new manifest's digest in main/demo/demo-manifest.ts: the demo key signs that manifest only.
  * A development step: its output is committed, so a fresh checkout needs neither the fonts nor this run.
  */
@@ -15,6 +15,7 @@ import { ContentLanguage } from '../../../preload/contract/schemas.ts';
 import { buildPack } from '../build-pack.ts';
 import { parseSheet } from '../sheet.ts';
 import { renderLeaflet } from './leaflet-pdf.ts';
+import { drawQuizPictures } from './quiz-pictures.ts';
 
 const sourceDir = path.join(appRoot, 'resources', 'demo-source');
 const packDir = path.join(appRoot, 'resources', 'demo-pack');
@@ -93,6 +94,7 @@ async function pinManifest(): Promise<string> {
 
 async function main(): Promise<void> {
   const rendered = await renderLeaflets();
+  const pictures = await drawQuizPictures(path.join(sourceDir, 'quiz', 'images'));
   const version = (await installedVersion()) + 1;
   const staging = path.join(await mkdtemp(path.join(os.tmpdir(), 'demo-pack-')), 'pack');
   const manifest = await buildPack({
@@ -105,6 +107,7 @@ async function main(): Promise<void> {
     // The demo ships inside the app: it must outlive any release that carries it.
     expiresDays: 3650,
     outDir: staging,
+    onNote: (note) => console.warn(note),
   });
   await rm(packDir, { recursive: true, force: true });
   await rename(staging, packDir).catch(async () => {
@@ -115,7 +118,7 @@ async function main(): Promise<void> {
   const digest = await pinManifest();
   const bytes = manifest.files.reduce((sum, file) => sum + file.size, 0);
   console.log(
-    `Rendered ${rendered} leaflets; demo pack v${version}: ${manifest.items.length} items, ` +
+    `Rendered ${rendered} leaflets, drew ${pictures} quiz pictures; demo pack v${version}: ${manifest.items.length} items, ` +
       `${manifest.files.length} files, ${(bytes / 1e6).toFixed(2)} MB in ${path.relative(appRoot, packDir)}; ` +
       `manifest ${digest.slice(0, 12)}… pinned in ${path.relative(appRoot, digestModule)}`,
   );
