@@ -9,6 +9,9 @@ export const statsEventKinds = [
   'reading-time',
   'video-watched',
   'search',
+  'quiz-start',
+  'quiz-finish',
+  'quiz-answer',
 ] as const;
 export const StatsEventKind = z.enum(statsEventKinds);
 export type StatsEventKind = z.infer<typeof StatsEventKind>;
@@ -17,8 +20,8 @@ export const DailyRow = z
   .object({
     day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
     kind: StatsEventKind,
-    /** `''` for events without an item. */
-    itemId: z.string().max(64),
+    /** `''` for events without an item; `<quiz>/<question>` for `quiz-answer`. */
+    itemId: z.string().max(130),
     itemTitle: z.string().max(500),
     subject: z.string().max(64),
     count: z.number().int().nonnegative(),
