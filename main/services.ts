@@ -17,6 +17,7 @@ import type { Clock } from './clock.ts';
 import { openKioskLog, type KioskLog } from './log/kiosk-log.ts';
 import { logCapability } from './log/log-capability.ts';
 import { createPacksCapability } from './packs/packs-capability.ts';
+import { startQuizCapability } from './quiz/quiz-capability.ts';
 import { loadSettingsCapability } from './settings/settings-capability.ts';
 import { createSourcesCapability } from './sources/sources-capability.ts';
 import { createStaffCapability } from './staff/staff-capability.ts';
@@ -139,8 +140,17 @@ export async function createKioskServices(options: ServiceOptions): Promise<Kios
     keepSearchWords: () => settings.current().keepSearchWords,
     log,
   });
+  const quiz = startQuizCapability({
+    dataDir,
+    clock,
+    catalog: catalog.api,
+    stats,
+    settings: settings.current,
+    events,
+    log,
+  });
   // Closed in reverse: sources stop importing before the catalog they write to goes away.
-  const capabilities: Capability<never>[] = [app, settings, catalog, packs, sources, staff, logView, stats];
+  const capabilities: Capability<never>[] = [app, settings, catalog, packs, sources, staff, logView, stats, quiz];
   const close = async () => {
     for (const capability of capabilities.toReversed()) await capability.close?.();
   };
@@ -160,6 +170,7 @@ export async function createKioskServices(options: ServiceOptions): Promise<Kios
     ...logView.handlers,
     ...settings.handlers,
     ...stats.handlers,
+    ...quiz.handlers,
   } satisfies Handlers;
   for (const capability of capabilities) capability.start?.();
   return { handlers, events, log, gate: staff.gate, close };

@@ -12,6 +12,7 @@ export const statsEventKinds = [
   'quiz-start',
   'quiz-finish',
   'quiz-answer',
+  'contest-entry',
 ] as const;
 export const StatsEventKind = z.enum(statsEventKinds);
 export type StatsEventKind = z.infer<typeof StatsEventKind>;
@@ -20,7 +21,7 @@ export const DailyRow = z
   .object({
     day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
     kind: StatsEventKind,
-    /** `''` for events without an item; `<quiz>/<question>` for `quiz-answer`. */
+    /** `''` for events without an item; `<quiz>/<question>` for `quiz-answer`, `<contest>/<team>` for `contest-entry`. */
     itemId: z.string().max(130),
     itemTitle: z.string().max(500),
     subject: z.string().max(64),

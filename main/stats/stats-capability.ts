@@ -13,13 +13,17 @@ import type { KioskLog } from '../log/kiosk-log.ts';
 import { siblingModule, startWorker } from '../workers/worker-rpc.ts';
 import { writeStatsExport } from './export-stats.ts';
 import { openKioskKey } from './kiosk-key.ts';
-import type { StatsEvent, StatsStore } from './stats-store.ts';
+import type { QuizUsageRows, StatsEvent, StatsStore } from './stats-store.ts';
 
 export interface StatsCapability extends Capability<
   'stats.record' | 'staff.usage' | 'staff.identity' | 'staff.exportSticks' | 'staff.exportStats'
 > {
   /** Erases the search words kept so far: staff opted out. */
   forgetSearchWords(): Promise<void>;
+  /** Counts events another capability described whole (a finished quiz: its answers carry the question, not an item). */
+  recordDescribed(events: readonly StatsEvent[]): Promise<void>;
+  /** The quiz counts of the last `days` days up to today (the board and contests are the quiz capability's). */
+  quizUsage(days: number): Promise<{ fromDay: string; toDay: string } & QuizUsageRows>;
 }
 
 export interface StatsOptions {
@@ -42,6 +46,11 @@ export function startStatsCapability(options: StatsOptions): StatsCapability {
     workerData: { path: path.join(options.dataDir, 'stats.sqlite') },
   });
   const { api } = worker;
+  const lastDays = (days: number) => {
+    const now = options.clock.now();
+    const toDay = now.toISOString().slice(0, 10);
+    return { toDay, fromDay: new Date(now.getTime() - (days - 1) * dayMs).toISOString().slice(0, 10) };
+  };
   const describe = async (event: VisitorEvent, at: string): Promise<StatsEvent> => {
     const base: StatsEvent = { at, kind: event.kind };
     if (event.amount !== undefined) base.amount = event.amount;
@@ -60,9 +69,7 @@ export function startStatsCapability(options: StatsOptions): StatsCapability {
         return { ok: true } as const;
       },
       'staff.usage': async ({ days }) => {
-        const now = options.clock.now();
-        const toDay = now.toISOString().slice(0, 10);
-        const fromDay = new Date(now.getTime() - (days - 1) * dayMs).toISOString().slice(0, 10);
+        const { fromDay, toDay } = lastDays(days);
         const [daily, subjects, topItems, searchWords] = await Promise.all([
           api.days(fromDay, toDay),
           api.subjects(fromDay, toDay),
@@ -128,6 +135,13 @@ export function startStatsCapability(options: StatsOptions): StatsCapability {
     },
     forgetSearchWords: async () => {
       await api.forgetSearchWords();
+    },
+    recordDescribed: async (events) => {
+      if (events.length > 0) await api.record(events);
+    },
+    quizUsage: async (days) => {
+      const { fromDay, toDay } = lastDays(days);
+      return { fromDay, toDay, ...(await api.quizUsage(fromDay, toDay, 10)) };
     },
     start: () => void api.prune(options.clock.now().toISOString()).catch(() => undefined),
     close: () => worker.close(),

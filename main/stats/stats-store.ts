@@ -77,6 +77,23 @@ export interface ItemSummaryRow {
   videoSeconds: number;
 }
 
+export interface QuizUsageRows {
+  days: { day: string; starts: number; finishes: number }[];
+  quizzes: { itemId: string; title: string; starts: number; finishes: number; averagePercent: number }[];
+  scoreBuckets: number[];
+  difficult: {
+    itemId: string;
+    questionId: string;
+    prompt: string;
+    answers: number;
+    averageCredit: number;
+    given: { answer: string; count: number }[];
+  }[];
+}
+
+/** A question counts as difficult only with this many answers: one visitor's slip says nothing. */
+const difficultAfter = 3;
+
 export class StatsStore {
   readonly #db: Database.Database;
 
@@ -236,5 +253,71 @@ export class StatsStore {
          ORDER BY opens DESC, readingSeconds DESC, item_id LIMIT ?`,
       )
       .all(fromDay, toDay, limit);
+  }
+
+  /**
+   * Quizzes over the days: attempts started and finished per day and per quiz, finished attempts by score
+   * (raw events: the last 90 days) and the questions answered least well, with which answers were given.
+   */
+  quizUsage(fromDay: string, toDay: string, limit: number): QuizUsageRows {
+    const days = this.#db
+      .prepare<[string, string], { day: string; starts: number; finishes: number }>(
+        `SELECT day,
+           sum(CASE kind WHEN 'quiz-start' THEN count ELSE 0 END) AS starts,
+           sum(CASE kind WHEN 'quiz-finish' THEN count ELSE 0 END) AS finishes
+         FROM daily WHERE day BETWEEN ? AND ? AND kind IN ('quiz-start', 'quiz-finish') GROUP BY day ORDER BY day`,
+      )
+      .all(fromDay, toDay);
+    const quizzes = this.#db
+      .prepare<
+        [string, string, number],
+        { itemId: string; title: string; starts: number; finishes: number; averagePercent: number }
+      >(
+        `SELECT item_id AS itemId,
+           coalesce((SELECT t.item_title FROM daily t WHERE t.item_id = daily.item_id AND t.item_title <> ''
+            ORDER BY t.day DESC LIMIT 1), '') AS title,
+           sum(CASE kind WHEN 'quiz-start' THEN count ELSE 0 END) AS starts,
+           sum(CASE kind WHEN 'quiz-finish' THEN count ELSE 0 END) AS finishes,
+           coalesce(sum(CASE kind WHEN 'quiz-finish' THEN amount END) / sum(CASE kind WHEN 'quiz-finish' THEN count END), 0)
+             AS averagePercent
+         FROM daily WHERE day BETWEEN ? AND ? AND kind IN ('quiz-start', 'quiz-finish') AND item_id <> ''
+         GROUP BY item_id ORDER BY starts DESC, finishes DESC, item_id LIMIT ?`,
+      )
+      .all(fromDay, toDay, limit);
+    const scoreBuckets = Array.from({ length: 10 }, () => 0);
+    const buckets = this.#db
+      .prepare<[string, string], { bucket: number; finishes: number }>(
+        `SELECT min(9, CAST(amount / 10 AS INTEGER)) AS bucket, count(*) AS finishes FROM events
+         WHERE kind = 'quiz-finish' AND substr(at, 1, 10) BETWEEN ? AND ? GROUP BY bucket`,
+      )
+      .all(fromDay, toDay);
+    for (const { bucket, finishes } of buckets) scoreBuckets[bucket] = finishes;
+    const given = this.#db.prepare<[string, string, string], { answer: string; count: number }>(
+      `SELECT detail AS answer, count(*) AS count FROM events
+       WHERE kind = 'quiz-answer' AND item_id = ? AND substr(at, 1, 10) BETWEEN ? AND ?
+       GROUP BY detail ORDER BY count DESC, detail LIMIT 12`,
+    );
+    const difficult = this.#db
+      .prepare<[string, string, number, number], { question: string; prompt: string; answers: number; credit: number }>(
+        `SELECT item_id AS question,
+           coalesce((SELECT t.item_title FROM daily t WHERE t.item_id = daily.item_id AND t.item_title <> ''
+            ORDER BY t.day DESC LIMIT 1), '') AS prompt,
+           sum(count) AS answers, sum(amount) / sum(count) AS credit
+         FROM daily WHERE day BETWEEN ? AND ? AND kind = 'quiz-answer'
+         GROUP BY item_id HAVING sum(count) >= ? ORDER BY credit, answers DESC, item_id LIMIT ?`,
+      )
+      .all(fromDay, toDay, difficultAfter, limit)
+      .map((row) => {
+        const slash = row.question.indexOf('/');
+        return {
+          itemId: row.question.slice(0, slash),
+          questionId: row.question.slice(slash + 1),
+          prompt: row.prompt,
+          answers: row.answers,
+          averageCredit: Math.min(1, Math.max(0, row.credit)),
+          given: given.all(row.question, fromDay, toDay),
+        };
+      });
+    return { days, quizzes, scoreBuckets, difficult };
   }
 }

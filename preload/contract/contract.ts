@@ -11,6 +11,7 @@ import type { Audience } from './call.ts';
 import { catalogCalls, catalogEvents } from './catalog.ts';
 import { logCalls, logEvents } from './log.ts';
 import { packsCalls, packsEvents } from './packs.ts';
+import { quizCalls, quizEvents } from './quiz.ts';
 import { settingsCalls, settingsEvents } from './settings.ts';
 import { sourcesCalls, sourcesEvents } from './sources.ts';
 import { statsCalls, statsEvents } from './stats.ts';
@@ -21,6 +22,7 @@ export const calls = {
   ...catalogCalls,
   ...logCalls,
   ...packsCalls,
+  ...quizCalls,
   ...settingsCalls,
   ...sourcesCalls,
   ...statsCalls,
@@ -32,6 +34,7 @@ export const events = {
   ...catalogEvents,
   ...logEvents,
   ...packsEvents,
+  ...quizEvents,
   ...settingsEvents,
   ...sourcesEvents,
   ...statsEvents,

@@ -20,6 +20,17 @@ export const FeedUrl = z.union([
     .refine((value) => !/^[a-z]+:\/\/[^/?#]*@/i.test(value), 'an address without a user name or password'),
 ]);
 
+/** The venue's quiz board: off unless staff switch it on; it starts afresh each day or each Monday. */
+export const QuizBoardSettings = z
+  .object({
+    enabled: z.boolean(),
+    period: z.enum(['day', 'week']),
+    /** Visitors may type a nickname (checked against the blocklists), not only take a generated one. */
+    typedNicknames: z.boolean(),
+  })
+  .strict();
+export type QuizBoardSettings = z.infer<typeof QuizBoardSettings>;
+
 export const VenueSettings = z
   .object({
     /** Shown on the attract screen; empty until staff name the venue. */
@@ -43,6 +54,7 @@ export const VenueSettings = z
     downloadWindow: DownloadWindow.nullable().default(null),
     /** A cap on download speed in kilobytes a second; 0: no cap. */
     downloadKilobytesPerSecond: z.number().int().min(0).max(1_000_000).default(0),
+    board: QuizBoardSettings.default({ enabled: false, period: 'week', typedNicknames: false }),
   })
   .strict();
 export type VenueSettings = z.infer<typeof VenueSettings>;

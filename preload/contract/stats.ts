@@ -10,7 +10,17 @@ import { Slug } from './schemas.ts';
 /** What a screen may report; `amount` is seconds, pages or results found, as docs/stats-format.md says. */
 export const VisitorEvent = z
   .object({
-    kind: z.enum(['visit-start', 'visit-end', 'item-open', 'pages-read', 'reading-time', 'video-watched', 'search']),
+    /** `quiz-start`: the visitor began an attempt (`detail`: the mode); the rest of a quiz comes by `quiz.finish`. */
+    kind: z.enum([
+      'visit-start',
+      'visit-end',
+      'item-open',
+      'pages-read',
+      'reading-time',
+      'video-watched',
+      'search',
+      'quiz-start',
+    ]),
     itemId: Slug.optional(),
     /** Bounded, so a broken screen cannot swamp the counts; screens cap seconds at six hours themselves. */
     amount: z.number().nonnegative().max(10_000_000).optional(),
