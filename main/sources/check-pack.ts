@@ -39,9 +39,9 @@ export async function checkPack(dir: string, source: string, context: PackCheckC
     );
     const need = spaceNeeded(missing, recordBytes, (await context.store.space()).blockSize);
     const keep = new Set([...context.referenced(), ...manifest.files.map((file) => file.sha256)]);
-    const refusal = roomRefusal(need, await usableRoom(context.store, keep, need.neededBytes));
+    const room = await usableRoom(context.store, keep, need.neededBytes);
+    const refusal = roomRefusal(need, room);
     if (refusal) throw refusal;
-    const room = await usableRoom(context.store, keep, 0);
     return {
       source,
       location: dir,

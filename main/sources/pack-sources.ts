@@ -35,7 +35,7 @@ export interface PackSourcesOptions {
   clock: Clock;
 }
 
-/** An opaque, stable handle for a pack folder, so the renderer never names paths on the kiosk. */
+/** An opaque, stable handle for a folder on a stick (a pack's, or a stick's own), so the renderer never names paths on the kiosk. */
 export function sourceHandle(dir: string): string {
   return `usb-${createHash('sha256').update(dir).digest('hex').slice(0, 20)}`;
 }

@@ -8,8 +8,8 @@ import type { VisitorEvent } from '../../preload/contract/stats.ts';
 import type { Capability } from '../api/capability.ts';
 import type { Catalog } from '../catalog/catalog-client.ts';
 import type { Clock } from '../clock.ts';
-import { createHash } from 'node:crypto';
 import type { KioskLog } from '../log/kiosk-log.ts';
+import { sourceHandle } from '../sources/pack-sources.ts';
 import { siblingModule, startWorker } from '../workers/worker-rpc.ts';
 import { writeStatsExport } from './export-stats.ts';
 import { openKioskKey } from './kiosk-key.ts';
@@ -83,10 +83,10 @@ export function startStatsCapability(options: StatsOptions): StatsCapability {
         return { venueId: key.venueId, fingerprint: key.fingerprint };
       },
       'staff.exportSticks': async () => ({
-        sticks: (await options.sticks()).map((location) => ({ handle: stickHandle(location), location })),
+        sticks: (await options.sticks()).map((location) => ({ handle: sourceHandle(location), location })),
       }),
       'staff.exportStats': async ({ stick }) => {
-        const location = (await options.sticks()).find((candidate) => stickHandle(candidate) === stick);
+        const location = (await options.sticks()).find((candidate) => sourceHandle(candidate) === stick);
         if (!location)
           return { ok: false, reason: 'stick-gone', detail: `no inserted stick has the handle ${stick}` } as const;
         const now = options.clock.now();
@@ -146,9 +146,4 @@ export function startStatsCapability(options: StatsOptions): StatsCapability {
     start: () => void api.prune(options.clock.now().toISOString()).catch(() => undefined),
     close: () => worker.close(),
   };
-}
-
-/** An opaque handle for a stick, so the screen never names folders on the kiosk. */
-function stickHandle(location: string): string {
-  return `stick-${createHash('sha256').update(location).digest('hex').slice(0, 20)}`;
 }

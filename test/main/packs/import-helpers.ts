@@ -1,12 +1,20 @@
 /**
- * Shared by the import tests: a real catalog in a temp data folder, snapshots to compare states by, and
+ * Shared by the import tests: a real catalog in a temp data folder (alone, or behind the packs capability),
+ * snapshots to compare states by, and
  * small real filesystems (ext4 images on loop devices) for the tests that need a disk to fill.
  */
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
-import { readFile, readdir } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
+import { EventHub } from '../../../main/api/event-hub.ts';
+import { resourcesDir } from '../../../main/app-paths.ts';
+import { startCatalogCapability, type CatalogCapability } from '../../../main/catalog/catalog-capability.ts';
+import { fixedClock } from '../../../main/clock.ts';
+import { openKioskLog, type KioskLog } from '../../../main/log/kiosk-log.ts';
+import { createPacksCapability, type PacksCapability } from '../../../main/packs/packs-capability.ts';
 import { startCatalog, type Catalog } from '../../../main/catalog/catalog-client.ts';
 import { CatalogWriter } from '../../../main/catalog/catalog-writer.ts';
 import type { PackRecord } from '../../../main/packs/pack-record-types.ts';
@@ -107,4 +115,46 @@ export function unmountExt4(image: string, dir: string): void {
   } catch {
     // No loop device left, or losetup missing.
   }
+}
+
+export interface PacksKiosk {
+  work: string;
+  dataDir: string;
+  catalog: CatalogCapability;
+  packs: PacksCapability;
+  log: KioskLog;
+  /** Closes the catalog and deletes the temp folder. */
+  close(): Promise<void>;
+}
+
+/** The packs capability over a real catalog in a new temp folder, with the demo collection and no system keys. */
+export async function openPacksKiosk(prefix: string): Promise<PacksKiosk> {
+  const work = await mkdtemp(path.join(os.tmpdir(), prefix));
+  const dataDir = path.join(work, 'data');
+  await mkdir(dataDir);
+  const clock = fixedClock(new Date('2027-03-01T09:00:00Z'));
+  const events = new EventHub();
+  const log = openKioskLog({ dir: path.join(dataDir, 'logs'), clock });
+  const catalog = startCatalogCapability({ dataDir, clock, events });
+  const packs = createPacksCapability({
+    dataDir,
+    resourcesDir,
+    demoCollection: true,
+    catalog,
+    clock,
+    events,
+    log,
+    systemKeysDir: path.join(work, 'none'),
+  });
+  return {
+    work,
+    dataDir,
+    catalog,
+    packs,
+    log,
+    close: async () => {
+      await catalog.close();
+      await rm(work, { recursive: true, force: true });
+    },
+  };
 }

@@ -2,45 +2,21 @@
  * The packs capability writes every import's outcome to the data folder's log with its code and detail,
  * the demo install included, and a key file it skips once, not at every stick check.
  */
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { resourcesDir } from '../../../main/app-paths.ts';
-import { EventHub } from '../../../main/api/event-hub.ts';
-import { startCatalogCapability, type CatalogCapability } from '../../../main/catalog/catalog-capability.ts';
-import { fixedClock } from '../../../main/clock.ts';
-import { openKioskLog, type KioskLog } from '../../../main/log/kiosk-log.ts';
-import { createPacksCapability, type PacksCapability } from '../../../main/packs/packs-capability.ts';
+import { openPacksKiosk, type PacksKiosk } from './import-helpers.ts';
 
+let kiosk: PacksKiosk;
 let work: string;
-let catalog: CatalogCapability;
-let packs: PacksCapability;
-let log: KioskLog;
+let packs: PacksKiosk['packs'];
+let log: PacksKiosk['log'];
 
 beforeAll(async () => {
-  work = await mkdtemp(path.join(os.tmpdir(), 'import-log-'));
-  const dataDir = path.join(work, 'data');
-  await mkdir(dataDir);
-  const clock = fixedClock(new Date('2027-03-01T09:00:00Z'));
-  const events = new EventHub();
-  log = openKioskLog({ dir: path.join(dataDir, 'logs'), clock });
-  catalog = startCatalogCapability({ dataDir, clock, events });
-  packs = createPacksCapability({
-    dataDir,
-    resourcesDir,
-    demoCollection: true,
-    catalog,
-    clock,
-    events,
-    log,
-    systemKeysDir: path.join(work, 'none'),
-  });
+  kiosk = await openPacksKiosk('import-log-');
+  ({ work, packs, log } = kiosk);
 });
-afterAll(async () => {
-  await catalog.close();
-  await rm(work, { recursive: true, force: true });
-});
+afterAll(() => kiosk.close());
 
 test('a loaded pack and a refused one are both in the log, the refusal with its code and detail', async () => {
   await packs.installDemo();

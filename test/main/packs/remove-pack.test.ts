@@ -2,50 +2,23 @@
  * Staff remove a pack through the packs capability: its items leave the shelves in one transaction, the
  * files nothing else uses are deleted, the log says so, and an unknown pack or a running import changes nothing.
  */
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { EventHub } from '../../../main/api/event-hub.ts';
-import { resourcesDir } from '../../../main/app-paths.ts';
-import { startCatalogCapability, type CatalogCapability } from '../../../main/catalog/catalog-capability.ts';
-import { fixedClock } from '../../../main/clock.ts';
-import { openKioskLog, type KioskLog } from '../../../main/log/kiosk-log.ts';
 import { withImportWorkers } from '../../../main/packs/import/import-pack.ts';
-import { createPacksCapability, type PacksCapability } from '../../../main/packs/packs-capability.ts';
-import { storedFiles } from './import-helpers.ts';
+import { openPacksKiosk, storedFiles, type PacksKiosk } from './import-helpers.ts';
 
-let work: string;
+let kiosk: PacksKiosk;
 let dataDir: string;
-let catalog: CatalogCapability;
-let packs: PacksCapability;
-let log: KioskLog;
+let catalog: PacksKiosk['catalog'];
+let packs: PacksKiosk['packs'];
+let log: PacksKiosk['log'];
 const staff = { caller: 'staff-screen' };
 
 beforeAll(async () => {
-  work = await mkdtemp(path.join(os.tmpdir(), 'remove-pack-'));
-  dataDir = path.join(work, 'data');
-  await mkdir(dataDir);
-  const clock = fixedClock(new Date('2027-03-01T09:00:00Z'));
-  const events = new EventHub();
-  log = openKioskLog({ dir: path.join(dataDir, 'logs'), clock });
-  catalog = startCatalogCapability({ dataDir, clock, events });
-  packs = createPacksCapability({
-    dataDir,
-    resourcesDir,
-    demoCollection: true,
-    catalog,
-    clock,
-    events,
-    log,
-    systemKeysDir: path.join(work, 'none'),
-  });
+  kiosk = await openPacksKiosk('remove-pack-');
+  ({ dataDir, catalog, packs, log } = kiosk);
   await packs.installDemo();
 });
-afterAll(async () => {
-  await catalog.close();
-  await rm(work, { recursive: true, force: true });
-});
+afterAll(() => kiosk.close());
 
 test('the collection lists the installed pack with its items and room', async () => {
   const collection = await packs.handlers['staff.collection']({}, staff);
