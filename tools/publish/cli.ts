@@ -13,6 +13,7 @@ import { loadTrustStore } from '../../main/packs/trust-store.ts';
 import { verifyPack, verifyPackContents } from '../../main/packs/verify-pack.ts';
 import { buildPack } from './build-pack.ts';
 import { buildDelta } from './delta-pack.ts';
+import { writeFeed } from './feed/write-feed.ts';
 import { GiftError, compileGift, type GiftInput } from './gift/compile-gift.ts';
 import { readKeySet, readPrivateKey, writeNewKey } from './key-files.ts';
 import { SheetError } from './sheet.ts';
@@ -40,6 +41,11 @@ const usage = `Usage: npm run publish -- <command> [options]
       Check a pack as a kiosk would, and hash every file.
   delta --from OLDPACK --to NEWPACK --key KEY.private.json --out DELTADIR
       Build the update from one full pack to a newer one.
+  feed --packs DIR [--packs DIR]... --key KEY.private.json --out SITE [--expires-hours 48]
+      Write a static update site for kiosks to poll: SITE/feed.json and feed.sig (signed, naming the newest
+      version of each pack with its full form and the deltas to it), packs/<manifest sha256>/ and
+      files/<sha256>. Serve SITE with any web server; run again whenever packs change, and at least once
+      before the feed expires (a kiosk ignores an expired feed, never a stick).
   gift --in LANG=FILE.gift [--in LANG=FILE.gift]... --out QUIZ.json [--strict] [--subject SLUG]
        [--difficulty 1|2|3]
       Compile GIFT files, one per content language (en, ko, zh, mn-Cyrl, mn-Mong), into one quiz set;
@@ -193,6 +199,33 @@ async function deltaCommand(args: string[]): Promise<void> {
   );
 }
 
+async function feedCommand(args: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      packs: { type: 'string', multiple: true },
+      key: { type: 'string' },
+      out: { type: 'string' },
+      'expires-hours': { type: 'string' },
+    },
+  });
+  const packDirs = values.packs ?? [];
+  if (packDirs.length === 0) throw new UsageError('--packs is required (a pack folder, or a folder of pack folders)');
+  const hours = values['expires-hours'];
+  const written = await writeFeed({
+    packDirs,
+    keyFile: required(values, 'key'),
+    outDir: required(values, 'out'),
+    ...(hours === undefined ? {} : { expiresHours: positiveInteger(hours, 'expires-hours') }),
+  });
+  for (const note of written.skipped) console.log(`Left out: ${note}`);
+  const { feed } = written;
+  console.log(
+    `Wrote feed version ${feed.version} (${feed.packs.length} packs, expires ${feed.expiresAt}); ` +
+      `${written.filesCopied} new files copied. Publish again before it expires.`,
+  );
+}
+
 async function giftCommand(args: string[]): Promise<void> {
   const { values } = parseArgs({
     args,
@@ -302,6 +335,7 @@ const commands: Record<string, (args: string[]) => Promise<void>> = {
   build: buildCommand,
   verify: verifyCommand,
   delta: deltaCommand,
+  feed: feedCommand,
   gift: giftCommand,
   stats: statsCommand,
 };
