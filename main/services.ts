@@ -24,6 +24,7 @@ import { createStaffCapability } from './staff/staff-capability.ts';
 import { openKioskKey } from './stats/kiosk-key.ts';
 import { readRemovableMounts } from './sources/usb-watcher.ts';
 import { startStatsCapability } from './stats/stats-capability.ts';
+import { createUpdatesCapability } from './updates/updates-capability.ts';
 
 export interface ServiceOptions {
   /** Where the kiosk keeps its catalog and content store. */
@@ -75,12 +76,15 @@ export async function createKioskServices(options: ServiceOptions): Promise<Kios
     events,
     log,
     knownChannels: async () => [
-      ...[...(await packs.loadTrust()).keys.values()].flatMap((key) => key.channels.filter((channel) => channel !== '*')),
+      ...[...(await packs.loadTrust()).keys.values()].flatMap((key) =>
+        key.channels.filter((channel) => channel !== '*'),
+      ),
       ...(await catalog.api.packSummaries()).map((pack) => pack.channel),
     ],
     knownSubjects: (locale) => catalog.api.subjects(locale),
     afterSave: async (saved) => {
       if (!saved.keepSearchWords) await stats.forgetSearchWords();
+      updates.settingsChanged();
     },
   });
   const app = appCapability({ version: options.version, host: options.host }, settings.current, {
@@ -149,8 +153,29 @@ export async function createKioskServices(options: ServiceOptions): Promise<Kios
     events,
     log,
   });
-  // Closed in reverse: sources stop importing before the catalog they write to goes away.
-  const capabilities: Capability<never>[] = [app, settings, catalog, packs, sources, staff, logView, stats, quiz];
+  const updates = createUpdatesCapability({
+    dataDir,
+    clock,
+    appVersion: options.version,
+    settings: settings.current,
+    packs,
+    catalog: catalog.api,
+    events,
+    log,
+  });
+  // Closed in reverse: updates and sources stop importing before the catalog they write to goes away.
+  const capabilities: Capability<never>[] = [
+    app,
+    settings,
+    catalog,
+    packs,
+    sources,
+    staff,
+    logView,
+    stats,
+    quiz,
+    updates,
+  ];
   const close = async () => {
     for (const capability of capabilities.toReversed()) await capability.close?.();
   };
@@ -171,6 +196,7 @@ export async function createKioskServices(options: ServiceOptions): Promise<Kios
     ...settings.handlers,
     ...stats.handlers,
     ...quiz.handlers,
+    ...updates.handlers,
   } satisfies Handlers;
   for (const capability of capabilities) capability.start?.();
   return { handlers, events, log, gate: staff.gate, close };

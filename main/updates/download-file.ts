@@ -35,6 +35,8 @@ export interface DownloadOptions {
   bytesPerSecond?: () => number;
   /** Asked after every chunk; false stops the download there, keeping the bytes for later. */
   keepGoing?: () => boolean;
+  /** Told of every chunk written, for the progress staff see. */
+  onBytes?: (bytes: number) => void;
   timeoutMs?: number;
 }
 
@@ -149,6 +151,7 @@ async function fetchInto(
         }
         await handle.write(chunk);
         fetched += chunk.byteLength;
+        options.onBytes?.(chunk.byteLength);
         const rate = options.bytesPerSecond?.() ?? 0;
         if (rate > 0) {
           const due = (fetched / rate) * 1000 - (pace.now() - began);

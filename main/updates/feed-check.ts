@@ -37,6 +37,8 @@ export interface FeedCheckContext {
   checkRoom: (bytes: number) => Promise<void>;
   importFolder: (dir: string) => Promise<ImportResult>;
   pace?: Pace;
+  /** Downloads' progress, per pack: bytes received of those to fetch (files held already are not counted). */
+  onProgress?: (progress: { packId: string; receivedBytes: number; totalBytes: number }) => void;
 }
 
 export interface PackFailure {
@@ -117,12 +119,23 @@ export async function checkFeed(context: FeedCheckContext): Promise<FeedCheckOut
   for (const update of plan) {
     try {
       await context.checkRoom(update.form.fileBytes);
+      let receivedBytes = 0;
+      let totalBytes = 0;
+      const report = () => context.onProgress?.({ packId: update.packId, receivedBytes, totalBytes });
       const staged = await stagePack({
         siteUrl,
         form: update.form,
         stagingRoot,
         stored: context.stored,
+        onPlanned: (bytes) => {
+          totalBytes = bytes;
+          report();
+        },
         download: {
+          onBytes: (bytes) => {
+            receivedBytes += bytes;
+            report();
+          },
           bytesPerSecond: context.bytesPerSecond,
           keepGoing: () => inWindow(context.window, context.now()),
           ...(context.pace ? { pace: context.pace } : {}),

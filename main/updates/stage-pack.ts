@@ -26,6 +26,8 @@ export interface StageOptions {
   download?: DownloadOptions;
   /** Downloads at once (2 unless set). */
   parallel?: number;
+  /** Told, once the manifest is in, how many bytes of files are to be fetched. */
+  onPlanned?: (bytes: number) => void;
 }
 
 export interface Staged {
@@ -72,6 +74,7 @@ export async function stagePack(options: StageOptions): Promise<Staged> {
     if (held && (await linkOrCopy(held, packFilePath(dir, file.sha256)))) filesLinked++;
     else toFetch.push({ sha256: file.sha256, size: file.size });
   }
+  options.onPlanned?.(toFetch.reduce((sum, file) => sum + file.size, 0));
   let next = 0;
   let filesFetched = 0;
   const worker = async () => {
