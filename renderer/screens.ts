@@ -14,6 +14,7 @@ import { LogScreen } from './staff/LogScreen.tsx';
 import { SettingsScreen } from './staff/SettingsScreen.tsx';
 import { StaffHomeScreen } from './staff/StaffHomeScreen.tsx';
 import { StaffSignInScreen } from './staff/StaffSignInScreen.tsx';
+import { UpdatesScreen } from './updates/UpdatesScreen.tsx';
 
 export interface ScreenParams {
   attract: object;
@@ -30,6 +31,7 @@ export interface ScreenParams {
   /** `firstRun`: straight after the PIN was chosen on a new kiosk. */
   'staff-settings': { firstRun?: boolean };
   'staff-stats': object;
+  'staff-updates': object;
 }
 
 export type ScreenName = keyof ScreenParams;
@@ -46,6 +48,7 @@ export const screens: { [K in ScreenName]: ComponentType<ScreenParams[K]> } = {
   'staff-log': LogScreen,
   'staff-collection': CollectionScreen,
   'staff-settings': SettingsScreen,
+  'staff-updates': UpdatesScreen,
   // Charts are for staff only: their code is fetched when staff first open them.
   'staff-stats': lazy(() =>
     import('./staff/StatisticsScreen.tsx').then((module) => ({ default: module.StatisticsScreen })),

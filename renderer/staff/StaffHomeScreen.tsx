@@ -40,6 +40,10 @@ export function StaffHomeScreen() {
           <span className="staff-tile-title">{t('staff.stats.title')}</span>
           <span className="staff-tile-hint">{t('staff.stats.hint')}</span>
         </button>
+        <button type="button" className="staff-tile" onClick={() => go({ name: 'staff-updates' })}>
+          <span className="staff-tile-title">{t('updates.title')}</span>
+          <span className="staff-tile-hint">{t('updates.hint')}</span>
+        </button>
         <button type="button" className="staff-tile" onClick={() => go({ name: 'staff-log' })}>
           <span className="staff-tile-title">{t('staff.log.title')}</span>
           <span className="staff-tile-hint">{t('staff.log.hint')}</span>
