@@ -16,6 +16,7 @@ import { buildDelta } from './delta-pack.ts';
 import { writeFeed } from './feed/write-feed.ts';
 import { GiftError, compileGift, type GiftInput } from './gift/compile-gift.ts';
 import { readKeySet, readPrivateKey, writeNewKey } from './key-files.ts';
+import { writeRelease } from './release.ts';
 import { SheetError } from './sheet.ts';
 import { PIN_RESET_SUFFIX, signPinReset } from '../../main/staff/pin-reset.ts';
 import { ExportRefusedError, readVenues, verifyStatsExport } from './stats/verify-export.ts';
@@ -51,6 +52,12 @@ const usage = `Usage: npm run publish -- <command> [options]
       Compile GIFT files, one per content language (en, ko, zh, mn-Cyrl, mn-Mong), into one quiz set;
       questions are matched across the files by their ::title::. Types quiz sets lack (essay, description,
       missing word) are skipped with a note, or refused with --strict.
+  release --version V --artifact FILE [--artifact FILE]... --key KEY.private.json --min-version V
+          --rollout PERCENT --out DIR [--expires-days N]
+      Publish an app release: copies the installers (AppImage, deb) into DIR and writes the signed
+      statement DIR/release.json and release.sig, and electron-updater's latest-linux.yml. The key must
+      be trusted for "app" (keys new --channels app) or "*". Kiosks below --min-version update at once;
+      others by --rollout (0-100, raise it and publish again). Serve DIR as <feed folder>/app/.
   pin-reset --key ROOT.private.json --venue k-… --out DIR [--days 7]
       Reset a venue's forgotten staff PIN: writes DIR/<venue>.pin-reset.json, signed by a root key
       (trusted for every channel). Staff put it at the top of a USB stick and tap "Forgot the PIN?";
@@ -329,7 +336,47 @@ async function pinResetCommand(args: string[]): Promise<void> {
   console.log(`Wrote ${file}: resets the staff PIN of ${venue} once, within ${days} days.`);
 }
 
+async function releaseCommand(args: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      version: { type: 'string' },
+      artifact: { type: 'string', multiple: true },
+      key: { type: 'string' },
+      'min-version': { type: 'string' },
+      rollout: { type: 'string' },
+      out: { type: 'string' },
+      'expires-days': { type: 'string' },
+    },
+  });
+  const artifactFiles = values.artifact ?? [];
+  if (artifactFiles.length === 0) throw new UsageError('--artifact FILE is required, once per installer');
+  const rollout = Number(required(values, 'rollout'));
+  if (!Number.isInteger(rollout) || rollout < 0 || rollout > 100) {
+    throw new UsageError('--rollout must be a whole percentage from 0 to 100');
+  }
+  const outDir = required(values, 'out');
+  const statement = await writeRelease({
+    version: required(values, 'version'),
+    minimumVersion: required(values, 'min-version'),
+    rolloutPercent: rollout,
+    artifactFiles,
+    key: await readPrivateKey(required(values, 'key')),
+    outDir,
+    now: new Date(),
+    ...(values['expires-days'] === undefined
+      ? {}
+      : { expiresDays: positiveInteger(values['expires-days'], 'expires-days') }),
+  });
+  console.log(
+    `Wrote ${outDir}: app ${statement.version} for ${statement.rolloutPercent}% of kiosks (all below ` +
+      `${statement.minimumVersion}), ${statement.artifacts.map((artifact) => artifact.name).join(', ')}, ` +
+      `signed by ${statement.keyId}`,
+  );
+}
+
 const commands: Record<string, (args: string[]) => Promise<void>> = {
+  release: releaseCommand,
   'pin-reset': pinResetCommand,
   keys: keysCommand,
   build: buildCommand,
