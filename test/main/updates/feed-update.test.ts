@@ -5,11 +5,12 @@
  * are tampered with, expired, older than one accepted, mixed with another feed's signature, or too large are
  * refused and the collection stays as it was. The window and the speed cap hold, on an injected clock.
  */
+import { spawn } from 'node:child_process';
 import { readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, expect, test } from 'vitest';
 import { importPack } from '../../../main/packs/import/import-pack.ts';
-import type { PrivateKeyFile } from '../../../main/packs/signing-keys.ts';
+import { publicEntry, type PrivateKeyFile } from '../../../main/packs/signing-keys.ts';
 import type { TrustStore } from '../../../main/packs/trust-store.ts';
 import { contentPath } from '../../../main/store/content-paths.ts';
 import { lstatStored } from '../../../main/store/content-store.ts';
@@ -179,6 +180,36 @@ test('a download cut mid-file resumes at the byte it reached and never fetches a
     );
     if (finishedBefore) expect(after.some((request) => request.path === `/files/${file.sha256}`)).toBe(false);
   }
+});
+
+test('a kiosk killed mid-download resumes after its restart at the byte the disk holds', async () => {
+  await writeFeed({ packDirs: [await publishV1()], keyFile, outDir: site, now });
+  server = await serveWithNginx(site, { filesBytesPerSecond: 400_000 });
+  const child = spawn(
+    process.execPath,
+    [
+      path.join(import.meta.dirname, 'feed-child.ts'),
+      JSON.stringify({ dataDir: kiosk.dataDir, feedUrl: `${server.url}feed.json`, key: publicEntry(key) }),
+    ],
+    { stdio: 'ignore' },
+  );
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  const staging = path.join(kiosk.dataDir, 'updates', 'staging');
+  let reached = 0;
+  for (let tries = 0; tries < 300 && reached < 800_000; tries++) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    reached = await partBytes(staging);
+  }
+  child.kill('SIGKILL');
+  await exited;
+  const kept = await partBytes(staging);
+  expect(kept).toBeGreaterThanOrEqual(800_000);
+  const before = (await server.requests()).length;
+  expect(await checkFeed(context())).toMatchObject({ state: 'updated', loaded: [{ packId: 'farm', version: 1 }] });
+  const after = (await server.requests()).slice(before).filter((request) => request.path.startsWith('/files/'));
+  expect(after).toEqual([
+    { method: 'GET', path: `/files/${big.sha256}`, status: 206, bytesSent: big.size - kept, range: `bytes=${kept}-` },
+  ]);
 });
 
 test('tampered, expired, older, mixed and oversized feeds are refused and the collection stays as it was', async () => {
