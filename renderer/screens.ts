@@ -9,6 +9,7 @@ import { HomeScreen } from './catalog/HomeScreen.tsx';
 import { ItemScreen } from './catalog/ItemScreen.tsx';
 import { SearchScreen } from './catalog/SearchScreen.tsx';
 import { CollectionScreen } from './staff/CollectionScreen.tsx';
+import { ContestsScreen } from './staff/ContestsScreen.tsx';
 import { ImportScreen } from './staff/ImportScreen.tsx';
 import { LogScreen } from './staff/LogScreen.tsx';
 import { SettingsScreen } from './staff/SettingsScreen.tsx';
@@ -30,6 +31,7 @@ export interface ScreenParams {
   /** `firstRun`: straight after the PIN was chosen on a new kiosk. */
   'staff-settings': { firstRun?: boolean };
   'staff-stats': object;
+  'staff-contests': object;
 }
 
 export type ScreenName = keyof ScreenParams;
@@ -46,6 +48,7 @@ export const screens: { [K in ScreenName]: ComponentType<ScreenParams[K]> } = {
   'staff-log': LogScreen,
   'staff-collection': CollectionScreen,
   'staff-settings': SettingsScreen,
+  'staff-contests': ContestsScreen,
   // Charts are for staff only: their code is fetched when staff first open them.
   'staff-stats': lazy(() =>
     import('./staff/StatisticsScreen.tsx').then((module) => ({ default: module.StatisticsScreen })),
