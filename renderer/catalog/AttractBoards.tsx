@@ -7,7 +7,8 @@
 import { useEffect, useState } from 'react';
 import type { CallResponse } from '../../preload/contract/contract.ts';
 import type { Board } from '../../preload/contract/quiz.ts';
-import { useI18n } from '../i18n/i18n.tsx';
+import type { Locale } from '../../preload/contract/schemas.ts';
+import { useI18n, type I18n } from '../i18n/i18n.tsx';
 import { kiosk } from '../kiosk.ts';
 import { nicknameText } from '../quiz/nickname-words.ts';
 import { nameIn } from './content-languages.ts';
@@ -56,7 +57,7 @@ export function AttractBoards({ onTouch }: { onTouch: () => void }) {
       })}
       {boards.boards.map((board) => (
         <section key={board.itemId} className="board-card" data-testid="attract-board">
-          <span className="board-kicker">{t(sinceToday(board) ? 'board.bestToday' : 'board.bestThisWeek')}</span>
+          <span className="board-kicker">{boardPeriod(board, t, locale)}</span>
           <h2 className="board-title">{board.title}</h2>
           <ol className="board-entries">
             {board.entries.slice(0, entriesShown).map((entry, index) => (
@@ -78,9 +79,13 @@ export function AttractBoards({ onTouch }: { onTouch: () => void }) {
   );
 }
 
-/** A board that started counting today (every daily one; a weekly one on its Monday) is today's best. */
-function sinceToday(board: Board): boolean {
+/**
+ * Since when the board counts, in words: a daily board, and a weekly one on its Monday, hold today's best;
+ * later in the week a weekly one counts since Monday.
+ */
+function boardPeriod(board: Board, t: I18n['t'], locale: Locale): string {
   const since = new Date(board.since);
-  const now = new Date();
-  return since.toDateString() === now.toDateString();
+  if (since.toDateString() === new Date().toDateString()) return t('board.bestToday');
+  const weekday = new Intl.DateTimeFormat(locale.startsWith('mn') ? 'mn' : locale, { weekday: 'long' });
+  return t('board.bestSince', { day: weekday.format(since) });
 }
