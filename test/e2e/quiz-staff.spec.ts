@@ -282,3 +282,54 @@ test('the attract screen shows the board and the contest standings, and updates 
     expect(await part.evaluate((element) => getComputedStyle(element).writingMode)).toBe('vertical-lr');
   await expectNoSeriousViolations(page, 'attract with boards in ᠮᠣᠩᠭᠣᠯ');
 });
+
+test('the statistics show the quizzes as charts, the hardest question with its commonest answers in words, and the contest by team', async ({
+  kioskPage: page,
+}) => {
+  await enterStaff(page);
+  await staffCall(page, 'staff.saveContest', { contest: weekContest });
+  // Three challenges and a practice: all miss the first question (compost), two of them the same way.
+  await finishChallenge(page, { score: 30, answers: ['c0'], team: { contestId: 'reading-week', teamId: 'owls' } });
+  await finishChallenge(page, { score: 60, answers: ['c0'], team: { contestId: 'reading-week', teamId: 'owls' } });
+  await finishChallenge(page, { score: 95, answers: ['c2'], team: { contestId: 'reading-week', teamId: 'foxes' } });
+  await finishChallenge(page, { score: 85, answers: ['timeout'], mode: 'practice' });
+  // A start that never finished (the visitor walked away).
+  await page.evaluate(() =>
+    window.kioskBridge.invoke('stats.record', {
+      events: [{ kind: 'quiz-start', itemId: 'science-quiz', detail: 'practice' }],
+    }),
+  );
+
+  await page.getByRole('button', { name: /^Statistics/ }).click();
+  const quizzes = page.getByTestId('quiz-stats');
+  await expect(quizzes).toHaveAttribute('aria-busy', 'false');
+  await expect(page.getByTestId('chart-quiz-per-day').locator('.recharts-bar-rectangle')).toHaveCount(2);
+  // 30 %, 60 %, 85 % and 95 %: four bars in the score chart.
+  await expect(page.getByTestId('chart-quiz-scores').locator('.recharts-bar-rectangle')).toHaveCount(4);
+  await expect(page.getByTestId('quiz-table').locator('tbody tr')).toHaveText([/Everyday science quiz\s*5\s*4\s*68%/]);
+
+  const hardest = page.getByTestId('difficult-questions').locator('> li').first();
+  await expect(hardest).toContainText('What does compost feed most?');
+  await expect(hardest).toContainText('0% right on average, 4 answers');
+  await expect(hardest.locator('.staff-top-items li')).toHaveText([
+    /A: Only the crop, for one season\s*2 times/,
+    /C: Nothing: it only keeps soil damp\s*1 time/,
+    /No answer in time\s*1 time/,
+  ]);
+  await expect(page.getByTestId('quiz-contests').getByTestId('standing-team')).toHaveText([
+    /Foxes\s*95% on average · 1 challenge/,
+    /Owls\s*45% on average · 2 challenges/,
+  ]);
+  await expectNoSeriousViolations(page, 'statistics with quizzes');
+
+  await page.getByRole('button', { name: 'ᠮᠣᠩᠭᠣᠯ' }).click();
+  await expect(quizzes).toHaveAttribute('aria-busy', 'false');
+  const heading = page.getByTestId('chart-quiz-scores').locator('h2');
+  await expect(heading).toHaveText('ᠳᠠᠭᠤᠰᠤᠭᠰᠠᠨ ᠠᠰᠠᠭᠤᠯᠲᠠ ᠣᠨᠣᠭ᠎ᠠ ᠪᠠᠷ');
+  expect(await heading.evaluate((element) => getComputedStyle(element).writingMode)).toBe('vertical-lr');
+  // The question in its own traditional Mongolian words, in a column.
+  const prompt = page.getByTestId('difficult-questions').locator('.staff-difficult-prompt').first();
+  await expect(prompt).toHaveAttribute('lang', 'mn-Mong');
+  expect(await prompt.evaluate((element) => getComputedStyle(element).writingMode)).toBe('vertical-lr');
+  await expectNoSeriousViolations(page, 'statistics with quizzes in ᠮᠣᠩᠭᠣᠯ');
+});
