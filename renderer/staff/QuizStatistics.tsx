@@ -72,6 +72,8 @@ function QuizCharts({ usage, sets }: { usage: QuizUsage; sets: ReadonlyMap<strin
     finishes,
   }));
   const contests = usage.contests.filter((contest) => contest.teams.some((team) => team.attempts > 0));
+  // A question everyone got right is no one's difficulty, however few others there are.
+  const difficult = usage.difficult.filter((question) => question.averageCredit < 1);
   if (usage.days.length === 0 && contests.length === 0) return <p className="quiet">{t('staff.quizStats.none')}</p>;
   return (
     <>
@@ -126,12 +128,12 @@ function QuizCharts({ usage, sets }: { usage: QuizUsage; sets: ReadonlyMap<strin
           </table>
         </section>
       )}
-      {usage.difficult.length > 0 && (
+      {difficult.length > 0 && (
         <section className="staff-chart">
           <h2>{t('staff.quizStats.difficult')}</h2>
           <p className="quiet">{t('staff.quizStats.difficultHint')}</p>
           <ol className="staff-difficult" data-testid="difficult-questions">
-            {usage.difficult.map((question) => (
+            {difficult.map((question) => (
               <DifficultQuestion
                 key={`${question.itemId}/${question.questionId}`}
                 question={question}
