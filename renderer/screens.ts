@@ -9,6 +9,7 @@ import { HomeScreen } from './catalog/HomeScreen.tsx';
 import { ItemScreen } from './catalog/ItemScreen.tsx';
 import { SearchScreen } from './catalog/SearchScreen.tsx';
 import { CollectionScreen } from './staff/CollectionScreen.tsx';
+import { ContestsScreen } from './staff/ContestsScreen.tsx';
 import { ImportScreen } from './staff/ImportScreen.tsx';
 import { LogScreen } from './staff/LogScreen.tsx';
 import { SettingsScreen } from './staff/SettingsScreen.tsx';
@@ -32,6 +33,7 @@ export interface ScreenParams {
   'staff-settings': { firstRun?: boolean };
   'staff-stats': object;
   'staff-updates': object;
+  'staff-contests': object;
 }
 
 export type ScreenName = keyof ScreenParams;
@@ -49,6 +51,7 @@ export const screens: { [K in ScreenName]: ComponentType<ScreenParams[K]> } = {
   'staff-collection': CollectionScreen,
   'staff-settings': SettingsScreen,
   'staff-updates': UpdatesScreen,
+  'staff-contests': ContestsScreen,
   // Charts are for staff only: their code is fetched when staff first open them.
   'staff-stats': lazy(() =>
     import('./staff/StatisticsScreen.tsx').then((module) => ({ default: module.StatisticsScreen })),
