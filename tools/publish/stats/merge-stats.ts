@@ -73,6 +73,9 @@ export interface VenueTotals {
   pagesRead: number;
   videoSeconds: number;
   searches: number;
+  /** Quizzes started, and finished. */
+  quizAttempts: number;
+  quizzesFinished: number;
 }
 
 /** An item's totals over every venue; counts between 1 and 4 are published as "<5" (`publishedCount`). */
@@ -534,6 +537,9 @@ async function rowsOf<T>(connection: DuckDBConnection, sql: string): Promise<T[]
   return (await connection.runAndReadAll(sql)).getRowObjectsJS() as unknown as T[];
 }
 
+/** Rows about a catalog item: a quiz answer's item is a question (`<quiz>/<question>`), a contest entry's a team. */
+const aboutItems = "item_id <> '' AND kind NOT IN ('quiz-answer', 'contest-entry')";
+
 const sumOf = (kind: string, column: 'count' | 'amount') =>
   `coalesce(sum(${column}) FILTER (WHERE kind = '${kind}'), 0)::DOUBLE`;
 
@@ -556,7 +562,8 @@ async function aggregate(
       SELECT venue_id, ${sumOf('visit-start', 'count')} AS visits, ${sumOf('visit-end', 'amount')} AS visitSeconds,
         ${sumOf('item-open', 'count')} AS itemsOpened, ${sumOf('reading-time', 'amount')} AS readingSeconds,
         ${sumOf('pages-read', 'amount')} AS pagesRead, ${sumOf('video-watched', 'amount')} AS videoSeconds,
-        ${sumOf('search', 'count')} AS searches
+        ${sumOf('search', 'count')} AS searches, ${sumOf('quiz-start', 'count')} AS quizAttempts,
+        ${sumOf('quiz-finish', 'count')} AS quizzesFinished
       FROM merged GROUP BY venue_id),
     spans AS (
       SELECT venue_id, count(DISTINCT export_id)::DOUBLE AS exports,
@@ -570,7 +577,8 @@ async function aggregate(
       coalesce(t.visits, 0) AS visits, coalesce(t.visitSeconds, 0) AS visitSeconds,
       coalesce(t.itemsOpened, 0) AS itemsOpened, coalesce(t.readingSeconds, 0) AS readingSeconds,
       coalesce(t.pagesRead, 0) AS pagesRead, coalesce(t.videoSeconds, 0) AS videoSeconds,
-      coalesce(t.searches, 0) AS searches
+      coalesce(t.searches, 0) AS searches, coalesce(t.quizAttempts, 0) AS quizAttempts,
+      coalesce(t.quizzesFinished, 0) AS quizzesFinished
     FROM venues v LEFT JOIN totals t USING (venue_id) LEFT JOIN spans s USING (venue_id)
       LEFT JOIN missing m USING (venue_id)
     ORDER BY v.region, v.name, v.venue_id`,
@@ -583,14 +591,14 @@ async function aggregate(
       ${sumOf('reading-time', 'count')} AS readingEvents, ${sumOf('reading-time', 'amount')} AS readingSeconds,
       ${sumOf('pages-read', 'count')} AS pageEvents, ${sumOf('pages-read', 'amount')} AS pagesRead,
       ${sumOf('video-watched', 'count')} AS videoEvents, ${sumOf('video-watched', 'amount')} AS videoSeconds
-    FROM merged WHERE item_id <> '' GROUP BY item_id ORDER BY opens DESC, item_id`,
+    FROM merged WHERE ${aboutItems} GROUP BY item_id ORDER BY opens DESC, item_id`,
   );
   const bySubject = await rowsOf<SubjectTotals>(
     connection,
     `
     SELECT subject, count(DISTINCT item_id)::DOUBLE AS items, ${sumOf('item-open', 'count')} AS opens,
       ${sumOf('reading-time', 'count')} AS readingEvents, ${sumOf('reading-time', 'amount')} AS readingSeconds
-    FROM merged WHERE item_id <> '' GROUP BY subject ORDER BY readingSeconds DESC, subject`,
+    FROM merged WHERE ${aboutItems} GROUP BY subject ORDER BY readingSeconds DESC, subject`,
   );
   const byRegion = await rowsOf<RegionTotals>(
     connection,
@@ -649,6 +657,8 @@ async function writeOutputs(connection: DuckDBConnection, options: MergeOptions,
         'pages_read',
         'video_seconds',
         'searches',
+        'quiz_attempts',
+        'quizzes_finished',
       ],
       report.byVenue.map((v) => [
         v.venueId,
@@ -665,6 +675,8 @@ async function writeOutputs(connection: DuckDBConnection, options: MergeOptions,
         String(v.pagesRead),
         String(v.videoSeconds),
         String(v.searches),
+        String(v.quizAttempts),
+        String(v.quizzesFinished),
       ]),
     ),
   );
