@@ -64,9 +64,11 @@ const usage = `Usage: npm run publish -- <command> [options]
       it works once, for that kiosk only, until it expires.
   stats verify FILE.json --venues venues.json
       Check a kiosk's usage export: its .sig against the venue's registered key, then its rows.
-  stats merge DIR... --venues venues.json --out REPORT_DIR
+  stats merge DIR... --venues venues.json --out REPORT_DIR [--exchange-pack DIR --key KEY --channel C]
       Verify every export under the folders, drop duplicates, settle conflicts by sequence, find gaps,
-      and write REPORT_DIR/rows.parquet, by-venue.csv, by-item.csv and report.html.
+      and write REPORT_DIR/rows.parquet, by-venue.csv, by-item.csv and report.html. With --exchange-pack,
+      also a pack signed by KEY for channel C whose one item (exchange-C) is a leaflet comparing the
+      venues, in every content language; each merge's version is higher, so kiosks take the newest.
 `;
 
 class UsageError extends Error {}
@@ -280,7 +282,13 @@ async function statsCommand(args: string[]): Promise<void> {
   const { values, positionals } = parseArgs({
     args: rest,
     allowPositionals: true,
-    options: { venues: { type: 'string' }, out: { type: 'string' } },
+    options: {
+      venues: { type: 'string' },
+      out: { type: 'string' },
+      'exchange-pack': { type: 'string' },
+      key: { type: 'string' },
+      channel: { type: 'string' },
+    },
   });
   if (sub === 'verify') {
     const [file, ...others] = positionals;
@@ -294,13 +302,22 @@ async function statsCommand(args: string[]): Promise<void> {
   } else if (sub === 'merge') {
     if (positionals.length === 0) throw new UsageError('name the folders that hold the exports');
     const outDir = required(values, 'out');
+    const exchangeDir = values['exchange-pack'];
+    if (exchangeDir === undefined && (values.key !== undefined || values.channel !== undefined)) {
+      throw new UsageError('--key and --channel sign the exchange pack: give --exchange-pack DIR with them');
+    }
+    const exchange =
+      exchangeDir === undefined
+        ? undefined
+        : { dir: exchangeDir, keyFile: required(values, 'key'), channel: required(values, 'channel') };
     // DuckDB's native library is loaded only for the merge, not for every publisher command.
     const { mergeStats } = await import('./stats/merge-stats.ts');
+    const createdAt = new Date();
     const report = await mergeStats({
       dirs: positionals,
       venues: await readVenues(required(values, 'venues')),
       outDir,
-      createdAt: new Date(),
+      createdAt,
     });
     console.log(
       `${report.found} exports found: ${report.merged.length} merged (${report.rows} rows), ` +
@@ -316,6 +333,19 @@ async function statsCommand(args: string[]): Promise<void> {
     }
     for (const g of report.gaps) console.log(`  gap: ${g.venueId} ${g.fromDay} to ${g.toDay} (${g.days} days)`);
     console.log(`Report: ${path.join(outDir, 'report.html')}`);
+    if (exchange) {
+      const { writeExchangePack } = await import('./stats/exchange-pack.ts');
+      const { id, version, manifest } = await writeExchangePack(report, {
+        outDir: exchange.dir,
+        keyFile: exchange.keyFile,
+        channel: exchange.channel,
+        createdAt,
+      });
+      console.log(
+        `Exchange pack: ${exchange.dir} (${id} version ${version}, channel ${exchange.channel}, ` +
+          `${manifest.files.length} leaflets), signed by ${manifest.keyId}`,
+      );
+    }
   } else {
     throw new UsageError(`unknown stats command "${sub ?? ''}"`);
   }

@@ -120,10 +120,18 @@ export function statsReportHtml(report: MergeReport, venues: Venues, createdAt: 
   const maxVisits = Math.max(0, ...venueRows.map((v) => v.visits));
   const maxReading = Math.max(0, ...venueRows.map((v) => v.readingSeconds));
   const maxOpened = Math.max(0, ...venueRows.map((v) => v.itemsOpened));
+  const maxQuiz = Math.max(0, ...venueRows.map((v) => v.quizAttempts));
   parts.push(`<h2>Venues side by side</h2>`);
+  const attempts = venueRows.reduce((sum, v) => sum + v.quizAttempts, 0);
+  const finished = venueRows.reduce((sum, v) => sum + v.quizzesFinished, 0);
+  const quizVenues = venueRows.filter((v) => v.quizAttempts > 0).length;
+  parts.push(
+    `<p>Quizzes: ${number.format(attempts)} attempts, ${number.format(finished)} finished, at ${quizVenues} ` +
+      `of ${venueRows.length} venues.</p>`,
+  );
   parts.push(
     `<table><thead><tr><th>Venue</th><th>Region</th><th>Visits</th><th>Reading (hours)</th><th>Items opened</th>` +
-      `<th class="n">Exports</th><th class="n">Days missing</th></tr></thead><tbody>\n` +
+      `<th>Quiz attempts (finished)</th><th class="n">Exports</th><th class="n">Days missing</th></tr></thead><tbody>\n` +
       venueRows
         .map(
           (v) =>
@@ -131,6 +139,7 @@ export function statsReportHtml(report: MergeReport, venues: Venues, createdAt: 
             cellBar(v.visits, maxVisits, number.format(v.visits)) +
             cellBar(v.readingSeconds, maxReading, number.format(hours(v.readingSeconds))) +
             cellBar(v.itemsOpened, maxOpened, number.format(v.itemsOpened)) +
+            cellBar(v.quizAttempts, maxQuiz, `${number.format(v.quizAttempts)} (${number.format(v.quizzesFinished)})`) +
             `<td class="n">${v.exports}</td><td class="n">${number.format(v.missingDays)}</td></tr>`,
         )
         .join('\n') +
