@@ -38,7 +38,8 @@ function quizRows(): DailyRow[] {
     on('quiz-start', 'soil-quiz', 31, 0),
     on('quiz-finish', 'soil-quiz', 27, 1900),
     on('quiz-answer', 'soil-quiz/ph', 27, 18),
-    on('contest-entry', 'spring-cup/red-team', 4, 300),
+    { ...on('contest-entry', 'spring-cup/red-team', 4, 300), itemTitle: 'Spring cup — Red team', subject: '' },
+    { ...on('contest-entry', 'spring-cup/blue-team', 6, 480), itemTitle: 'Spring cup — Blue team', subject: '' },
   ];
 }
 
@@ -122,6 +123,10 @@ describe('publish stats merge --exchange-pack', () => {
     expect(text).toMatch(/Quiz\s+attempts/);
     expect(text).toMatch(/Venue 0 [\d,]+ [\d,]+ [\d.,]+ 31/);
     expect(text).toContain('Read the longest');
+    // A unit with five attempts or more is named with its average; one with fewer is not.
+    expect(text).toContain('Contest: Spring cup');
+    expect(text).toMatch(/Blue team 80 6/);
+    expect(text).not.toContain('Red team');
     expect(text).not.toContain('What is pH?');
     // A title in a script the English faces lack is named by its item id.
     expect(text).not.toMatch(/[\u1800-\u18af\uac00-\ud7af\u4e00-\u9fff]/);

@@ -329,3 +329,77 @@ describe('mergeStats: what the fast checks must still catch', () => {
     expect(report.byItem[0]).toMatchObject({ itemId: 'broken', itemTitle: 'Broken \ufffd title', opens: 5 });
   });
 });
+
+describe('contests between units', () => {
+  it('gives each team its attempts and average over the venues that ran the contest, small teams unpublished', async () => {
+    const root = await tempDir('stats-contests-');
+    const { mkdir } = await import('node:fs/promises');
+    const keys = [seededKioskKey(11), seededKioskKey(12)];
+    const entry = (team: string, title: string, count: number, amount: number): DailyRow => ({
+      day: '2027-02-03',
+      kind: 'contest-entry',
+      itemId: `spring-cup/${team}`,
+      itemTitle: `Spring cup — ${title}`,
+      subject: '',
+      count,
+      amount,
+    });
+    const rowsFor = [
+      [entry('mill', 'The mill', 6, 480), entry('north-farm', 'North farm', 3, 150)],
+      [entry('mill', 'The mill', 4, 200)],
+    ];
+    for (const [index, key] of keys.entries()) {
+      const folder = path.join(root, `stick-${index}`, 'reading-room-stats');
+      await mkdir(folder, { recursive: true });
+      const text = statsExportText({
+        format: 1,
+        venueId: key.venueId,
+        venueName: `V${index}`,
+        keyId: key.venueId,
+        sequence: 1,
+        createdAt: '2027-03-01T00:00:00.000Z',
+        fromDay: '2027-02-01',
+        toDay: '2027-02-28',
+        rows: rowsFor[index]!,
+      });
+      await writeFile(path.join(folder, `${key.venueId}-1.json`), text);
+      await writeFile(path.join(folder, `${key.venueId}-1.json.sig`), statsSignatureText(Buffer.from(text), key));
+    }
+    const venuesFile = path.join(root, 'venues.json');
+    await writeVenuesFile(
+      venuesFile,
+      keys.map((key, index) => ({ key, name: `V${index}`, region: 'R' })),
+    );
+    const report = await mergeStats({
+      dirs: [root],
+      venues: await readVenues(venuesFile),
+      outDir: path.join(root, 'out'),
+      createdAt: new Date('2027-03-10T00:00:00Z'),
+    });
+    expect(report.byContest).toEqual([
+      {
+        contestId: 'spring-cup',
+        teamId: 'mill',
+        title: 'Spring cup — The mill',
+        venues: 2,
+        attempts: 10,
+        averagePercent: 68,
+      },
+      {
+        contestId: 'spring-cup',
+        teamId: 'north-farm',
+        title: 'Spring cup — North farm',
+        venues: 1,
+        attempts: 3,
+        averagePercent: 50,
+      },
+    ]);
+    // Contest entries are not items.
+    expect(report.byItem).toEqual([]);
+    const html = await readFile(path.join(root, 'out', 'report.html'), 'utf8');
+    expect(html).toContain('Contests between units');
+    expect(html).toContain('68 % (10 attempts, 2 venues)');
+    expect(html).toContain('— (&#60;5 attempts)');
+    expect(html).not.toContain('50 %');
+  });
+});

@@ -23,6 +23,12 @@ export interface ExchangeMessages {
   itemsText: string;
   noItems: string;
   item: string;
+  /** {contest} */
+  contestHeading: string;
+  contestText: string;
+  team: string;
+  average: string;
+  attempts: string;
   /** {hours}, {visits}: already formatted */
   fact: string;
   footer: string;
@@ -47,6 +53,11 @@ export const exchangeMessages: Record<ContentLanguage, ExchangeMessages> = {
     itemsText: 'The items read the longest, all reading rooms together.',
     noItems: 'No item was read often enough yet to be named here.',
     item: 'Item',
+    contestHeading: 'Contest: {contest}',
+    contestText: 'Each unit’s average score in percent, over every reading room that ran the contest.',
+    team: 'Unit',
+    average: 'Average %',
+    attempts: 'Attempts',
     fact: 'Together the reading rooms counted {hours} hours of reading and {visits} visits.',
     footer: 'Reading Room exchange: the centre’s figures',
   },
@@ -67,6 +78,11 @@ export const exchangeMessages: Record<ContentLanguage, ExchangeMessages> = {
     itemsText: '모든 열람실에서 가장 오래 읽은 자료입니다.',
     noItems: '여기에 소개할 만큼 자주 읽힌 자료가 아직 없습니다.',
     item: '자료',
+    contestHeading: '대회: {contest}',
+    contestText: '대회를 연 모든 열람실을 합친 각 단위의 평균 점수(%)입니다.',
+    team: '단위',
+    average: '평균 %',
+    attempts: '참가 횟수',
     fact: '열람실들은 함께 {hours}시간을 읽었고 방문은 {visits}번이었습니다.',
     footer: '열람실 교류: 센터의 집계',
   },
@@ -86,6 +102,11 @@ export const exchangeMessages: Record<ContentLanguage, ExchangeMessages> = {
     itemsText: '所有阅览室合计阅读时间最长的内容。',
     noItems: '还没有阅读次数多到可以在这里列出的内容。',
     item: '内容',
+    contestHeading: '竞赛：{contest}',
+    contestText: '举办该竞赛的所有阅览室合计，各单位的平均得分（%）。',
+    team: '单位',
+    average: '平均 %',
+    attempts: '答题次数',
     fact: '各阅览室合计阅读了{hours}小时，共有{visits}次访问。',
     footer: '阅览室交流：中心汇总',
   },
@@ -107,6 +128,11 @@ export const exchangeMessages: Record<ContentLanguage, ExchangeMessages> = {
     itemsText: 'Бүх уншлагын танхимд нийтдээ хамгийн удаан уншсан зүйлс.',
     noItems: 'Энд нэрлэхүйц олон уншсан зүйл хараахан алга.',
     item: 'Зүйл',
+    contestHeading: 'Тэмцээн: {contest}',
+    contestText: 'Тэмцээн зохиосон бүх уншлагын танхимд нийтдээ нэгж бүрийн дундаж оноо, хувиар.',
+    team: 'Нэгж',
+    average: 'Дундаж %',
+    attempts: 'Оролдлого',
     fact: 'Уншлагын танхимууд нийтдээ {hours} цаг уншиж, {visits} айлчлал хүлээн авсан.',
     footer: 'Уншлагын танхимын солилцоо: төвийн нэгтгэл',
   },
@@ -126,6 +152,11 @@ export const exchangeMessages: Record<ContentLanguage, ExchangeMessages> = {
     itemsText: 'ᠪᠦᠬᠦ ᠲᠠᠩᠬᠢᠮ ᠳᠤ᠃',
     noItems: 'ᠵᠦᠢᠯ ᠠᠯᠭ᠎ᠠ᠃',
     item: 'ᠵᠦᠢᠯ',
+    contestHeading: 'ᠲᠡᠮᠡᠴᠡᠭᠡᠨ᠄ {contest}',
+    contestText: 'ᠨᠢᠭᠡᠴᠡ ᠪᠦᠷᠢ ᠶᠢᠨ ᠳᠤᠮᠳᠠᠴᠢ ᠣᠨᠤᠭ᠎ᠠ᠂ ᠬᠤᠪᠢ ᠪᠠᠷ᠃',
+    team: 'ᠨᠢᠭᠡᠴᠡ',
+    average: 'ᠳᠤᠮᠳᠠᠴᠢ %',
+    attempts: 'ᠣᠷᠣᠯᠳᠤᠯᠭ᠎ᠠ',
     fact: 'ᠤᠩᠰᠢᠭᠰᠠᠨ ᠴᠠᠭ᠄ {hours}᠃ ᠠᠶᠢᠯᠴᠢᠯᠠᠯ᠄ {visits}᠃',
     footer: 'ᠲᠥᠪ ᠦᠨ ᠲᠣᠭ᠎ᠠ ᠪᠠᠷᠢᠮᠲᠠ',
   },

@@ -13,7 +13,7 @@ import { ContentLanguage } from '../../../preload/contract/schemas.ts';
 import { buildPackFromSheet } from '../build-pack.ts';
 import { renderLeaflet, type LeafletText } from '../demo/leaflet-pdf.ts';
 import type { Sheet } from '../sheet.ts';
-import { exchangeMessages } from './exchange-messages.ts';
+import { exchangeMessages, type ExchangeMessages } from './exchange-messages.ts';
 import type { MergeReport } from './merge-stats.ts';
 import { smallestPublishedCount } from './stats-report.ts';
 
@@ -115,12 +115,38 @@ function leafletText(report: MergeReport, language: ContentLanguage): LeafletTex
             }
           : {}),
       },
+      ...contestSections(report, words, say, number),
     ],
     fact: say(words.fact, {
       hours: hours(total((v) => v.readingSeconds)),
       visits: number.format(total((v) => v.visits)),
     }),
   };
+}
+
+/** One section a contest: its units with five attempts or more (fewer could point at a person), best first. */
+function contestSections(
+  report: MergeReport,
+  words: ExchangeMessages,
+  say: (message: string, values: Record<string, string | number>) => string,
+  number: Intl.NumberFormat,
+): LeafletText['sections'] {
+  const contests = Map.groupBy(
+    report.byContest.filter((team) => team.attempts >= smallestPublishedCount),
+    (team) => team.contestId,
+  );
+  return [...contests.values()].map((teams) => ({
+    heading: say(words.contestHeading, { contest: teams[0]!.title.split(' — ')[0] || teams[0]!.contestId }),
+    text: words.contestText,
+    table: {
+      header: [words.team, words.average, words.attempts],
+      rows: teams.map((team) => [
+        team.title.split(' — ').slice(1).join(' — ') || team.teamId,
+        number.format(Math.round(team.averagePercent)),
+        number.format(team.attempts),
+      ]),
+    },
+  }));
 }
 
 /** Renders the leaflet in every content language and builds, signs and writes the pack into `options.outDir`. */

@@ -110,6 +110,18 @@ export interface RegionTotals {
   readingSeconds: number;
 }
 
+/** A team's (unit's) result in a contest over every venue that ran it: `contest-entry` rows, `<contest>/<team>`. */
+export interface ContestTotals {
+  contestId: string;
+  teamId: string;
+  /** `<contest> — <team>`, as the kiosk last named them. */
+  title: string;
+  venues: number;
+  attempts: number;
+  /** The attempts' average score in percent. */
+  averagePercent: number;
+}
+
 export interface MergeReport {
   found: number;
   merged: ExportRef[];
@@ -123,6 +135,7 @@ export interface MergeReport {
   byItem: ItemTotals[];
   bySubject: SubjectTotals[];
   byRegion: RegionTotals[];
+  byContest: ContestTotals[];
   /** Where the time went, in milliseconds: checking files, staging their rows in DuckDB, the rest. */
   timings: { verify: number; stage: number; select: number; aggregate: number; write: number };
 }
@@ -608,6 +621,20 @@ async function aggregate(
       ${sumOf('item-open', 'count')} AS itemsOpened, ${sumOf('reading-time', 'amount')} AS readingSeconds
     FROM venues v LEFT JOIN merged m ON m.venue_id = v.venue_id GROUP BY v.region ORDER BY v.region`,
   );
+  // Staff at each venue define contests, so one contest id across venues is the centre's contest run everywhere.
+  const byContest = (
+    await rowsOf<Omit<ContestTotals, 'contestId' | 'teamId'> & { itemId: string }>(
+      connection,
+      `
+    SELECT item_id AS itemId, arg_max(item_title, day) AS title, count(DISTINCT venue_id)::DOUBLE AS venues,
+      sum(count)::DOUBLE AS attempts, (sum(amount) / sum(count))::DOUBLE AS averagePercent
+    FROM merged WHERE kind = 'contest-entry' AND count > 0 GROUP BY item_id
+    ORDER BY split_part(item_id, '/', 1), averagePercent DESC, item_id`,
+    )
+  ).map(({ itemId, ...totals }) => {
+    const slash = itemId.indexOf('/');
+    return { contestId: itemId.slice(0, slash), teamId: itemId.slice(slash + 1), ...totals };
+  });
   return {
     found,
     merged: selection.merged.map(ref),
@@ -621,6 +648,7 @@ async function aggregate(
     byItem,
     bySubject,
     byRegion,
+    byContest,
     timings,
   };
 }

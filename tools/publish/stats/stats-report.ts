@@ -173,6 +173,30 @@ export function statsReportHtml(report: MergeReport, venues: Venues, createdAt: 
     ),
   );
 
+  if (report.byContest.length > 0) {
+    parts.push(`<h2>Contests between units</h2>`);
+    for (const contestId of new Set(report.byContest.map((c) => c.contestId))) {
+      const teams = report.byContest.filter((c) => c.contestId === contestId);
+      const name = teams[0]!.title.split(' — ')[0] || contestId;
+      parts.push(
+        barChart(
+          `${name}: average score (%)`,
+          // A team of one to four attempts could point at a person's score: its average stays unpublished.
+          teams.map((c) => {
+            const few = c.attempts > 0 && c.attempts < smallestPublishedCount;
+            return {
+              label: c.title.split(' — ').slice(1).join(' — ') || c.teamId,
+              value: few ? 0 : c.averagePercent,
+              shown: few
+                ? `— (${publishedCount(c.attempts)} attempts)`
+                : `${number.format(Math.round(c.averagePercent))} % (${number.format(c.attempts)} attempts, ${c.venues} venues)`,
+            };
+          }),
+        ),
+      );
+    }
+  }
+
   parts.push(`<h2>By region</h2>`);
   const regionBars = (value: (r: MergeReport['byRegion'][number]) => number) =>
     report.byRegion.map((r) => ({ label: r.region, value: value(r), shown: number.format(value(r)) }));
