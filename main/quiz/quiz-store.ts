@@ -3,7 +3,8 @@
  * contests' entries by team. Runs in the quiz worker. A board entry holds a nickname, points and a time, nothing
  * else, and goes once no board can show it (after eight days); contest entries stay, as the contest's result.
  */
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { openVersionedDatabase } from '../store/versioned-database.ts';
 import { Contest, Nickname, type BoardEntry } from '../../preload/contract/quiz.ts';
 
 const schema = `
@@ -54,20 +55,7 @@ export class QuizStore {
   readonly #db: Database.Database;
 
   constructor(path: string) {
-    this.#db = new Database(path);
-    this.#db.pragma('journal_mode = WAL');
-    this.#db.pragma('busy_timeout = 5000');
-    const version = this.#db.pragma('user_version', { simple: true }) as number;
-    if (version > schemaVersion) {
-      this.#db.close();
-      throw new Error(`The quiz boards at ${path} were written by a newer kiosk (schema ${version}).`);
-    }
-    if (version === 0) {
-      this.#db.transaction(() => {
-        this.#db.exec(schema);
-        this.#db.pragma(`user_version = ${schemaVersion}`);
-      })();
-    }
+    this.#db = openVersionedDatabase(path, { schema, version: schemaVersion, what: 'The quiz boards' });
   }
 
   close(): void {

@@ -1,19 +1,9 @@
 /** One daily aggregate of usage (docs/stats-format.md): what the stats store keeps and an export carries. */
 import { z } from 'zod';
+import { visitorEventKinds } from '../../preload/contract/stats.ts';
 
-export const statsEventKinds = [
-  'visit-start',
-  'visit-end',
-  'item-open',
-  'pages-read',
-  'reading-time',
-  'video-watched',
-  'search',
-  'quiz-start',
-  'quiz-finish',
-  'quiz-answer',
-  'contest-entry',
-] as const;
+/** What screens report, and what the main process counts of a finished quiz (`main/quiz/attempt-events.ts`). */
+export const statsEventKinds = [...visitorEventKinds, 'quiz-finish', 'quiz-answer', 'contest-entry'] as const;
 export const StatsEventKind = z.enum(statsEventKinds);
 export type StatsEventKind = z.infer<typeof StatsEventKind>;
 

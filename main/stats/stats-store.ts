@@ -4,7 +4,8 @@
  * day's aggregate in the same transaction; raw events are pruned after 90 days, aggregates after ten
  * years. Runs in the stats worker: every write a visitor causes is off the main thread.
  */
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { openVersionedDatabase } from '../store/versioned-database.ts';
 import type { StatsEventKind } from './daily-row.ts';
 import type { DailyRow } from './daily-row.ts';
 
@@ -98,22 +99,9 @@ export class StatsStore {
   readonly #db: Database.Database;
 
   constructor(path: string) {
-    this.#db = new Database(path);
-    this.#db.pragma('journal_mode = WAL');
+    this.#db = openVersionedDatabase(path, { schema, version: schemaVersion, what: 'The usage counts' });
     // A count lost to a power cut is one tap; NORMAL keeps each tap's write cheap.
     this.#db.pragma('synchronous = NORMAL');
-    this.#db.pragma('busy_timeout = 5000');
-    const version = this.#db.pragma('user_version', { simple: true }) as number;
-    if (version > schemaVersion) {
-      this.#db.close();
-      throw new Error(`The usage counts at ${path} were written by a newer kiosk (schema ${version}).`);
-    }
-    if (version === 0) {
-      this.#db.transaction(() => {
-        this.#db.exec(schema);
-        this.#db.pragma(`user_version = ${schemaVersion}`);
-      })();
-    }
   }
 
   close(): void {

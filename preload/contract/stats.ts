@@ -7,20 +7,24 @@ import { z } from 'zod';
 import { staffCall, visitorCall } from './call.ts';
 import { Slug } from './schemas.ts';
 
-/** What a screen may report; `amount` is seconds, pages or results found, as docs/stats-format.md says. */
+/**
+ * What a screen may report (`amount` is seconds, pages or results found, as docs/stats-format.md says).
+ * `quiz-start`: the visitor began an attempt (`detail`: the mode); the rest of a quiz comes by `quiz.finish`.
+ */
+export const visitorEventKinds = [
+  'visit-start',
+  'visit-end',
+  'item-open',
+  'pages-read',
+  'reading-time',
+  'video-watched',
+  'search',
+  'quiz-start',
+] as const;
+
 export const VisitorEvent = z
   .object({
-    /** `quiz-start`: the visitor began an attempt (`detail`: the mode); the rest of a quiz comes by `quiz.finish`. */
-    kind: z.enum([
-      'visit-start',
-      'visit-end',
-      'item-open',
-      'pages-read',
-      'reading-time',
-      'video-watched',
-      'search',
-      'quiz-start',
-    ]),
+    kind: z.enum(visitorEventKinds),
     itemId: Slug.optional(),
     /** Bounded, so a broken screen cannot swamp the counts; screens cap seconds at six hours themselves. */
     amount: z.number().nonnegative().max(10_000_000).optional(),

@@ -23,8 +23,27 @@ export const UpdatesState = z.enum([
 ]);
 export type UpdatesState = z.infer<typeof UpdatesState>;
 
+/** Why a feed, or a download from it, was refused or stopped; the Updates screen has words for each. */
+export const feedProblemCodes = [
+  'unreachable',
+  'http-error',
+  'too-large',
+  'bad-signature',
+  'unknown-key',
+  'key-revoked',
+  'channel-not-allowed',
+  'malformed-feed',
+  'expired',
+  'replayed',
+  'size-mismatch',
+  'hash-mismatch',
+  'paused',
+  'disk-full',
+] as const;
+export type FeedProblemCode = (typeof feedProblemCodes)[number];
+
 export const UpdatesProblem = z.strictObject({
-  /** A feed or pack refusal code (`feedErrorCodes`, `packErrorCodes`); the screen has words for each. */
+  /** A feed problem (`feedProblemCodes`), a pack's import refusal (`ImportFailureCode`), or `failed`. */
   code: z.string().max(40),
   packId: Slug.optional(),
   detail: z.string().max(2000),

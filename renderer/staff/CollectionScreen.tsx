@@ -3,7 +3,8 @@
  * files take and when it came, and the free room left. Removing one asks first, says what will go, and
  * happens in one step like an import.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
+import { ConfirmDialog } from './ConfirmDialog.tsx';
 import type { InstalledPackSummary } from '../../preload/contract/packs.ts';
 import { KioskError } from '../../preload/contract/client.ts';
 import type { ErrorCode } from '../../preload/contract/envelope.ts';
@@ -78,35 +79,18 @@ export function CollectionScreen() {
           </ul>
         </>
       )}
-      {asking && <ConfirmRemoval pack={asking} onYes={() => void remove(asking)} onNo={() => setAsking(undefined)} />}
+      {asking && (
+        <ConfirmDialog
+          title={t('staff.collection.confirmTitle', { pack: asking.id })}
+          body={t('staff.collection.confirmBody', { items: asking.itemCount })}
+          no={t('staff.collection.keep')}
+          yes={t('staff.collection.removeNow')}
+          onYes={() => void remove(asking)}
+          onNo={() => setAsking(undefined)}
+          yesTestId="confirm-remove"
+        />
+      )}
     </main>
-  );
-}
-
-function ConfirmRemoval({ pack, onYes, onNo }: { pack: InstalledPackSummary; onYes: () => void; onNo: () => void }) {
-  const { t } = useI18n();
-  const keep = useRef<HTMLButtonElement>(null);
-  // The safe answer has the focus, so a stray Enter keeps the pack.
-  useEffect(() => keep.current?.focus(), []);
-  return (
-    <div className="overlay" onKeyDown={(event) => event.key === 'Escape' && onNo()}>
-      <div
-        className="dialog"
-        role="alertdialog"
-        aria-modal="true"
-        aria-labelledby="remove-title"
-        aria-describedby="remove-text"
-      >
-        <h2 id="remove-title">{t('staff.collection.confirmTitle', { pack: pack.id })}</h2>
-        <p id="remove-text">{t('staff.collection.confirmBody', { items: pack.itemCount })}</p>
-        <button ref={keep} type="button" className="button big" onClick={onNo}>
-          {t('staff.collection.keep')}
-        </button>
-        <button type="button" className="button primary big" onClick={onYes} data-testid="confirm-remove">
-          {t('staff.collection.removeNow')}
-        </button>
-      </div>
-    </div>
   );
 }
 

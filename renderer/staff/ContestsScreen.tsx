@@ -3,7 +3,8 @@
  * to create, change or remove one. While a contest runs, a timed challenge on one of its quizzes counts for
  * the team the visitor picks; the standings here move as challenges finish.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
+import { ConfirmDialog } from './ConfirmDialog.tsx';
 import type { ItemSummary } from '../../preload/contract/catalog.ts';
 import { KioskError } from '../../preload/contract/client.ts';
 import type { ErrorCode } from '../../preload/contract/envelope.ts';
@@ -119,7 +120,15 @@ export function ContestsScreen() {
         </>
       )}
       {asking && (
-        <ConfirmRemoval contest={asking} onYes={() => void remove(asking)} onNo={() => setAsking(undefined)} />
+        <ConfirmDialog
+          title={t('staff.contests.confirmTitle', { name: nameIn(asking.names, locale).text })}
+          body={t('staff.contests.confirmBody')}
+          no={t('staff.contests.keep')}
+          yes={t('staff.contests.removeNow')}
+          onYes={() => void remove(asking)}
+          onNo={() => setAsking(undefined)}
+          yesTestId="confirm-remove-contest"
+        />
       )}
     </main>
   );
@@ -177,34 +186,5 @@ function ContestCard({
         </button>
       </div>
     </li>
-  );
-}
-
-function ConfirmRemoval({ contest, onYes, onNo }: { contest: Contest; onYes: () => void; onNo: () => void }) {
-  const { t, locale } = useI18n();
-  const keep = useRef<HTMLButtonElement>(null);
-  // The safe answer has the focus, so a stray Enter keeps the contest.
-  useEffect(() => keep.current?.focus(), []);
-  return (
-    <div className="overlay" onKeyDown={(event) => event.key === 'Escape' && onNo()}>
-      <div
-        className="dialog"
-        role="alertdialog"
-        aria-modal="true"
-        aria-labelledby="remove-contest-title"
-        aria-describedby="remove-contest-text"
-      >
-        <h2 id="remove-contest-title">
-          {t('staff.contests.confirmTitle', { name: nameIn(contest.names, locale).text })}
-        </h2>
-        <p id="remove-contest-text">{t('staff.contests.confirmBody')}</p>
-        <button ref={keep} type="button" className="button big" onClick={onNo}>
-          {t('staff.contests.keep')}
-        </button>
-        <button type="button" className="button primary big" onClick={onYes} data-testid="confirm-remove-contest">
-          {t('staff.contests.removeNow')}
-        </button>
-      </div>
-    </div>
   );
 }

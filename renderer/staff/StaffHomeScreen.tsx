@@ -1,6 +1,7 @@
 /** Staff mode's first screen: what staff can do here, as large tiles, and the way out. */
 import './staff.css';
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
+import { ConfirmDialog } from './ConfirmDialog.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { kiosk } from '../kiosk.ts';
 import { useVisit } from '../visit/visit.tsx';
@@ -71,33 +72,16 @@ export function StaffHomeScreen() {
           {t('staff.exit.closing')}
         </p>
       )}
-      {closing === 'asking' && <ConfirmExit onYes={close} onNo={() => setClosing(undefined)} />}
+      {closing === 'asking' && (
+        <ConfirmDialog
+          title={t('staff.exit.confirmTitle')}
+          body={t('staff.exit.confirmBody')}
+          no={t('staff.exit.stay')}
+          yes={t('staff.exit.now')}
+          onYes={close}
+          onNo={() => setClosing(undefined)}
+        />
+      )}
     </main>
-  );
-}
-
-function ConfirmExit({ onYes, onNo }: { onYes: () => void; onNo: () => void }) {
-  const { t } = useI18n();
-  const stay = useRef<HTMLButtonElement>(null);
-  useEffect(() => stay.current?.focus(), []);
-  return (
-    <div className="overlay" onKeyDown={(event) => event.key === 'Escape' && onNo()}>
-      <div
-        className="dialog"
-        role="alertdialog"
-        aria-modal="true"
-        aria-labelledby="exit-title"
-        aria-describedby="exit-text"
-      >
-        <h2 id="exit-title">{t('staff.exit.confirmTitle')}</h2>
-        <p id="exit-text">{t('staff.exit.confirmBody')}</p>
-        <button ref={stay} type="button" className="button big" onClick={onNo}>
-          {t('staff.exit.stay')}
-        </button>
-        <button type="button" className="button primary big" onClick={onYes}>
-          {t('staff.exit.now')}
-        </button>
-      </div>
-    </div>
   );
 }

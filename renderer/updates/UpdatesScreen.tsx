@@ -9,7 +9,7 @@ import './updates.css';
 import { useCallback, useEffect, useState } from 'react';
 import { ImportFailureCode } from '../../preload/contract/packs.ts';
 import type { VenueSettings } from '../../preload/contract/settings.ts';
-import type { UpdatesProblem, UpdatesStatus } from '../../preload/contract/updates.ts';
+import { feedProblemCodes, type UpdatesProblem, type UpdatesStatus } from '../../preload/contract/updates.ts';
 import { useI18n, type I18n } from '../i18n/i18n.tsx';
 import { kiosk } from '../kiosk.ts';
 import type { MessageKey } from '../messages.ts';
@@ -20,23 +20,8 @@ import { useVisit } from '../visit/visit.tsx';
 import { KioskError } from '../../preload/contract/client.ts';
 import type { ErrorCode } from '../../preload/contract/envelope.ts';
 
-/** The feed problems the screen has its own words for; a pack's import refusals use the import's words. */
-const feedProblems = new Set([
-  'unreachable',
-  'http-error',
-  'too-large',
-  'bad-signature',
-  'unknown-key',
-  'key-revoked',
-  'channel-not-allowed',
-  'malformed-feed',
-  'expired',
-  'replayed',
-  'size-mismatch',
-  'hash-mismatch',
-  'paused',
-  'disk-full',
-]);
+/** The feed problems have words of their own; a pack's import refusals use the import's words. */
+const feedProblems: ReadonlySet<string> = new Set(feedProblemCodes);
 
 export function UpdatesScreen() {
   const { t } = useI18n();

@@ -83,11 +83,10 @@ export async function signIn(page: Page, host: KioskHost): Promise<void> {
 }
 
 /**
- * Staff mode on the staff home, through the hidden corner: the PIN chosen on a new kiosk (typed twice, then back
- * from the first-run settings), or typed once on one set up already.
+ * From the screen the page shows into staff mode, through the hidden corner: the PIN chosen on a new kiosk (typed
+ * twice, then back from the first-run settings), or typed once on one set up already.
  */
-export async function enterStaff(page: Page, host: KioskHost, pin: string): Promise<void> {
-  await signIn(page, host);
+export async function enterStaffMode(page: Page, pin: string): Promise<void> {
   await expect(page.locator('[data-screen]')).toBeVisible();
   const height = page.viewportSize()!.height;
   for (let tap = 0; tap < 5; tap++) await page.mouse.click(24, height - 24);
@@ -98,8 +97,17 @@ export async function enterStaff(page: Page, host: KioskHost, pin: string): Prom
     for (const digit of pin) await pad.getByRole('button', { name: digit, exact: true }).click();
     await pad.getByRole('button', { name: 'OK' }).click();
   }
-  if (isNew) await page.getByTestId('back').click();
+  if (isNew) {
+    await expect(page.getByText('The PIN is set.', { exact: false })).toBeVisible();
+    await page.getByTestId('back').click();
+  }
   await expect(page.getByTestId('staff-home')).toBeVisible();
+}
+
+/** Signs the page in to `host`, then into staff mode. */
+export async function enterStaff(page: Page, host: KioskHost, pin: string): Promise<void> {
+  await signIn(page, host);
+  await enterStaffMode(page, pin);
 }
 
 /** Playwright's `test` with every page's clock pinned to `kioskTestTime`. */

@@ -6,28 +6,9 @@
 import type { Page } from '@playwright/test';
 import type { Nickname } from '../../preload/contract/quiz.ts';
 import { expectNoSeriousViolations } from './axe.ts';
-import { expect, kioskTestTime, test } from './fixtures.ts';
+import { enterStaffMode, expect, kioskTestTime, test } from './fixtures.ts';
 
 const pin = '482913';
-
-/** From the attract screen into staff mode: the corner, then the PIN (chosen twice on a new kiosk). */
-async function enterStaff(page: Page) {
-  await expect(page.locator('[data-screen]')).toBeVisible();
-  const height = page.viewportSize()!.height;
-  for (let tap = 0; tap < 5; tap++) await page.mouse.click(24, height - 24);
-  const pad = page.locator('.pin-keys');
-  await expect(pad).toBeVisible();
-  const isNew = await page.getByText('This kiosk is new.', { exact: false }).isVisible();
-  for (let time = 0; time < (isNew ? 2 : 1); time++) {
-    for (const digit of pin) await pad.getByRole('button', { name: digit, exact: true }).click();
-    await pad.getByRole('button', { name: 'OK' }).click();
-  }
-  if (isNew) {
-    await expect(page.getByText('The PIN is set.', { exact: false })).toBeVisible();
-    await page.getByTestId('back').click();
-  }
-  await expect(page.getByTestId('staff-home')).toBeVisible();
-}
 
 async function typeOn(page: Page, text: string) {
   const keyboard = page.getByTestId('keyboard');
@@ -99,7 +80,7 @@ const weekContest = {
 test('staff create a contest with two named teams on the screens; it runs, and its standings move with a challenge', async ({
   kioskPage: page,
 }) => {
-  await enterStaff(page);
+  await enterStaffMode(page, pin);
   await page.getByRole('button', { name: /^Contests/ }).click();
   await expect(page.locator('.staff-contests')).toHaveAttribute('aria-busy', 'false');
   await expect(page.getByText('No contests yet.', { exact: false })).toBeVisible();
@@ -193,7 +174,7 @@ test('staff create a contest with two named teams on the screens; it runs, and i
 });
 
 test('the board settings save: on, every day, typed nicknames allowed', async ({ kioskPage: page }) => {
-  await enterStaff(page);
+  await enterStaffMode(page, pin);
   await page.getByRole('button', { name: /^Settings/ }).click();
   const shown = page.getByRole('group', { name: 'Best challenges on a board' });
   await expect(shown.getByRole('button', { name: 'Off' })).toHaveAttribute('aria-pressed', 'true');
@@ -222,7 +203,7 @@ test('the attract screen shows the board and the contest standings, and updates 
 }) => {
   // The spotlight fades each item in every few seconds; axe should see colours at rest, not mid-fade.
   await page.emulateMedia({ reducedMotion: 'reduce' });
-  await enterStaff(page);
+  await enterStaffMode(page, pin);
   const settings = (await staffCall(page, 'staff.settings', {})) as Record<string, unknown>;
   await staffCall(page, 'staff.saveSettings', {
     settings: { ...settings, board: { enabled: true, period: 'week', typedNicknames: false } },
@@ -275,7 +256,7 @@ test('the attract screen shows the board and the contest standings, and updates 
   // In traditional Mongolian (the venue's language here) the boards' words run in columns, and a generated
   // nickname reads in Mongolian.
   await page.getByRole('button', { name: 'Finish' }).click();
-  await enterStaff(page);
+  await enterStaffMode(page, pin);
   const now = (await staffCall(page, 'staff.settings', {})) as Record<string, unknown>;
   await staffCall(page, 'staff.saveSettings', { settings: { ...now, defaultLocale: 'mn-Mong' } });
   await page.getByTestId('staff-leave').click();
@@ -288,7 +269,7 @@ test('the attract screen shows the board and the contest standings, and updates 
 test('the statistics show the quizzes as charts, the hardest question with its commonest answers in words, and the contest by team', async ({
   kioskPage: page,
 }) => {
-  await enterStaff(page);
+  await enterStaffMode(page, pin);
   await staffCall(page, 'staff.saveContest', { contest: weekContest });
   // Three challenges and a practice: all miss the first question (compost), two of them the same way.
   await finishChallenge(page, { score: 30, answers: ['c0'], team: { contestId: 'reading-week', teamId: 'owls' } });

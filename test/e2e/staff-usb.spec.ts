@@ -9,9 +9,9 @@ import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promis
 import os from 'node:os';
 import path from 'node:path';
 import type { ChildProcess } from 'node:child_process';
-import { publicEntry } from '../../main/packs/signing-keys.ts';
 import { fullManifest, itemFor, randomFile, testKey, writeTestPack } from '../main/packs/import-fixtures.ts';
 import { mountExt4, unmountExt4 } from '../main/packs/import-helpers.ts';
+import { writeSystemKeys } from '../main/packs/pack-fixtures.ts';
 import { kioskKeyFile } from '../../main/stats/kiosk-key.ts';
 import { StatsStore } from '../../main/stats/stats-store.ts';
 import { readVenues, verifyStatsExport } from '../../tools/publish/stats/verify-export.ts';
@@ -35,11 +35,7 @@ test.beforeAll(async () => {
   const files = Array.from({ length: 16 }, () => randomFile(512 * 1024));
   const items = files.map((file, index) => itemFor(`leaflet-${index + 1}`, [file], `Field leaflet ${index + 1}`));
   await writeTestPack(path.join(stick, 'science-pack'), key, fullManifest(key, { files, items }), files);
-  const keysDir = path.join(work, 'keys');
-  await mkdir(keysDir, { mode: 0o755 });
-  await writeFile(path.join(keysDir, 'centre.keys.json'), JSON.stringify({ format: 1, keys: [publicEntry(key)] }), {
-    mode: 0o644,
-  });
+  const keysDir = await writeSystemKeys(path.join(work, 'keys'), key);
   const dataDir = path.join(work, 'data');
   await mkdir(dataDir);
   // Yesterday's visits, as the stats worker would have stored them: an export covers days up to yesterday.

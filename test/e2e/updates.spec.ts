@@ -8,11 +8,10 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { ChildProcess } from 'node:child_process';
-import { publicEntry } from '../../main/packs/signing-keys.ts';
 import { settingsFile } from '../../main/settings/settings-store.ts';
 import { writeFeed } from '../../tools/publish/feed/write-feed.ts';
 import { fullManifest, itemFor, randomFile, testKey, writeTestPack } from '../main/packs/import-fixtures.ts';
-import { writeKey } from '../main/packs/pack-fixtures.ts';
+import { writeKey, writeSystemKeys } from '../main/packs/pack-fixtures.ts';
 import { serveWithNginx, type NginxSite } from '../main/updates/nginx-site.ts';
 import { expectNoSeriousViolations } from './axe.ts';
 import { enterStaff, expect, kioskTestTime, pinnedTest as test, startHost, type KioskHost } from './fixtures.ts';
@@ -37,11 +36,7 @@ test.beforeAll(async () => {
     now: kioskTestTime,
   });
   server = await serveWithNginx(path.join(work, 'site'));
-  const keysDir = path.join(work, 'keys');
-  await mkdir(keysDir, { mode: 0o755 });
-  await writeFile(path.join(keysDir, 'centre.keys.json'), JSON.stringify({ format: 1, keys: [publicEntry(key)] }), {
-    mode: 0o644,
-  });
+  const keysDir = await writeSystemKeys(path.join(work, 'keys'), key);
   const dataDir = path.join(work, 'data');
   await mkdir(dataDir);
   // Staff saved the centre's feed and the farm channel earlier.

@@ -2,12 +2,11 @@
  * One import queue for sticks and the feed: loads asked for at once run one after the other through the packs
  * capability, each to its end, where the import itself would refuse the second as busy.
  */
-import { chmod, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { publicEntry } from '../../../main/packs/signing-keys.ts';
 import { fullManifest, itemFor, randomFile, testKey, writeTestPack } from './import-fixtures.ts';
 import { openPacksKiosk, type PacksKiosk } from './import-helpers.ts';
+import { writeSystemKeys } from './pack-fixtures.ts';
 
 let kiosk: PacksKiosk;
 beforeAll(async () => {
@@ -17,13 +16,7 @@ afterAll(() => kiosk.close());
 
 test('two loads asked for at once both finish, one after the other', async () => {
   const { key } = testKey('centre', ['science']);
-  // The kiosk's system key folder, as root keeps it.
-  const keysDir = path.join(kiosk.work, 'none');
-  await mkdir(keysDir);
-  await chmod(keysDir, 0o755);
-  await writeFile(path.join(keysDir, 'centre.keys.json'), JSON.stringify({ format: 1, keys: [publicEntry(key)] }), {
-    mode: 0o644,
-  });
+  await writeSystemKeys(path.join(kiosk.work, 'none'), key);
   const dirs = await Promise.all(
     ['stick', 'feed'].map(async (id) => {
       const files = Array.from({ length: 8 }, () => randomFile(200_000));

@@ -2,7 +2,7 @@
  * Packs for tests, made the way the publisher makes them: a source folder with a YAML sheet, built and
  * signed by the publisher's own functions into a fresh temporary folder.
  */
-import { mkdtemp, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { chmod, mkdtemp, mkdir, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import {
@@ -95,6 +95,19 @@ export async function writeKey(dir: string, key: PrivateKeyFile): Promise<string
   const file = path.join(dir, `${key.keyId}.private.json`);
   await writeFile(file, JSON.stringify(key));
   return file;
+}
+
+/**
+ * A system key folder as root keeps it on a real kiosk (`SYSTEM_KEYS_DIR`: mode 0755, a key set file 0644, owned
+ * by root, which the tests run as), trusting `keys`; returns the folder.
+ */
+export async function writeSystemKeys(dir: string, ...keys: PrivateKeyFile[]): Promise<string> {
+  await mkdir(dir, { recursive: true });
+  await chmod(dir, 0o755);
+  await writeFile(path.join(dir, 'centre.keys.json'), JSON.stringify({ format: 1, keys: keys.map(publicEntry) }), {
+    mode: 0o644,
+  });
+  return dir;
 }
 
 export interface BuiltPack {

@@ -3,17 +3,16 @@
  * nginx loads the venue's channel, reports progress and the outcome, and writes the log; a refused feed is shown
  * to staff with its code, and the collection keeps what it had.
  */
-import { chmod, mkdir, rm, writeFile } from 'node:fs/promises';
+import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, expect, test } from 'vitest';
 import { resourcesDir } from '../../../main/app-paths.ts';
 import { dispatch } from '../../../main/api/dispatch.ts';
-import { publicEntry } from '../../../main/packs/signing-keys.ts';
 import { createKioskServices, type KioskServices } from '../../../main/services.ts';
 import type { UpdatesStatus } from '../../../preload/contract/updates.ts';
 import { writeFeed } from '../../../tools/publish/feed/write-feed.ts';
 import { fullManifest, randomFile, testKey, writeTestPack } from '../packs/import-fixtures.ts';
-import { tempDir, writeKey } from '../packs/pack-fixtures.ts';
+import { tempDir, writeKey, writeSystemKeys } from '../packs/pack-fixtures.ts';
 import { serveWithNginx, type NginxSite } from './nginx-site.ts';
 
 let work: string;
@@ -30,13 +29,7 @@ beforeEach(async () => {
   await writeTestPack(pack, key, fullManifest(key, { id: 'farm', channel: 'agriculture', files }), files);
   await writeFeed({ packDirs: [pack], keyFile: await writeKey(work, key), outDir: path.join(work, 'site'), now });
   server = await serveWithNginx(path.join(work, 'site'));
-  // Trusted as the centre's key is on a real kiosk: a key set root owns, not writable by others.
-  const keysDir = path.join(work, 'keys');
-  await mkdir(keysDir);
-  await chmod(keysDir, 0o755);
-  await writeFile(path.join(keysDir, 'centre.keys.json'), JSON.stringify({ format: 1, keys: [publicEntry(key)] }), {
-    mode: 0o644,
-  });
+  const keysDir = await writeSystemKeys(path.join(work, 'keys'), key);
   services = await createKioskServices({
     dataDir: path.join(work, 'data'),
     resourcesDir,
