@@ -33,7 +33,9 @@ export function FeedbackStep({
   const last = view.position + 1 === view.count;
   const next = useRef<HTMLButtonElement>(null);
   // The verdict is announced by its live region; the focus waits on "Next" for keyboard and switch users.
-  useEffect(() => next.current?.focus({ preventScroll: true }), []);
+  useEffect(() => {
+    next.current?.focus({ preventScroll: true });
+  }, []);
   const earned = view.result.points;
   return (
     <section

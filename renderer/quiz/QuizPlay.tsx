@@ -39,7 +39,9 @@ export function QuizPlay({
   // Each step starts at the top (or, in vertical Mongolian, at the left) of the screen.
   const top = useRef<HTMLDivElement>(null);
   const step = view.phase === 'finished' ? -1 : view.position;
-  useEffect(() => top.current?.scrollIntoView({ block: 'start', inline: 'start' }), [step, view.phase]);
+  useEffect(() => {
+    top.current?.scrollIntoView({ block: 'start', inline: 'start' });
+  }, [step, view.phase]);
 
   return (
     <div ref={top} className="quiz-play" data-phase={view.phase} data-mode={mode}>

@@ -3,6 +3,7 @@
  * can change language mid-quiz or finish their visit. The attempt lives in this screen's state only.
  */
 import { useState } from 'react';
+import type { ItemDetail } from '../../preload/contract/catalog.ts';
 import { contentLanguageOf } from '../catalog/content-languages.ts';
 import { ErrorPanel } from '../components/ErrorPanel.tsx';
 import { useKioskCall } from '../components/use-kiosk-call.ts';
@@ -20,10 +21,15 @@ export function QuizScreen({ id }: { id: string }) {
   const opened = useKioskCall('quiz.open', { itemId: id });
   const [play, setPlay] = useState<{ mode: AttemptMode; team: TeamChoice | undefined; round: number }>();
   const language = contentLanguageOf(locale);
+  // A language switch fetches the item's words anew; the attempt below must not unmount meanwhile, so the
+  // words last shown stay until the new ones come.
+  const [shown, setShown] = useState<ItemDetail | undefined>();
+  if (item.status === 'done' && item.value !== shown) setShown(item.value);
+  const detail = item.status === 'done' ? item.value : shown;
 
   const failed = item.status === 'failed' ? item : opened.status === 'failed' ? opened : undefined;
   if (failed) return <ErrorPanel code={failed.code} onRetry={failed.retry} />;
-  if (item.status !== 'done' || opened.status !== 'done') return <p className="quiet">{t('common.loading')}</p>;
+  if (!detail || opened.status !== 'done') return <p className="quiet">{t('common.loading')}</p>;
 
   const { quiz, board, contests } = opened.value;
   return (
@@ -31,7 +37,7 @@ export function QuizScreen({ id }: { id: string }) {
       {play ? (
         <QuizPlay
           key={play.round}
-          item={item.value}
+          item={detail}
           quiz={quiz}
           mode={play.mode}
           team={play.team}
@@ -41,7 +47,7 @@ export function QuizScreen({ id }: { id: string }) {
         />
       ) : (
         <QuizIntro
-          item={item.value}
+          item={detail}
           questionCount={quiz.questions.length}
           contests={contests}
           language={language}
