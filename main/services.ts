@@ -16,7 +16,9 @@ import { defaultNewForDays } from './catalog/recency.ts';
 import type { Clock } from './clock.ts';
 import { openKioskLog, type KioskLog } from './log/kiosk-log.ts';
 import { logCapability } from './log/log-capability.ts';
+import { isChangeRunning } from './packs/import/import-pack.ts';
 import { createPacksCapability } from './packs/packs-capability.ts';
+import { RELEASE_CHANNEL } from './packs/trust-store.ts';
 import { startQuizCapability } from './quiz/quiz-capability.ts';
 import { loadSettingsCapability } from './settings/settings-capability.ts';
 import { createSourcesCapability } from './sources/sources-capability.ts';
@@ -24,6 +26,8 @@ import { createStaffCapability } from './staff/staff-capability.ts';
 import { openKioskKey } from './stats/kiosk-key.ts';
 import { readRemovableMounts } from './sources/usb-watcher.ts';
 import { startStatsCapability } from './stats/stats-capability.ts';
+import type { ReleaseServices } from './updates/release-services.ts';
+import { createUpdatesCapability } from './updates/updates-capability.ts';
 
 export interface ServiceOptions {
   /** Where the kiosk keeps its catalog and content store. */
@@ -59,7 +63,12 @@ export interface KioskServices {
   close(): Promise<void>;
 }
 
-export async function createKioskServices(options: ServiceOptions): Promise<KioskServices> {
+/** What the Electron host's app updater reads and does (`main/host/electron/app-updater.ts`). */
+export interface ServicesWithReleases extends KioskServices {
+  readonly releases: ReleaseServices;
+}
+
+export async function createKioskServices(options: ServiceOptions): Promise<ServicesWithReleases> {
   mkdirSync(options.dataDir, { recursive: true });
   const { dataDir, clock } = options;
   const events = new EventHub();
@@ -75,12 +84,16 @@ export async function createKioskServices(options: ServiceOptions): Promise<Kios
     events,
     log,
     knownChannels: async () => [
-      ...[...(await packs.loadTrust()).keys.values()].flatMap((key) => key.channels.filter((channel) => channel !== '*')),
+      // The release channel carries the app, never content a venue could subscribe to.
+      ...[...(await packs.loadTrust()).keys.values()].flatMap((key) =>
+        key.channels.filter((channel) => channel !== '*' && channel !== RELEASE_CHANNEL),
+      ),
       ...(await catalog.api.packSummaries()).map((pack) => pack.channel),
     ],
     knownSubjects: (locale) => catalog.api.subjects(locale),
     afterSave: async (saved) => {
       if (!saved.keepSearchWords) await stats.forgetSearchWords();
+      updates.settingsChanged();
     },
   });
   const app = appCapability({ version: options.version, host: options.host }, settings.current, {
@@ -149,8 +162,29 @@ export async function createKioskServices(options: ServiceOptions): Promise<Kios
     events,
     log,
   });
-  // Closed in reverse: sources stop importing before the catalog they write to goes away.
-  const capabilities: Capability<never>[] = [app, settings, catalog, packs, sources, staff, logView, stats, quiz];
+  const updates = createUpdatesCapability({
+    dataDir,
+    clock,
+    appVersion: options.version,
+    settings: settings.current,
+    packs,
+    catalog: catalog.api,
+    events,
+    log,
+  });
+  // Closed in reverse: updates and sources stop importing before the catalog they write to goes away.
+  const capabilities: Capability<never>[] = [
+    app,
+    settings,
+    catalog,
+    packs,
+    sources,
+    staff,
+    logView,
+    stats,
+    quiz,
+    updates,
+  ];
   const close = async () => {
     for (const capability of capabilities.toReversed()) await capability.close?.();
   };
@@ -171,7 +205,17 @@ export async function createKioskServices(options: ServiceOptions): Promise<Kios
     ...settings.handlers,
     ...stats.handlers,
     ...quiz.handlers,
+    ...updates.handlers,
   } satisfies Handlers;
   for (const capability of capabilities) capability.start?.();
-  return { handlers, events, log, gate: staff.gate, close };
+  const releases: ReleaseServices = {
+    feedUrl: () => settings.current().feedUrl,
+    idleSeconds: () => settings.current().idleSeconds,
+    trust: () => packs.loadTrust(),
+    kioskId: async () => (await openKioskKey(dataDir, clock.now())).venueId,
+    importRunning: () => isChangeRunning(dataDir),
+    log,
+    closeForInstall: close,
+  };
+  return { handlers, events, log, gate: staff.gate, releases, close };
 }

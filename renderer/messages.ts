@@ -10,6 +10,7 @@ import type packs from './packs/messages/en.json';
 import type quiz from './quiz/messages/en.json';
 import type reader from './reader/messages/en.json';
 import type staff from './staff/messages/en.json';
+import type updates from './updates/messages/en.json';
 import type video from './video/messages/en.json';
 import type visit from './visit/messages/en.json';
 
@@ -20,6 +21,7 @@ type Messages = typeof common &
   typeof quiz &
   typeof reader &
   typeof staff &
+  typeof updates &
   typeof video &
   typeof visit;
 export type MessageKey = keyof Messages;

@@ -10,11 +10,13 @@ import { ItemScreen } from './catalog/ItemScreen.tsx';
 import { SearchScreen } from './catalog/SearchScreen.tsx';
 import { QuizScreen } from './quiz/QuizScreen.tsx';
 import { CollectionScreen } from './staff/CollectionScreen.tsx';
+import { ContestsScreen } from './staff/ContestsScreen.tsx';
 import { ImportScreen } from './staff/ImportScreen.tsx';
 import { LogScreen } from './staff/LogScreen.tsx';
 import { SettingsScreen } from './staff/SettingsScreen.tsx';
 import { StaffHomeScreen } from './staff/StaffHomeScreen.tsx';
 import { StaffSignInScreen } from './staff/StaffSignInScreen.tsx';
+import { UpdatesScreen } from './updates/UpdatesScreen.tsx';
 
 export interface ScreenParams {
   attract: object;
@@ -33,6 +35,8 @@ export interface ScreenParams {
   /** `firstRun`: straight after the PIN was chosen on a new kiosk. */
   'staff-settings': { firstRun?: boolean };
   'staff-stats': object;
+  'staff-updates': object;
+  'staff-contests': object;
 }
 
 export type ScreenName = keyof ScreenParams;
@@ -50,6 +54,8 @@ export const screens: { [K in ScreenName]: ComponentType<ScreenParams[K]> } = {
   'staff-log': LogScreen,
   'staff-collection': CollectionScreen,
   'staff-settings': SettingsScreen,
+  'staff-updates': UpdatesScreen,
+  'staff-contests': ContestsScreen,
   // Charts are for staff only: their code is fetched when staff first open them.
   'staff-stats': lazy(() =>
     import('./staff/StatisticsScreen.tsx').then((module) => ({ default: module.StatisticsScreen })),

@@ -20,7 +20,7 @@ import { ContentStore } from '../store/content-store.ts';
 import { SYSTEM_KEYS_DIR, loadTrustStore, type TrustStore } from './trust-store.ts';
 
 export interface PacksCapability extends Capability<'staff.collection' | 'staff.removePack'> {
-  /** `signal` cancels the import; what was copied stays for the next attempt. */
+  /** Loads one pack after the loads asked for before it; `signal` cancels it, and what was copied stays for the next attempt. */
   importFolder(dir: string, signal?: AbortSignal): Promise<ImportResult>;
   /** Read anew each time, so keys staff add take effect without a restart. */
   loadTrust(): Promise<TrustStore>;
@@ -91,6 +91,13 @@ export function createPacksCapability(options: PacksOptions): PacksCapability {
     await catalog.announceChange();
     return result;
   };
+  // One import queue for sticks and the feed: a load waits for the one before it instead of being refused as busy.
+  let last: Promise<unknown> = Promise.resolve();
+  const inTurn = <T>(work: () => Promise<T>): Promise<T> => {
+    const turn = last.then(work, work);
+    last = turn.catch(() => undefined);
+    return turn;
+  };
   const remove = async (packId: string) => {
     let result;
     try {
@@ -118,7 +125,7 @@ export function createPacksCapability(options: PacksOptions): PacksCapability {
       }),
       'staff.removePack': ({ packId }) => remove(packId),
     },
-    importFolder: async (dir, signal) => importWith(dir, await loadTrust(), signal),
+    importFolder: (dir, signal) => inTurn(async () => importWith(dir, await loadTrust(), signal)),
     loadTrust,
     installDemo: async () => {
       if (options.demoCollection) await installDemoCollection(catalog.api, options.resourcesDir, importWith);

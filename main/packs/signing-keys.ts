@@ -113,10 +113,11 @@ export function signBytes(bytes: Uint8Array, key: PrivateKeyFile): string {
   return sign(null, bytes, createPrivateKey(key.privateKeyPem)).toString('base64');
 }
 
-export function signatureMatches(bytes: Uint8Array, signatureBase64: string, publicKeyBase64: string): boolean {
+/** `publicKey` is base64, or the key made once by `publicKeyObject` for a caller checking many files with it. */
+export function signatureMatches(bytes: Uint8Array, signatureBase64: string, publicKey: string | KeyObject): boolean {
   const signature = Buffer.from(signatureBase64.trim(), 'base64');
   if (signature.length !== 64) return false;
-  return verify(null, bytes, publicKeyObject(publicKeyBase64), signature);
+  return verify(null, bytes, typeof publicKey === 'string' ? publicKeyObject(publicKey) : publicKey, signature);
 }
 
 /**

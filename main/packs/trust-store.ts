@@ -23,6 +23,8 @@ import {
 export const DEMO_KEY_ID = 'demo-2026';
 export const DEMO_PUBLIC_KEY = 'FJ8UAmaJEr4kLaVC4VZoQhQRRcyp92NZH5ZWjqomfTA=';
 export const DEMO_CHANNEL = 'demo';
+/** The channel of app releases (`main/updates/release-statement.ts`): a key signs them only if it may sign this. */
+export const RELEASE_CHANNEL = 'app';
 
 export interface TrustedKey {
   keyId: string;

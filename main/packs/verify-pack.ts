@@ -22,7 +22,14 @@ import {
 } from './pack-layout.ts';
 import { MAX_QUIZ_BYTES, QuizSet, quizImages } from '../../preload/contract/quiz-set.ts';
 import { KeyStatementFile, parseManifestSignature, signatureMatches } from './signing-keys.ts';
-import { keyMaySign, resolveKey, type StatementSource, type TrustStore, type TrustedKey } from './trust-store.ts';
+import {
+  keyMaySign,
+  RELEASE_CHANNEL,
+  resolveKey,
+  type StatementSource,
+  type TrustStore,
+  type TrustedKey,
+} from './trust-store.ts';
 
 export interface VerifyPackOptions {
   trust: TrustStore;
@@ -75,6 +82,13 @@ export async function verifyPack(dir: string, options: VerifyPackOptions): Promi
     throw new PackError('malformed-manifest', `manifest.json names key "${manifest.keyId}", signed by "${key.keyId}"`);
   }
 
+  // A key given the app channel for releases alone must not be able to publish content on it too.
+  if (manifest.channel === RELEASE_CHANNEL) {
+    throw new PackError(
+      'channel-not-allowed',
+      `channel "${RELEASE_CHANNEL}" is reserved for app releases, never packs`,
+    );
+  }
   if (!keyMaySign(key, manifest.channel)) {
     throw new PackError(
       'channel-not-allowed',

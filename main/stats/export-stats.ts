@@ -8,7 +8,7 @@ import { mkdir, open, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { DailyRow } from './daily-row.ts';
 import type { KioskKey } from './kiosk-key.ts';
-import { StatsExport, exportBaseName, exportFolderName } from './stats-export.ts';
+import { StatsExport, compareRowKeys, exportBaseName, exportFolderName } from './stats-export.ts';
 
 export interface StatsExportInput {
   /** The stick's mount point (or any folder): the files go into `<dir>/reading-room-stats/`. */
@@ -29,9 +29,6 @@ export interface WrittenStatsExport {
   rowCount: number;
 }
 
-const byRowKey = (a: DailyRow, b: DailyRow): number =>
-  a.day < b.day ? -1 : a.day > b.day ? 1 : a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : a.itemId < b.itemId ? -1 : 1;
-
 /** The export as it will be signed: checked against the schema, rows in (day, kind, item) order. */
 export function statsExportFile(input: Omit<StatsExportInput, 'dir'>): StatsExport {
   const file = StatsExport.parse({
@@ -45,7 +42,7 @@ export function statsExportFile(input: Omit<StatsExportInput, 'dir'>): StatsExpo
     toDay: input.toDay,
     rows: input.rows,
   });
-  file.rows.sort(byRowKey);
+  file.rows.sort(compareRowKeys);
   return file;
 }
 

@@ -16,6 +16,7 @@ import { settingsCalls, settingsEvents } from './settings.ts';
 import { sourcesCalls, sourcesEvents } from './sources.ts';
 import { statsCalls, statsEvents } from './stats.ts';
 import { staffCalls, staffEvents } from './staff.ts';
+import { updatesCalls, updatesEvents } from './updates.ts';
 
 export const calls = {
   ...appCalls,
@@ -27,6 +28,7 @@ export const calls = {
   ...sourcesCalls,
   ...statsCalls,
   ...staffCalls,
+  ...updatesCalls,
 } as const;
 
 export const events = {
@@ -39,6 +41,7 @@ export const events = {
   ...sourcesEvents,
   ...statsEvents,
   ...staffEvents,
+  ...updatesEvents,
 } as const;
 
 export type Calls = typeof calls;

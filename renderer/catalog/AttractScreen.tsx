@@ -1,9 +1,11 @@
 /**
  * The screen a passer-by sees: the room's name and, drifting by one after another, the featured
- * items and then the newest ones, in their subject colours. A touch anywhere starts a visit.
+ * items and then the newest ones, in their subject colours; beside them the quiz boards and contests, when
+ * there are any. A touch anywhere starts a visit.
  */
 import { useEffect, useState, type CSSProperties } from 'react';
 import type { ItemSummary } from '../../preload/contract/catalog.ts';
+import { AttractBoards } from './AttractBoards.tsx';
 import { fileFor } from './item-files.ts';
 import { KindLabel } from './KindLabel.tsx';
 import { subjectColour } from './subject-colours.ts';
@@ -30,18 +32,22 @@ export function AttractScreen() {
           featured.status === 'done' ? featured.value.items : [],
           newest.status === 'done' ? newest.value.items : [],
         );
+  const start = () => go({ name: 'home' });
   return (
-    <button type="button" className="attract" onClick={() => go({ name: 'home' })} data-testid="attract">
-      <span className="attract-title">{t('app.name')}</span>
-      {venueName && (
-        <span className="attract-venue" data-testid="venue-name">
-          {venueName}
-        </span>
-      )}
-      <span className="attract-tagline">{t('attract.tagline')}</span>
-      {items.length > 0 && <Spotlight items={items} />}
-      <span className="attract-cta">{t('attract.touchToStart')}</span>
-    </button>
+    <div className="attract-screen">
+      <button type="button" className="attract" onClick={start} data-testid="attract">
+        <span className="attract-title">{t('app.name')}</span>
+        {venueName && (
+          <span className="attract-venue" data-testid="venue-name">
+            {venueName}
+          </span>
+        )}
+        <span className="attract-tagline">{t('attract.tagline')}</span>
+        {items.length > 0 && <Spotlight items={items} />}
+        <span className="attract-cta">{t('attract.touchToStart')}</span>
+      </button>
+      <AttractBoards onTouch={start} />
+    </div>
   );
 }
 

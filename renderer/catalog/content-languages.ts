@@ -16,7 +16,29 @@ export function isVerticalLanguage(language: string): boolean {
   return language === 'mn-Mong';
 }
 
-/** The content language of an interface locale: Chinese content is written `zh`, the rest share the locale's tag. */
+/** The content language an interface locale reads: the same, but Chinese content is tagged `zh`. */
 export function contentLanguageOf(locale: Locale): ContentLanguage {
   return locale === 'zh-Hans' ? 'zh' : locale;
+}
+
+/**
+ * Of a name given in some content languages (a contest's, a team's), the one to show in `locale`: its own,
+ * for Mongolian the other script, then English, then the first there is; with its language, for `lang`.
+ */
+export function nameIn(
+  names: Partial<Record<ContentLanguage, string>>,
+  locale: Locale,
+): { text: string; lang: ContentLanguage } {
+  const own = contentLanguageOf(locale);
+  const order: ContentLanguage[] = [
+    own,
+    ...(own === 'mn-Cyrl' ? ['mn-Mong' as const] : own === 'mn-Mong' ? ['mn-Cyrl' as const] : []),
+    'en',
+    ...contentLanguages,
+  ];
+  for (const lang of order) {
+    const text = names[lang];
+    if (text) return { text, lang };
+  }
+  return { text: '', lang: own };
 }

@@ -10,7 +10,8 @@ import { OnScreenKeyboard } from '../keyboard/OnScreenKeyboard.tsx';
 import { emptyEntry, entryText } from '../keyboard/text-entry.ts';
 import { kiosk } from '../kiosk.ts';
 import { BoardList } from './BoardList.tsx';
-import { nicknameText, rollNickname } from './nickname-words.ts';
+import { rollNickname } from './nickname-roll.ts';
+import { nicknameText } from './nickname-words.ts';
 import type { FinishState } from './use-quiz-finish.ts';
 
 /** A visitor may ask for another made-up name twice: enough to find one they like, not a slot machine. */

@@ -4,8 +4,8 @@
  */
 import { useState } from 'react';
 import type { ItemDetail } from '../../preload/contract/catalog.ts';
-import type { Contest, Names } from '../../preload/contract/quiz.ts';
-import type { ContentLanguage } from '../../preload/contract/schemas.ts';
+import type { Contest } from '../../preload/contract/quiz.ts';
+import { nameIn } from '../catalog/content-languages.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { AttemptMode } from './engine/attempt.ts';
 import type { TeamChoice } from './quiz-finish.ts';
@@ -14,13 +14,11 @@ export function QuizIntro({
   item,
   questionCount,
   contests,
-  language,
   onStart,
 }: {
   item: ItemDetail;
   questionCount: number;
   contests: readonly Contest[];
-  language: ContentLanguage;
   onStart(mode: AttemptMode, team?: TeamChoice): void;
 }) {
   const { t } = useI18n();
@@ -40,7 +38,7 @@ export function QuizIntro({
         {t('quiz.questionCount', { count: questionCount })}
       </p>
       {choosingTeam ? (
-        <TeamPicker contests={contests} language={language} onPick={(team) => onStart('contest', team)} />
+        <TeamPicker contests={contests} onPick={(team) => onStart('contest', team)} />
       ) : (
         <div className="quiz-modes">
           <button type="button" className="quiz-mode practice" onClick={() => onStart('practice')} data-mode="practice">
@@ -68,22 +66,18 @@ export function QuizIntro({
   );
 }
 
-function TeamPicker({
-  contests,
-  language,
-  onPick,
-}: {
-  contests: readonly Contest[];
-  language: ContentLanguage;
-  onPick(team?: TeamChoice): void;
-}) {
-  const { t } = useI18n();
+function TeamPicker({ contests, onPick }: { contests: readonly Contest[]; onPick(team?: TeamChoice): void }) {
+  const { t, locale } = useI18n();
   return (
     <div className="quiz-teams" data-testid="quiz-teams">
       <h2 className="quiz-subtitle label">{t('quiz.chooseTeam')}</h2>
       {contests.map((contest) => (
-        <div key={contest.id} className="quiz-contest" role="group" aria-label={nameIn(contest.names, language)}>
-          {contests.length > 1 && <h3 className="quiz-contest-name">{nameIn(contest.names, language)}</h3>}
+        <div key={contest.id} className="quiz-contest" role="group" aria-label={nameIn(contest.names, locale).text}>
+          {contests.length > 1 && (
+            <h3 className="quiz-contest-name" lang={nameIn(contest.names, locale).lang}>
+              {nameIn(contest.names, locale).text}
+            </h3>
+          )}
           <ul className="quiz-team-list">
             {contest.teams.map((team) => (
               <li key={team.id}>
@@ -93,7 +87,9 @@ function TeamPicker({
                   data-team={team.id}
                   onClick={() => onPick({ contestId: contest.id, teamId: team.id })}
                 >
-                  <span className="quiz-choice-text">{nameIn(team.names, language)}</span>
+                  <span className="quiz-choice-text" lang={nameIn(team.names, locale).lang}>
+                    {nameIn(team.names, locale).text}
+                  </span>
                 </button>
               </li>
             ))}
@@ -105,9 +101,4 @@ function TeamPicker({
       </button>
     </div>
   );
-}
-
-/** A contest's or team's name in the visitor's language, or the first it has. */
-function nameIn(names: Names, language: ContentLanguage): string {
-  return names[language] ?? Object.values(names)[0]!;
 }

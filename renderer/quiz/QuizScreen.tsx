@@ -50,7 +50,6 @@ export function QuizScreen({ id }: { id: string }) {
           item={detail}
           questionCount={quiz.questions.length}
           contests={contests}
-          language={language}
           onStart={(mode, team) => {
             report({ kind: 'quiz-start', itemId: id, detail: mode });
             setPlay((old) => ({ mode, team, round: (old?.round ?? 0) + 1 }));

@@ -1,11 +1,16 @@
 /**
  * The venue's settings: its name (typed on the on-screen keyboard), the language visits start in, how
  * long an unattended visit lasts, how long an arrival counts as new, which subjects visitors see, whether
- * search words are kept, and how updates arrive (channels, feed address, window, speed) — each a row of
- * big choices rather than a field to type into. Saved together; the next visit takes them up.
+ * search words are kept, the quiz board (on, how often it starts afresh, typed nicknames) and how updates
+ * arrive (channels, feed address, window, speed) — each a row of big choices rather than a field to type into. Saved together; the next visit takes them up.
  */
 import { useEffect, useState } from 'react';
-import { FeedUrl, type DownloadWindow, type VenueSettings } from '../../preload/contract/settings.ts';
+import {
+  FeedUrl,
+  type DownloadWindow,
+  type QuizBoardSettings,
+  type VenueSettings,
+} from '../../preload/contract/settings.ts';
 import type { CallResponse } from '../../preload/contract/contract.ts';
 import { locales, type Locale } from '../../preload/contract/schemas.ts';
 import { KioskError } from '../../preload/contract/client.ts';
@@ -14,6 +19,7 @@ import { localeNames, useI18n } from '../i18n/i18n.tsx';
 import { defaultInputMethod, webAddress } from '../keyboard/input-methods.ts';
 import { OnScreenKeyboard } from '../keyboard/OnScreenKeyboard.tsx';
 import { emptyEntry, entryText, type TextEntry } from '../keyboard/text-entry.ts';
+import { Choices, Toggles } from './ChipGroup.tsx';
 import { StaffErrorPanel } from './StaffErrorPanel.tsx';
 import './staff.css';
 import { useStaffCall } from './use-staff-call.ts';
@@ -143,6 +149,7 @@ function SettingsForm({ initial, choices }: { initial: VenueSettings; choices: C
         value={settings.keepSearchWords ? 'keep' : 'count'}
         onChoose={(value: string) => change({ keepSearchWords: value === 'keep' })}
       />
+      <BoardSettings board={settings.board} onChange={(board) => change({ board })} />
       <h2 className="staff-settings-part">{t('staff.settings.updates')}</h2>
       <Toggles
         title={t('staff.settings.channels')}
@@ -218,6 +225,56 @@ function SettingsForm({ initial, choices }: { initial: VenueSettings; choices: C
   );
 }
 
+/** The venue's quiz board: on or off, how often it starts afresh, and whether visitors may type a nickname. */
+function BoardSettings({
+  board,
+  onChange,
+}: {
+  board: QuizBoardSettings;
+  onChange: (board: QuizBoardSettings) => void;
+}) {
+  const { t } = useI18n();
+  return (
+    <>
+      <h2 className="staff-settings-part">{t('staff.settings.board')}</h2>
+      <Choices
+        title={t('staff.settings.boardShown')}
+        hint={t('staff.settings.boardHint')}
+        options={[
+          { value: 'off', label: t('staff.settings.boardOff') },
+          { value: 'on', label: t('staff.settings.boardOn') },
+        ]}
+        value={board.enabled ? 'on' : 'off'}
+        onChoose={(value: string) => onChange({ ...board, enabled: value === 'on' })}
+      />
+      {/* What a board that is off would do is no question to ask staff yet. */}
+      {board.enabled && (
+        <>
+          <Choices
+            title={t('staff.settings.boardPeriod')}
+            options={[
+              { value: 'day', label: t('staff.settings.boardDaily') },
+              { value: 'week', label: t('staff.settings.boardWeekly') },
+            ]}
+            value={board.period}
+            onChoose={(period: QuizBoardSettings['period']) => onChange({ ...board, period })}
+          />
+          <Choices
+            title={t('staff.settings.nicknames')}
+            hint={t('staff.settings.nicknamesHint')}
+            options={[
+              { value: 'generated', label: t('staff.settings.nicknamesGenerated') },
+              { value: 'typed', label: t('staff.settings.nicknamesTyped') },
+            ]}
+            value={board.typedNicknames ? 'typed' : 'generated'}
+            onChoose={(value: string) => onChange({ ...board, typedNicknames: value === 'typed' })}
+          />
+        </>
+      )}
+    </>
+  );
+}
+
 /** The usual choices, plus the current value when it is none of them (set by the host, or an older choice). */
 function withCurrent(choices: readonly number[], current: number): number[] {
   return [...new Set([...choices, current])].sort((a, b) => a - b);
@@ -231,64 +288,4 @@ function withCurrentWindow(current: DownloadWindow | null): (DownloadWindow | nu
   return windowChoices.some((window) => windowKey(window) === windowKey(current))
     ? [...windowChoices]
     : [...windowChoices, current];
-}
-
-/** Each option on or off by itself (subjects shown, channels received). */
-function Toggles(props: {
-  title: string;
-  hint: string;
-  options: { value: string; label: string }[];
-  isOn: (value: string) => boolean;
-  onToggle: (value: string) => void;
-  testId: string;
-}) {
-  return <ChipGroup {...props} pressed={props.isOn} onPress={props.onToggle} />;
-}
-
-/** One option of several. */
-function Choices<T extends string | number>(props: {
-  title: string;
-  hint?: string;
-  options: { value: T; label: string; lang?: string }[];
-  value: T;
-  onChoose: (value: T) => void;
-}) {
-  return <ChipGroup {...props} pressed={(value) => value === props.value} onPress={props.onChoose} />;
-}
-
-function ChipGroup<T extends string | number>({
-  title,
-  hint,
-  options,
-  pressed,
-  onPress,
-  testId,
-}: {
-  title: string;
-  hint?: string | undefined;
-  options: { value: T; label: string; lang?: string }[];
-  pressed: (value: T) => boolean;
-  onPress: (value: T) => void;
-  testId?: string | undefined;
-}) {
-  return (
-    <section className="staff-setting" role="group" aria-label={title} data-testid={testId}>
-      <h2>{title}</h2>
-      {hint && <p className="quiet">{hint}</p>}
-      <div className="chip-row">
-        {options.map((option) => (
-          <button
-            key={String(option.value)}
-            type="button"
-            className="chip"
-            lang={option.lang}
-            aria-pressed={pressed(option.value)}
-            onClick={() => onPress(option.value)}
-          >
-            {option.label}
-          </button>
-        ))}
-      </div>
-    </section>
-  );
 }

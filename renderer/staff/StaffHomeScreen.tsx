@@ -36,9 +36,17 @@ export function StaffHomeScreen() {
           <span className="staff-tile-title">{t('staff.settings.title')}</span>
           <span className="staff-tile-hint">{t('staff.settings.hint')}</span>
         </button>
+        <button type="button" className="staff-tile" onClick={() => go({ name: 'staff-contests' })}>
+          <span className="staff-tile-title">{t('staff.contests.title')}</span>
+          <span className="staff-tile-hint">{t('staff.contests.hint')}</span>
+        </button>
         <button type="button" className="staff-tile" onClick={() => go({ name: 'staff-stats' })}>
           <span className="staff-tile-title">{t('staff.stats.title')}</span>
           <span className="staff-tile-hint">{t('staff.stats.hint')}</span>
+        </button>
+        <button type="button" className="staff-tile" onClick={() => go({ name: 'staff-updates' })}>
+          <span className="staff-tile-title">{t('updates.title')}</span>
+          <span className="staff-tile-hint">{t('updates.hint')}</span>
         </button>
         <button type="button" className="staff-tile" onClick={() => go({ name: 'staff-log' })}>
           <span className="staff-tile-title">{t('staff.log.title')}</span>

@@ -1,7 +1,7 @@
 /**
  * Usage at a glance for staff: how many visits, items opened and hours of reading over a span, visits and
- * items per day, reading by subject and the most used items — as charts, since staff would rather look
- * than read. Loaded only when staff open it (see `screens.ts`), so visitors never download the charts.
+ * items per day, reading by subject, the most used items and the quizzes — as charts, since staff would
+ * rather look than read. Loaded only when staff open it (see `screens.ts`), so visitors never download the charts.
  */
 import { useEffect, useState } from 'react';
 import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'recharts';
@@ -11,6 +11,7 @@ import type { ErrorCode } from '../../preload/contract/envelope.ts';
 import { useKioskCall } from '../components/use-kiosk-call.ts';
 import { isVerticalLocale, useI18n } from '../i18n/i18n.tsx';
 import { ExportPanel } from './ExportPanel.tsx';
+import { QuizStatistics } from './QuizStatistics.tsx';
 import { StaffErrorPanel } from './StaffErrorPanel.tsx';
 import './staff.css';
 import { useStaffCall } from './use-staff-call.ts';
@@ -43,6 +44,7 @@ export function StatisticsScreen() {
       </div>
       {usage && 'failed' in usage && <StaffErrorPanel code={usage.failed} onRetry={() => setLoads((n) => n + 1)} />}
       {usage && 'days' in usage && <Charts usage={usage} />}
+      <QuizStatistics days={days} />
       <ExportPanel />
     </main>
   );
@@ -50,7 +52,8 @@ export function StatisticsScreen() {
 
 function Charts({ usage }: { usage: UsageSummary }) {
   const { t, locale } = useI18n();
-  const subjects = useKioskCall('catalog.subjects', { locale });
+  // Every subject, hidden ones too: a subject staff hid still has its reading hours, under its name.
+  const subjects = useKioskCall('staff.settingChoices', { locale });
   const names = new Map(subjects.status === 'done' ? subjects.value.subjects.map((s) => [s.id, s.name]) : []);
   const total = (pick: (day: UsageSummary['days'][number]) => number) =>
     usage.days.reduce((sum, day) => sum + pick(day), 0);

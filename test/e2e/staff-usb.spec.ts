@@ -15,8 +15,7 @@ import { mountExt4, unmountExt4 } from '../main/packs/import-helpers.ts';
 import { kioskKeyFile } from '../../main/stats/kiosk-key.ts';
 import { StatsStore } from '../../main/stats/stats-store.ts';
 import { readVenues, verifyStatsExport } from '../../tools/publish/stats/verify-export.ts';
-import type { Page } from '@playwright/test';
-import { expect, kioskTestTime, pinnedTest as test, startHost, type KioskHost } from './fixtures.ts';
+import { enterStaff, expect, kioskTestTime, pinnedTest as test, startHost, type KioskHost } from './fixtures.ts';
 
 const pin = '482913';
 let work: string;
@@ -71,30 +70,12 @@ test.afterAll(async () => {
   await rm(work, { recursive: true, force: true });
 });
 
-/** Staff mode on the staff home: the PIN chosen on a new kiosk (typed twice), or typed once later. */
-async function enterStaff(page: Page) {
-  await page.goto(host.launchUrl);
-  await expect(page.locator('[data-screen]')).toBeVisible();
-  const height = page.viewportSize()!.height;
-  for (let tap = 0; tap < 5; tap++) await page.mouse.click(24, height - 24);
-  const pad = page.locator('.pin-keys');
-  await expect(pad).toBeVisible();
-  const isNew = await page.getByText('This kiosk is new.', { exact: false }).isVisible();
-  for (let time = 0; time < (isNew ? 2 : 1); time++) {
-    for (const digit of pin) await pad.getByRole('button', { name: digit, exact: true }).click();
-    await pad.getByRole('button', { name: 'OK' }).click();
-  }
-  // A new kiosk goes on to its settings first.
-  if (isNew) await page.getByTestId('back').click();
-  await expect(page.getByTestId('staff-home')).toBeVisible();
-}
-
 test('a pack on a real stick is loaded with progress, stopped, and loaded again from where it stopped', async ({
   page,
 }) => {
   test.skip(cannotMount !== undefined, cannotMount);
   test.setTimeout(90_000);
-  await enterStaff(page);
+  await enterStaff(page, host, pin);
   await page.getByRole('button', { name: /Load from USB/ }).click();
 
   const pack = page.getByTestId('staff-pack');
@@ -138,7 +119,7 @@ test('usage exported to the real stick verifies with the kiosk’s key, and not 
   page,
 }) => {
   test.skip(cannotMount !== undefined, cannotMount);
-  await enterStaff(page);
+  await enterStaff(page, host, pin);
   await page.getByRole('button', { name: /^Statistics/ }).click();
   const panel = page.getByTestId('export-panel');
   await expect(panel).toContainText(/This kiosk is venue k-[0-9a-f]{16}\./);

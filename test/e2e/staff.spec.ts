@@ -259,6 +259,15 @@ test('a visit that reads a leaflet shows up in the statistics, drawn as charts w
   await page.getByRole('button', { name: 'Finish' }).click();
 
   await setUpStaff(page);
+  // A subject hidden since keeps its name in the statistics (not its id).
+  await page.evaluate(async () => {
+    const settings = await window.kioskBridge.invoke('staff.settings', {});
+    if (!settings.ok) throw new Error('staff.settings failed');
+    const saved = await window.kioskBridge.invoke('staff.saveSettings', {
+      settings: { ...(settings.value as object), hiddenSubjects: ['energy'] },
+    });
+    if (!saved.ok) throw new Error('staff.saveSettings failed');
+  });
   await page.getByRole('button', { name: /^Statistics/ }).click();
   const figures = page.locator('.staff-figure');
   await expect(figures.filter({ hasText: 'Visits' })).toContainText('1');

@@ -14,7 +14,7 @@ import type { ContentLanguage } from '../../preload/contract/schemas.ts';
 import { readPrivateKey } from './key-files.ts';
 import { extractPdfText } from './pdf-text.ts';
 import { buildQuiz, type MadeFile } from './quiz-source.ts';
-import { parseSheet, type SheetItem } from './sheet.ts';
+import { parseSheet, type Sheet, type SheetItem } from './sheet.ts';
 import { SourceFiles, type SourceFile } from './source-files.ts';
 
 export interface BuildOptions {
@@ -39,7 +39,15 @@ type PackSource = SourceFile | MadeFile;
 
 export async function buildPack(options: BuildOptions): Promise<FullManifest> {
   const sheetName = path.basename(options.sheetFile);
-  const sheet = parseSheet(await readFile(options.sheetFile, 'utf8'), sheetName);
+  return buildPackFromSheet(parseSheet(await readFile(options.sheetFile, 'utf8'), sheetName), sheetName, options);
+}
+
+/** `buildPack` of a sheet the caller made (the exchange pack's); `sheetName` names it in messages. */
+export async function buildPackFromSheet(
+  sheet: Sheet,
+  sheetName: string,
+  options: Omit<BuildOptions, 'sheetFile'>,
+): Promise<FullManifest> {
   const key = await readPrivateKey(options.keyFile);
   if (!keyMaySign(key, options.channel)) {
     throw new Error(`key "${key.keyId}" may sign ${key.channels.join(', ')}, not channel "${options.channel}"`);

@@ -13,8 +13,10 @@ import { loadTrustStore } from '../../main/packs/trust-store.ts';
 import { verifyPack, verifyPackContents } from '../../main/packs/verify-pack.ts';
 import { buildPack } from './build-pack.ts';
 import { buildDelta } from './delta-pack.ts';
+import { writeFeed } from './feed/write-feed.ts';
 import { GiftError, compileGift, type GiftInput } from './gift/compile-gift.ts';
 import { readKeySet, readPrivateKey, writeNewKey } from './key-files.ts';
+import { writeRelease } from './release.ts';
 import { SheetError } from './sheet.ts';
 import { PIN_RESET_SUFFIX, signPinReset } from '../../main/staff/pin-reset.ts';
 import { ExportRefusedError, readVenues, verifyStatsExport } from './stats/verify-export.ts';
@@ -40,20 +42,33 @@ const usage = `Usage: npm run publish -- <command> [options]
       Check a pack as a kiosk would, and hash every file.
   delta --from OLDPACK --to NEWPACK --key KEY.private.json --out DELTADIR
       Build the update from one full pack to a newer one.
+  feed --packs DIR [--packs DIR]... --key KEY.private.json --out SITE [--expires-hours 48]
+      Write a static update site for kiosks to poll: SITE/feed.json and feed.sig (signed, naming the newest
+      version of each pack with its full form and the deltas to it), packs/<manifest sha256>/ and
+      files/<sha256>. Serve SITE with any web server; run again whenever packs change, and at least once
+      before the feed expires (a kiosk ignores an expired feed, never a stick).
   gift --in LANG=FILE.gift [--in LANG=FILE.gift]... --out QUIZ.json [--strict] [--subject SLUG]
        [--difficulty 1|2|3]
       Compile GIFT files, one per content language (en, ko, zh, mn-Cyrl, mn-Mong), into one quiz set;
       questions are matched across the files by their ::title::. Types quiz sets lack (essay, description,
       missing word) are skipped with a note, or refused with --strict.
+  release --version V --artifact FILE [--artifact FILE]... --key KEY.private.json --min-version V
+          --rollout PERCENT --out DIR [--expires-days N]
+      Publish an app release: copies the installers (AppImage, deb) into DIR and writes the signed
+      statement DIR/release.json and release.sig, and electron-updater's latest-linux.yml. The key must
+      be trusted for "app" (keys new --channels app) or "*". Kiosks below --min-version update at once;
+      others by --rollout (0-100, raise it and publish again). Serve DIR as <feed folder>/app/.
   pin-reset --key ROOT.private.json --venue k-… --out DIR [--days 7]
       Reset a venue's forgotten staff PIN: writes DIR/<venue>.pin-reset.json, signed by a root key
       (trusted for every channel). Staff put it at the top of a USB stick and tap "Forgot the PIN?";
       it works once, for that kiosk only, until it expires.
   stats verify FILE.json --venues venues.json
       Check a kiosk's usage export: its .sig against the venue's registered key, then its rows.
-  stats merge DIR... --venues venues.json --out REPORT_DIR
+  stats merge DIR... --venues venues.json --out REPORT_DIR [--exchange-pack DIR --key KEY --channel C]
       Verify every export under the folders, drop duplicates, settle conflicts by sequence, find gaps,
-      and write REPORT_DIR/rows.parquet, by-venue.csv, by-item.csv and report.html.
+      and write REPORT_DIR/rows.parquet, by-venue.csv, by-item.csv and report.html. With --exchange-pack,
+      also a pack signed by KEY for channel C whose one item (exchange-C) is a leaflet comparing the
+      venues, in every content language; each merge's version is higher, so kiosks take the newest.
 `;
 
 class UsageError extends Error {}
@@ -193,6 +208,33 @@ async function deltaCommand(args: string[]): Promise<void> {
   );
 }
 
+async function feedCommand(args: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      packs: { type: 'string', multiple: true },
+      key: { type: 'string' },
+      out: { type: 'string' },
+      'expires-hours': { type: 'string' },
+    },
+  });
+  const packDirs = values.packs ?? [];
+  if (packDirs.length === 0) throw new UsageError('--packs is required (a pack folder, or a folder of pack folders)');
+  const hours = values['expires-hours'];
+  const written = await writeFeed({
+    packDirs,
+    keyFile: required(values, 'key'),
+    outDir: required(values, 'out'),
+    ...(hours === undefined ? {} : { expiresHours: positiveInteger(hours, 'expires-hours') }),
+  });
+  for (const note of written.skipped) console.log(`Left out: ${note}`);
+  const { feed } = written;
+  console.log(
+    `Wrote feed version ${feed.version} (${feed.packs.length} packs, expires ${feed.expiresAt}); ` +
+      `${written.filesCopied} new files copied. Publish again before it expires.`,
+  );
+}
+
 async function giftCommand(args: string[]): Promise<void> {
   const { values } = parseArgs({
     args,
@@ -240,7 +282,13 @@ async function statsCommand(args: string[]): Promise<void> {
   const { values, positionals } = parseArgs({
     args: rest,
     allowPositionals: true,
-    options: { venues: { type: 'string' }, out: { type: 'string' } },
+    options: {
+      venues: { type: 'string' },
+      out: { type: 'string' },
+      'exchange-pack': { type: 'string' },
+      key: { type: 'string' },
+      channel: { type: 'string' },
+    },
   });
   if (sub === 'verify') {
     const [file, ...others] = positionals;
@@ -254,13 +302,22 @@ async function statsCommand(args: string[]): Promise<void> {
   } else if (sub === 'merge') {
     if (positionals.length === 0) throw new UsageError('name the folders that hold the exports');
     const outDir = required(values, 'out');
+    const exchangeDir = values['exchange-pack'];
+    if (exchangeDir === undefined && (values.key !== undefined || values.channel !== undefined)) {
+      throw new UsageError('--key and --channel sign the exchange pack: give --exchange-pack DIR with them');
+    }
+    const exchange =
+      exchangeDir === undefined
+        ? undefined
+        : { dir: exchangeDir, keyFile: required(values, 'key'), channel: required(values, 'channel') };
     // DuckDB's native library is loaded only for the merge, not for every publisher command.
     const { mergeStats } = await import('./stats/merge-stats.ts');
+    const createdAt = new Date();
     const report = await mergeStats({
       dirs: positionals,
       venues: await readVenues(required(values, 'venues')),
       outDir,
-      createdAt: new Date(),
+      createdAt,
     });
     console.log(
       `${report.found} exports found: ${report.merged.length} merged (${report.rows} rows), ` +
@@ -276,6 +333,19 @@ async function statsCommand(args: string[]): Promise<void> {
     }
     for (const g of report.gaps) console.log(`  gap: ${g.venueId} ${g.fromDay} to ${g.toDay} (${g.days} days)`);
     console.log(`Report: ${path.join(outDir, 'report.html')}`);
+    if (exchange) {
+      const { writeExchangePack } = await import('./stats/exchange-pack.ts');
+      const { id, version, manifest } = await writeExchangePack(report, {
+        outDir: exchange.dir,
+        keyFile: exchange.keyFile,
+        channel: exchange.channel,
+        createdAt,
+      });
+      console.log(
+        `Exchange pack: ${exchange.dir} (${id} version ${version}, channel ${exchange.channel}, ` +
+          `${manifest.files.length} leaflets), signed by ${manifest.keyId}`,
+      );
+    }
   } else {
     throw new UsageError(`unknown stats command "${sub ?? ''}"`);
   }
@@ -296,12 +366,53 @@ async function pinResetCommand(args: string[]): Promise<void> {
   console.log(`Wrote ${file}: resets the staff PIN of ${venue} once, within ${days} days.`);
 }
 
+async function releaseCommand(args: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      version: { type: 'string' },
+      artifact: { type: 'string', multiple: true },
+      key: { type: 'string' },
+      'min-version': { type: 'string' },
+      rollout: { type: 'string' },
+      out: { type: 'string' },
+      'expires-days': { type: 'string' },
+    },
+  });
+  const artifactFiles = values.artifact ?? [];
+  if (artifactFiles.length === 0) throw new UsageError('--artifact FILE is required, once per installer');
+  const rollout = Number(required(values, 'rollout'));
+  if (!Number.isInteger(rollout) || rollout < 0 || rollout > 100) {
+    throw new UsageError('--rollout must be a whole percentage from 0 to 100');
+  }
+  const outDir = required(values, 'out');
+  const statement = await writeRelease({
+    version: required(values, 'version'),
+    minimumVersion: required(values, 'min-version'),
+    rolloutPercent: rollout,
+    artifactFiles,
+    key: await readPrivateKey(required(values, 'key')),
+    outDir,
+    now: new Date(),
+    ...(values['expires-days'] === undefined
+      ? {}
+      : { expiresDays: positiveInteger(values['expires-days'], 'expires-days') }),
+  });
+  console.log(
+    `Wrote ${outDir}: app ${statement.version} for ${statement.rolloutPercent}% of kiosks (all below ` +
+      `${statement.minimumVersion}), ${statement.artifacts.map((artifact) => artifact.name).join(', ')}, ` +
+      `signed by ${statement.keyId}`,
+  );
+}
+
 const commands: Record<string, (args: string[]) => Promise<void>> = {
+  release: releaseCommand,
   'pin-reset': pinResetCommand,
   keys: keysCommand,
   build: buildCommand,
   verify: verifyCommand,
   delta: deltaCommand,
+  feed: feedCommand,
   gift: giftCommand,
   stats: statsCommand,
 };

@@ -4,11 +4,13 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, ipcMain, Menu, powerSaveBlocker, protocol, session } from 'electron';
+import { app, BrowserWindow, ipcMain, Menu, powerMonitor, powerSaveBlocker, protocol, session } from 'electron';
+import electronUpdater from 'electron-updater';
 import { eventChannel } from '../../../preload/contract/channels.ts';
 import { systemClock } from '../../clock.ts';
 import { demoCollectionEnabled } from '../../demo/demo-collection.ts';
 import { createKioskServices } from '../../services.ts';
+import { createAppUpdater, scheduleAppUpdates } from './app-updater.ts';
 import { claimSingleInstance, keepDisplayAwake, lockDownAfterReady, lockDownBeforeReady } from './app-lockdown.ts';
 import { appEntryUrl, createSchemeHandler, registerSchemePrivileges, scheme } from './app-scheme.ts';
 import { registerContractHandlers } from './contract-ipc.ts';
@@ -90,6 +92,17 @@ async function start(): Promise<void> {
     if (!kioskWindow.isDestroyed()) kioskWindow.webContents.send(eventChannel, name, payload);
   });
   kioskWindow.once('ready-to-show', () => kioskWindow.show());
+  // Only packaged builds have an installer to replace; electron-updater reads the version from the app.
+  if (app.isPackaged) {
+    const updater = createAppUpdater({
+      autoUpdater: electronUpdater.autoUpdater,
+      app,
+      services: services.releases,
+      systemIdleSeconds: () => powerMonitor.getSystemIdleTime(),
+      clock: systemClock,
+    });
+    scheduleAppUpdates(updater);
+  }
   app.on('window-all-closed', () => {
     void services.close().finally(() => app.quit());
   });

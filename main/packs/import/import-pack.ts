@@ -110,6 +110,11 @@ export async function withImportWorkers<T>(
   }
 }
 
+/** Whether an import or a removal is changing the collection in `dataDir` now (the app waits to update). */
+export function isChangeRunning(dataDir: string): boolean {
+  return busyDataDirs.has(path.resolve(dataDir));
+}
+
 export function importPack(packDir: string, options: ImportOptions): Promise<ImportResult> {
   return withImportWorkers(options.dataDir, options.copyThreads ?? 2, (workers) =>
     runImport(packDir, options, workers),

@@ -202,3 +202,204 @@ describe('mergeStats', () => {
     expect(report.byVenue[0]).toMatchObject({ itemsOpened: 10 + 7 + 1 + 1000, exports: 3, missingDays: 8 });
   });
 });
+
+describe('mergeStats: what the fast checks must still catch', () => {
+  it('refuses a signed export with one bad row as malformed, and tells a duplicate in another order from a conflict', async () => {
+    const root = await tempDir('stats-merge-');
+    const folder = path.join(root, 'reading-room-stats');
+    const { mkdir } = await import('node:fs/promises');
+    await mkdir(folder);
+    const keys = [seededKioskKey(11), seededKioskKey(12), seededKioskKey(13)];
+    const row = (day: string, kind: DailyRow['kind'], itemId: string, count: number, amount = 0): DailyRow => ({
+      day,
+      kind,
+      itemId,
+      itemTitle: itemId ? `Title ${itemId}` : '',
+      subject: itemId ? 'energy' : '',
+      count,
+      amount,
+    });
+    const good = [
+      row('2027-02-01', 'item-open', 'solar', 9),
+      row('2027-02-01', 'quiz-answer', 'soil-quiz/ph', 6, 4.5),
+      row('2027-02-01', 'quiz-start', 'soil-quiz', 7),
+      row('2027-02-02', 'visit-start', '', 20),
+    ];
+    // Written as given: signed, in whatever order, with whatever values.
+    const write = async (key: (typeof keys)[number], sequence: number, rows: unknown[], edit = (t: string) => t) => {
+      const text = edit(
+        statsExportText({
+          format: 1,
+          venueId: key.venueId,
+          venueName: 'V',
+          keyId: key.venueId,
+          sequence,
+          createdAt: '2027-03-01T00:00:00.000Z',
+          fromDay: '2027-02-01',
+          toDay: '2027-02-28',
+          rows: rows as DailyRow[],
+        }),
+      );
+      const file = path.join(folder, `${key.venueId}-${sequence}.json`);
+      await writeFile(file, text);
+      await writeFile(`${file}.sig`, statsSignatureText(Buffer.from(text), key));
+      return file;
+    };
+    await write(keys[0]!, 1, good);
+    const duplicate = await write(keys[0]!, 2, good.toReversed());
+    await write(keys[1]!, 1, good);
+    const conflict = await write(keys[1]!, 2, [...good.slice(1), row('2027-02-01', 'item-open', 'solar', 8)]);
+    const bad: [string, unknown][] = [
+      ['a negative count', { ...good[0], count: -1 }],
+      ['a count that is not whole', { ...good[0], count: 1.5 }],
+      ['an unknown kind', { ...good[0], kind: 'visit' }],
+      ['an item id of 131 characters', { ...good[0], itemId: 'x'.repeat(131) }],
+      ['a day the calendar lacks', { ...good[0], day: '2027-02-30' }],
+    ];
+    const malformed: string[] = [];
+    for (const [index, [, badRow]] of bad.entries()) malformed.push(await write(keys[2]!, index + 1, [badRow]));
+    // The kiosk's writer keeps only the row's fields: a field too many is added to the text.
+    malformed.push(await write(keys[2]!, 50, [good[0]], (t) => t.replace('"amount":0}', '"amount":0,"extra":1}')));
+    await write(keys[2]!, 100, [row('2027-02-01', 'search', '', 1), row('2027-02-01', 'search', '', 2)]);
+    const venuesFile = path.join(root, 'venues.json');
+    await writeVenuesFile(
+      venuesFile,
+      keys.map((key, i) => ({ key, name: `V${i}`, region: 'R' })),
+    );
+    const report = await mergeStats({
+      dirs: [root],
+      venues: await readVenues(venuesFile),
+      outDir: path.join(root, 'out'),
+      createdAt: new Date('2027-03-10T00:00:00Z'),
+    });
+    expect(report.duplicates.map((d) => d.file)).toEqual([path.join(folder, `${keys[0]!.venueId}-1.json`)]);
+    expect(report.duplicates[0]?.keptFile).toBe(duplicate);
+    expect(report.conflicts.map((c) => c.keptFile)).toEqual([conflict]);
+    expect(report.refused.map((r) => r.code)).toEqual(Array(bad.length + 2).fill('malformed'));
+    for (const file of malformed) expect(report.refused.map((r) => r.file)).toContain(file);
+    expect(report.refused.find((r) => r.file === malformed[4])?.detail).toContain(
+      '2027-02-30 is not a day of the calendar',
+    );
+    expect(report.refused.find((r) => r.detail.includes('a second row'))?.detail).toContain(
+      'a second row for 2027-02-01 search ""',
+    );
+    const v1 = report.byVenue.find((v) => v.venueId === keys[1]!.venueId);
+    expect(v1).toMatchObject({ itemsOpened: 8, visits: 20 });
+  });
+
+  it('reads a title with a lone surrogate as U+FFFD instead of failing the merge', async () => {
+    const root = await tempDir('stats-merge-');
+    const key = seededKioskKey(21);
+    const folder = path.join(root, 'reading-room-stats');
+    const { mkdir } = await import('node:fs/promises');
+    await mkdir(folder);
+    const text = statsExportText({
+      format: 1,
+      venueId: key.venueId,
+      venueName: 'V',
+      keyId: key.venueId,
+      sequence: 1,
+      createdAt: '2027-03-01T00:00:00.000Z',
+      fromDay: '2027-02-01',
+      toDay: '2027-02-28',
+      rows: [
+        {
+          day: '2027-02-01',
+          kind: 'item-open',
+          itemId: 'broken',
+          itemTitle: 'Broken \ud800 title',
+          subject: '',
+          count: 5,
+          amount: 0,
+        },
+      ],
+    });
+    const file = path.join(folder, `${key.venueId}-1.json`);
+    await writeFile(file, text);
+    await writeFile(`${file}.sig`, statsSignatureText(Buffer.from(text), key));
+    const venuesFile = path.join(root, 'venues.json');
+    await writeVenuesFile(venuesFile, [{ key, name: 'V', region: 'R' }]);
+    const report = await mergeStats({
+      dirs: [root],
+      venues: await readVenues(venuesFile),
+      outDir: path.join(root, 'out'),
+      createdAt: new Date('2027-03-10T00:00:00Z'),
+    });
+    expect(report.refused).toEqual([]);
+    expect(report.byItem[0]).toMatchObject({ itemId: 'broken', itemTitle: 'Broken \ufffd title', opens: 5 });
+  });
+});
+
+describe('contests between units', () => {
+  it('gives each team its attempts and average over the venues that ran the contest, small teams unpublished', async () => {
+    const root = await tempDir('stats-contests-');
+    const { mkdir } = await import('node:fs/promises');
+    const keys = [seededKioskKey(11), seededKioskKey(12)];
+    const entry = (team: string, title: string, count: number, amount: number): DailyRow => ({
+      day: '2027-02-03',
+      kind: 'contest-entry',
+      itemId: `spring-cup/${team}`,
+      itemTitle: `Spring cup — ${title}`,
+      subject: '',
+      count,
+      amount,
+    });
+    const rowsFor = [
+      [entry('mill', 'The mill', 6, 480), entry('north-farm', 'North farm', 3, 150)],
+      [entry('mill', 'The mill', 4, 200)],
+    ];
+    for (const [index, key] of keys.entries()) {
+      const folder = path.join(root, `stick-${index}`, 'reading-room-stats');
+      await mkdir(folder, { recursive: true });
+      const text = statsExportText({
+        format: 1,
+        venueId: key.venueId,
+        venueName: `V${index}`,
+        keyId: key.venueId,
+        sequence: 1,
+        createdAt: '2027-03-01T00:00:00.000Z',
+        fromDay: '2027-02-01',
+        toDay: '2027-02-28',
+        rows: rowsFor[index]!,
+      });
+      await writeFile(path.join(folder, `${key.venueId}-1.json`), text);
+      await writeFile(path.join(folder, `${key.venueId}-1.json.sig`), statsSignatureText(Buffer.from(text), key));
+    }
+    const venuesFile = path.join(root, 'venues.json');
+    await writeVenuesFile(
+      venuesFile,
+      keys.map((key, index) => ({ key, name: `V${index}`, region: 'R' })),
+    );
+    const report = await mergeStats({
+      dirs: [root],
+      venues: await readVenues(venuesFile),
+      outDir: path.join(root, 'out'),
+      createdAt: new Date('2027-03-10T00:00:00Z'),
+    });
+    expect(report.byContest).toEqual([
+      {
+        contestId: 'spring-cup',
+        teamId: 'mill',
+        title: 'Spring cup — The mill',
+        venues: 2,
+        attempts: 10,
+        averagePercent: 68,
+      },
+      {
+        contestId: 'spring-cup',
+        teamId: 'north-farm',
+        title: 'Spring cup — North farm',
+        venues: 1,
+        attempts: 3,
+        averagePercent: 50,
+      },
+    ]);
+    // Contest entries are not items.
+    expect(report.byItem).toEqual([]);
+    const html = await readFile(path.join(root, 'out', 'report.html'), 'utf8');
+    expect(html).toContain('Contests between units');
+    expect(html).toContain('68 % (10 attempts, 2 venues)');
+    expect(html).toContain('— (&#60;5 attempts)');
+    expect(html).not.toContain('50 %');
+  });
+});

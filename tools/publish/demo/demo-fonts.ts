@@ -57,7 +57,7 @@ function load(source: FontSource): Promise<Buffer> {
 export interface LeafletFonts {
   regular: Buffer;
   bold: Buffer;
-  /** Latin face for page numbers, which the Mongolian face lacks. */
+  /** Latin face for page numbers, and in traditional Mongolian for the digits and Latin letters its face lacks. */
   latin: Buffer;
   /** Whether pdf-lib should subset `regular` and `bold` itself (they are whole fonts). */
   subsetWhenEmbedding: boolean;
@@ -66,7 +66,8 @@ export interface LeafletFonts {
 /** The faces for `language`, each cut down to the characters of `text`. */
 export async function leafletFonts(language: ContentLanguage, text: string): Promise<LeafletFonts> {
   const characters = `${text} 0123456789/·`;
-  const latin = await subsetFont(await load(faces.en.regular), ' 0123456789/·', { targetFormat: 'sfnt' });
+  const latinCharacters = ' 0123456789/·' + (language === 'mn-Mong' ? text : '');
+  const latin = await subsetFont(await load(faces.en.regular), latinCharacters, { targetFormat: 'sfnt' });
   // hb-subset keeps Mongolian's joining forms out of fontkit's reach (letters come out isolated), while
   // pdf-lib's own subsetter handles this TrueType-outline face well; the CFF-based CJK faces need hb-subset.
   if (language === 'mn-Mong') {

@@ -1,16 +1,23 @@
 /**
- * Renders one demo leaflet to an A5 PDF with pdf-lib: a title band in the subject's colour, large type,
- * sections and a "did you know" box, flowing over as many pages as the text needs. Traditional Mongolian
- * is set vertically (columns top to bottom, left to right) by rotating its lines a quarter turn clockwise.
+ * Renders one leaflet to an A5 PDF with pdf-lib: a title band in the subject's colour, large type,
+ * sections (each may end in a table of figures) and a "did you know" box, flowing over as many pages as the
+ * text needs. Traditional Mongolian is set vertically (columns top to bottom, left to right) by rotating its
+ * lines a quarter turn clockwise; a table turns with it, each row a column.
  */
 import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument, degrees, rgb, type PDFFont, type PDFPage, type RGB } from 'pdf-lib';
 import type { ContentLanguage } from '../../../preload/contract/schemas.ts';
 import { leafletFonts } from './demo-fonts.ts';
 
+/** Rows of figures: the first cell names what a row is about, the others are set flush right. */
+export interface LeafletTable {
+  header: string[];
+  rows: string[][];
+}
+
 export interface LeafletText {
   intro: string;
-  sections: { heading: string; text: string }[];
+  sections: { heading: string; text: string; table?: LeafletTable }[];
   fact: string;
 }
 
@@ -23,6 +30,8 @@ export interface Leaflet {
   /** Written as the PDF's dates, so rendering the same leaflet again gives the same bytes. */
   date: Date;
   content: LeafletText;
+  /** The foot of each page and the PDF's creator, when the leaflet is not one of the demo collection's. */
+  origin?: { footer: string; creator: string };
 }
 
 const WIDTH = 420;
@@ -124,22 +133,23 @@ function drawLine(
 
 export async function renderLeaflet(leaflet: Leaflet): Promise<Uint8Array> {
   const { content, language } = leaflet;
-  const allText = [
-    leaflet.title,
-    leaflet.subjectName,
-    content.intro,
-    content.fact,
-    labels[language].fact,
-    labels[language].footer,
-  ]
-    .concat(content.sections.flatMap((section) => [section.heading, section.text]))
+  const footer = leaflet.origin?.footer ?? labels[language].footer;
+  const allText = [leaflet.title, leaflet.subjectName, content.intro, content.fact, labels[language].fact, footer]
+    .concat(
+      content.sections.flatMap((section) => [
+        section.heading,
+        section.text,
+        ...(section.table ? [section.table.header, ...section.table.rows].flat() : []),
+      ]),
+    )
+    .concat(ellipsis)
     .join(' ');
   const faces = await leafletFonts(language, allText);
   const document = await PDFDocument.create();
   document.registerFontkit(fontkit);
   document.setTitle(leaflet.title);
   document.setLanguage(language);
-  document.setCreator('Reading Room demo generator');
+  document.setCreator(leaflet.origin?.creator ?? 'Reading Room demo generator');
   document.setProducer('pdf-lib');
   document.setCreationDate(leaflet.date);
   document.setModificationDate(leaflet.date);
@@ -163,7 +173,6 @@ export async function renderLeaflet(leaflet: Leaflet): Promise<Uint8Array> {
       font: fonts.latin,
       color: MUTED,
     });
-    const footer = labels[language].footer;
     if (footer) {
       const [line] = wrap(footer, language, fonts.regular, size, WIDTH);
       drawLine(page, line!, language, { x: MARGIN, y: 18, size, font: fonts.regular, color: MUTED });
@@ -176,6 +185,110 @@ interface Fonts {
   regular: PDFFont;
   bold: PDFFont;
   latin: PDFFont;
+}
+
+/** Where a table cell that does not fit is cut. */
+const ellipsis = '…';
+
+const characterSets = new WeakMap<PDFFont, ReadonlySet<number>>();
+
+function covers(font: PDFFont, character: string): boolean {
+  let set = characterSets.get(font);
+  if (!set) characterSets.set(font, (set = new Set(font.getCharacterSet())));
+  return set.has(character.codePointAt(0)!);
+}
+
+/**
+ * `text` cut into runs, each in `font` or, for characters only the Latin face has (digits and Latin letters in
+ * traditional Mongolian), in `latin`.
+ */
+function runs(text: string, font: PDFFont, latin: PDFFont): { text: string; font: PDFFont }[] {
+  const result: { text: string; font: PDFFont }[] = [];
+  for (const character of text) {
+    const face = covers(font, character) || !covers(latin, character) ? font : latin;
+    const last = result.at(-1);
+    if (last && (last.font === face || character === ' ')) last.text += character;
+    else result.push({ text: character, font: face });
+  }
+  return result;
+}
+
+const runsWidth = (text: string, font: PDFFont, latin: PDFFont, size: number): number =>
+  runs(text, font, latin).reduce((sum, run) => sum + run.font.widthOfTextAtSize(run.text, size), 0);
+
+/** Draws `text` from (x, y) along the line: rightwards, or downwards when `vertical` (turned 90° clockwise). */
+function drawRuns(
+  page: PDFPage,
+  text: string,
+  at: { x: number; y: number; size: number; font: PDFFont; latin: PDFFont; color: RGB; vertical: boolean },
+): void {
+  let { x, y } = at;
+  for (const run of runs(text, at.font, at.latin)) {
+    const rotate = at.vertical ? { rotate: degrees(-90) } : {};
+    page.drawText(run.text, { x, y, size: at.size, font: run.font, color: at.color, ...rotate });
+    const width = run.font.widthOfTextAtSize(run.text, at.size);
+    if (at.vertical) y -= width;
+    else x += width;
+  }
+}
+
+/** `text`, cut with an ellipsis where it would run past `width`. */
+function fitted(text: string, font: PDFFont, latin: PDFFont, size: number, width: number): string {
+  if (runsWidth(text, font, latin, size) <= width) return text;
+  const characters = [...text];
+  while (characters.length > 0 && runsWidth(characters.join('') + ellipsis, font, latin, size) > width) {
+    characters.pop();
+  }
+  return characters.join('') + ellipsis;
+}
+
+interface TableLayout {
+  /** Where each column starts along the line, and how long it is. */
+  offsets: number[];
+  widths: number[];
+  /** The header's cells, wrapped to their columns. */
+  header: string[][];
+}
+
+/** The figure columns as wide as their widest figure or heading word; the first column takes the rest. */
+function tableLayout(
+  table: LeafletTable,
+  language: ContentLanguage,
+  fonts: Fonts,
+  size: number,
+  length: number,
+): TableLayout {
+  const widths = table.header.map((heading, column) => {
+    if (column === 0) return 0;
+    const words = tokens(heading, language).map((token) => runsWidth(token.text, fonts.bold, fonts.latin, size));
+    const figures = table.rows.map((row) => runsWidth(row[column] ?? '', fonts.regular, fonts.latin, size));
+    return Math.max(36, ...words, ...figures) + 10;
+  });
+  widths[0] = Math.max(60, length - widths.reduce((sum, width) => sum + width, 0));
+  const offsets = widths.map((_, column) => widths.slice(0, column).reduce((sum, width) => sum + width, 0));
+  const header = table.header.map((heading, column) =>
+    wrap(heading, language, fonts.bold, size, widths[column]! - 6).map(lineText),
+  );
+  return { offsets, widths, header };
+}
+
+/**
+ * Draws one table row along a line that starts at (x, y): the first cell from the start, cut to its column,
+ * the others flush with their column's end.
+ */
+function drawTableRow(
+  page: PDFPage,
+  cells: readonly string[],
+  layout: TableLayout,
+  at: { x: number; y: number; size: number; font: PDFFont; latin: PDFFont; color: RGB; vertical: boolean },
+): void {
+  cells.forEach((cell, column) => {
+    const text = column === 0 ? fitted(cell, at.font, at.latin, at.size, layout.widths[0]! - 6) : cell;
+    const start =
+      column === 0 ? 0 : layout.offsets[column]! + layout.widths[column]! - runsWidth(text, at.font, at.latin, at.size);
+    const along = { x: at.vertical ? at.x : at.x + start, y: at.vertical ? at.y - start : at.y };
+    drawRuns(page, text, { ...at, ...along });
+  });
 }
 
 function renderHorizontal(document: PDFDocument, leaflet: Leaflet, fonts: Fonts): void {
@@ -217,6 +330,48 @@ function renderHorizontal(document: PDFDocument, leaflet: Leaflet, fonts: Fonts)
     }
   };
 
+  const table = (rows: LeafletTable) => {
+    const size = 10.5;
+    const leading = size * 1.6;
+    const layout = tableLayout(rows, language, fonts, size, textWidth);
+    const cell = { size, latin: fonts.latin, vertical: false };
+    const header = () => {
+      const lines = Math.max(...layout.header.map((cellLines) => cellLines.length));
+      layout.header.forEach((cellLines, column) =>
+        cellLines.forEach((line, index) => {
+          const start =
+            column === 0
+              ? 0
+              : layout.offsets[column]! + layout.widths[column]! - fonts.bold.widthOfTextAtSize(line, size);
+          drawRuns(page, line, { ...cell, x: MARGIN + start, y: y - index * leading, font: fonts.bold, color: accent });
+        }),
+      );
+      y -= (lines - 1) * leading + size * 0.6;
+      page.drawLine({ start: { x: MARGIN, y }, end: { x: MARGIN + textWidth, y }, thickness: 0.8, color: accent });
+      y -= leading;
+    };
+    y -= 6;
+    if (y - 4 * leading < bottom) newPage();
+    header();
+    for (const [index, row] of rows.rows.entries()) {
+      if (y < bottom) {
+        newPage();
+        header();
+      }
+      if (index % 2 === 1) {
+        page.drawRectangle({
+          x: MARGIN,
+          y: y - size * 0.45,
+          width: textWidth,
+          height: leading,
+          color: tint(leaflet.colour, 0.08),
+        });
+      }
+      drawTableRow(page, row, layout, { ...cell, x: MARGIN, y, font: fonts.regular, color: INK });
+      y -= leading;
+    }
+  };
+
   paragraph(content.intro, 15, fonts.regular, INK);
   for (const section of content.sections) {
     y -= 12;
@@ -225,6 +380,7 @@ function renderHorizontal(document: PDFDocument, leaflet: Leaflet, fonts: Fonts)
     paragraph(section.heading, 16, fonts.bold, accent, 1.35);
     y -= 2;
     paragraph(section.text, 13.5, fonts.regular, INK);
+    if (section.table) table(section.table);
   }
 
   const factLines = wrap(content.fact, language, fonts.regular, 13.5, textWidth - 28);
@@ -275,22 +431,58 @@ function renderVertical(document: PDFDocument, leaflet: Leaflet, fonts: Fonts): 
 
   x = band + 22;
   const right = WIDTH - MARGIN;
+  const nextColumn = (size: number) => {
+    if (x + size <= right) return;
+    page = document.addPage([WIDTH, HEIGHT]);
+    page.drawRectangle({ x: 0, y: 0, width: 10, height: HEIGHT, color: accent });
+    x = MARGIN;
+  };
   const column = (text: string, size: number, color: RGB, spacing = 1.7) => {
     for (const line of wrap(text, language, fonts.regular, size, columnHeight)) {
-      if (x + size > right) {
-        page = document.addPage([WIDTH, HEIGHT]);
-        page.drawRectangle({ x: 0, y: 0, width: 10, height: HEIGHT, color: accent });
-        x = MARGIN;
-      }
-      page.drawText(lineText(line), {
+      nextColumn(size);
+      drawRuns(page, lineText(line), {
         x: x + size * 0.3,
         y: top,
         size,
         font: fonts.regular,
+        latin: fonts.latin,
         color,
-        rotate: degrees(-90),
+        vertical: true,
       });
       x += size * spacing;
+    }
+  };
+  // A table turned a quarter: the header is the first column, each row a column after it.
+  const table = (rows: LeafletTable) => {
+    const size = 13;
+    const leading = size * 1.6;
+    const layout = tableLayout(rows, language, fonts, size, columnHeight);
+    const cell = { size, latin: fonts.latin, vertical: true };
+    const header = () => {
+      const lines = Math.max(...layout.header.map((cellLines) => cellLines.length));
+      for (let index = 0; index < lines; index++) {
+        nextColumn(size);
+        layout.header.forEach((cellLines, column) => {
+          const line = cellLines[index];
+          if (line === undefined) return;
+          const start =
+            column === 0
+              ? 0
+              : layout.offsets[column]! + layout.widths[column]! - runsWidth(line, fonts.regular, fonts.latin, size);
+          drawRuns(page, line, { ...cell, x: x + size * 0.3, y: top - start, font: fonts.regular, color: accent });
+        });
+        x += leading;
+      }
+    };
+    x += 6;
+    header();
+    for (const row of rows.rows) {
+      if (x + size > right) {
+        nextColumn(size);
+        header();
+      }
+      drawTableRow(page, row, layout, { ...cell, x: x + size * 0.3, y: top, font: fonts.regular, color: INK });
+      x += leading;
     }
   };
   column(content.intro, 17, INK);
@@ -298,6 +490,7 @@ function renderVertical(document: PDFDocument, leaflet: Leaflet, fonts: Fonts): 
     x += 8;
     column(section.heading, 18, accent);
     column(section.text, 16, INK);
+    if (section.table) table(section.table);
   }
   x += 8;
   column(labels[language].fact, 17, accent);

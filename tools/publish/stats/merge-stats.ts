@@ -8,10 +8,19 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
-import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import {
+  DOUBLE,
+  DuckDBDataChunk,
+  DuckDBInstance,
+  INTEGER,
+  UTINYINT,
+  type DuckDBAppender,
+  type DuckDBConnection,
+} from '@duckdb/node-api';
+import { statsEventKinds } from '../../../main/stats/daily-row.ts';
 import { csvField } from '../../../main/stats/export-stats.ts';
 import { exportFileNamePattern, exportFolderName } from '../../../main/stats/stats-export.ts';
-import type { CheckRequest, CheckResult } from './check-export.ts';
+import type { CheckRequest, CheckResult, StagedRows } from './check-export.ts';
 import { publishedAmount, publishedCount, statsReportHtml } from './stats-report.ts';
 import type { ExportRefusalCode, Venues } from './verify-export.ts';
 
@@ -64,6 +73,9 @@ export interface VenueTotals {
   pagesRead: number;
   videoSeconds: number;
   searches: number;
+  /** Quizzes started, and finished. */
+  quizAttempts: number;
+  quizzesFinished: number;
 }
 
 /** An item's totals over every venue; counts between 1 and 4 are published as "<5" (`publishedCount`). */
@@ -98,6 +110,18 @@ export interface RegionTotals {
   readingSeconds: number;
 }
 
+/** A team's (unit's) result in a contest over every venue that ran it: `contest-entry` rows, `<contest>/<team>`. */
+export interface ContestTotals {
+  contestId: string;
+  teamId: string;
+  /** `<contest> — <team>`, as the kiosk last named them. */
+  title: string;
+  venues: number;
+  attempts: number;
+  /** The attempts' average score in percent. */
+  averagePercent: number;
+}
+
 export interface MergeReport {
   found: number;
   merged: ExportRef[];
@@ -111,6 +135,7 @@ export interface MergeReport {
   byItem: ItemTotals[];
   bySubject: SubjectTotals[];
   byRegion: RegionTotals[];
+  byContest: ContestTotals[];
   /** Where the time went, in milliseconds: checking files, staging their rows in DuckDB, the rest. */
   timings: { verify: number; stage: number; select: number; aggregate: number; write: number };
 }
@@ -149,7 +174,6 @@ export async function findExports(dirs: readonly string[]): Promise<{ files: str
 interface Candidate extends ExportRef {
   id: number;
   createdAt: string;
-  digest: string;
 }
 
 const dayMs = 86_400_000;
@@ -175,29 +199,25 @@ interface Selection {
   merged: Candidate[];
   /** export id → the day ranges (as day numbers) whose rows are merged from it. */
   owned: Map<number, [number, number][]>;
-  duplicates: SetAside[];
-  conflicts: SetAside[];
+  /** Exports of the same days as one kept: duplicates or conflicts, once their rows are compared. */
+  setAside: { other: Candidate; kept: Candidate }[];
   overlaps: Overlap[];
   gaps: Gap[];
 }
 
 /**
- * Which rows count: per venue and range, the highest sequence (others with the same rows are duplicates,
- * with other rows conflicts); then each day of a venue from the highest-sequence export covering it.
+ * Which rows count: per venue and range, the highest sequence (the others are set aside); then each day of a
+ * venue from the highest-sequence export covering it.
  */
 function select(candidates: readonly Candidate[]): Selection {
-  const selection: Selection = { merged: [], owned: new Map(), duplicates: [], conflicts: [], overlaps: [], gaps: [] };
+  const selection: Selection = { merged: [], owned: new Map(), setAside: [], overlaps: [], gaps: [] };
   const byVenue = Map.groupBy(candidates, (candidate) => candidate.venueId);
   for (const [venueId, exports] of [...byVenue].sort(([a], [b]) => (a < b ? -1 : 1))) {
     const winners: Candidate[] = [];
     for (const same of Map.groupBy(exports, (e) => `${e.fromDay}/${e.toDay}`).values()) {
       const kept = same.reduce((best, e) => (wins(e, best) ? e : best));
       winners.push(kept);
-      for (const other of same) {
-        if (other === kept) continue;
-        const setAside = { ...ref(other), keptFile: kept.file, keptSequence: kept.sequence };
-        (other.digest === kept.digest ? selection.duplicates : selection.conflicts).push(setAside);
-      }
+      for (const other of same) if (other !== kept) selection.setAside.push({ other, kept });
     }
     winners.sort((a, b) => (wins(a, b) ? -1 : 1));
     const claimed: { from: number; to: number; by: Candidate }[] = [];
@@ -244,21 +264,69 @@ function select(candidates: readonly Candidate[]): Selection {
   return selection;
 }
 
-/** A checked export's rows as DuckDB reads them back from their JSON. */
-const rowStructure = JSON.stringify([
-  {
-    day: 'VARCHAR',
-    kind: 'VARCHAR',
-    itemId: 'VARCHAR',
-    itemTitle: 'VARCHAR',
-    subject: 'VARCHAR',
-    count: 'DOUBLE',
-    amount: 'DOUBLE',
-  },
-]);
-
 /** A SQL string literal. */
 const literal = (text: string): string => `'${text.replaceAll("'", "''")}'`;
+
+/** The kinds as a SQL list: a staged row's kind is its index, from 0. */
+const kindList = `[${statsEventKinds.map(literal).join(', ')}]`;
+
+/**
+ * Appends checked rows to the `staged` table a DuckDB data chunk at a time, each column copied in as numbers:
+ * no value is parsed again, and no call crosses into DuckDB per value.
+ */
+class RowStager {
+  private readonly appender: DuckDBAppender;
+  private readonly chunk = DuckDBDataChunk.create([INTEGER, INTEGER, UTINYINT, INTEGER, DOUBLE, DOUBLE]);
+  /** DuckDB's vector size, the most rows a data chunk holds (a larger `rowCount` throws). */
+  private readonly size = 2048;
+  private readonly buffered = {
+    exportIds: new Int32Array(this.size),
+    days: new Int32Array(this.size),
+    kinds: new Uint8Array(this.size),
+    texts: new Int32Array(this.size),
+    counts: new Float64Array(this.size),
+    amounts: new Float64Array(this.size),
+  };
+  private filled = 0;
+
+  constructor(appender: DuckDBAppender) {
+    this.appender = appender;
+  }
+
+  add(exportId: number, rows: StagedRows): void {
+    for (let from = 0; from < rows.days.length;) {
+      const take = Math.min(this.size - this.filled, rows.days.length - from);
+      const to = from + take;
+      this.buffered.exportIds.fill(exportId, this.filled, this.filled + take);
+      this.buffered.days.set(rows.days.subarray(from, to), this.filled);
+      this.buffered.kinds.set(rows.kinds.subarray(from, to), this.filled);
+      this.buffered.texts.set(rows.texts.subarray(from, to), this.filled);
+      this.buffered.counts.set(rows.counts.subarray(from, to), this.filled);
+      this.buffered.amounts.set(rows.amounts.subarray(from, to), this.filled);
+      this.filled += take;
+      from = to;
+      if (this.filled === this.size) this.flush();
+    }
+  }
+
+  /** Appends what is buffered and closes the appender. */
+  close(): void {
+    this.flush();
+    this.appender.closeSync();
+  }
+
+  private flush(): void {
+    if (this.filled === 0) return;
+    this.chunk.rowCount = this.filled;
+    for (const [c, column] of Object.values(this.buffered).entries()) {
+      const vector = this.chunk.getColumnVector(c);
+      for (let i = 0; i < this.filled; i++) vector.setItem(i, column[i]!);
+      vector.flush();
+    }
+    this.appender.appendDataChunk(this.chunk);
+    this.filled = 0;
+  }
+}
 
 export async function mergeStats(options: MergeOptions): Promise<MergeReport> {
   const { files, misnamed } = await findExports(options.dirs);
@@ -270,8 +338,11 @@ export async function mergeStats(options: MergeOptions): Promise<MergeReport> {
   const instance = await DuckDBInstance.create(':memory:');
   const connection = await instance.connect();
   try {
-    await connection.run('CREATE TABLE staged_json (export_id INTEGER, rows VARCHAR)');
-    const appender = await connection.createAppender('staged_json');
+    await connection.run(`
+      CREATE TABLE staged (export_id INTEGER, day INTEGER, kind UTINYINT, text_id INTEGER, count DOUBLE, amount DOUBLE);
+      CREATE TABLE texts (text_id INTEGER, item_id VARCHAR, item_title VARCHAR, subject VARCHAR);`);
+    const stager = new RowStager(await connection.createAppender('staged'));
+    const textAppender = await connection.createAppender('texts');
     const candidates: Candidate[] = [];
     const timings = { verify: 0, stage: 0, select: 0, aggregate: 0, write: 0 };
     let mark = performance.now();
@@ -288,11 +359,15 @@ export async function mergeStats(options: MergeOptions): Promise<MergeReport> {
         refused.push({ file, code: result.code, detail: result.detail });
         continue;
       }
-      // DuckDB parses the checked rows' text again (natively, on every core): far cheaper than taking each value
-      // through the appender.
-      appender.appendInteger(result.index);
-      appender.appendVarchar(result.rows);
-      appender.endRow();
+      stager.add(result.index, result.rows);
+      // A string's lone surrogate (JSON allows one) reaches DuckDB as U+FFFD, as broken UTF-8 reads.
+      for (const [id, itemId, itemTitle, subject] of result.newTexts) {
+        textAppender.appendInteger(id);
+        textAppender.appendVarchar(itemId);
+        textAppender.appendVarchar(itemTitle);
+        textAppender.appendVarchar(subject);
+        textAppender.endRow();
+      }
       candidates.push({
         id: result.index,
         file,
@@ -301,23 +376,26 @@ export async function mergeStats(options: MergeOptions): Promise<MergeReport> {
         fromDay: result.fromDay,
         toDay: result.toDay,
         createdAt: result.createdAt,
-        digest: result.digest,
       });
       lap('stage');
     }
     refused.sort((a, b) => (a.file < b.file ? -1 : 1));
-    appender.closeSync();
-    await connection.run(`
-      CREATE TABLE staged AS
-      SELECT export_id, unnest(parsed, recursive := true)
-      FROM (SELECT export_id, from_json(rows, '${rowStructure}') AS parsed FROM staged_json);
-      DROP TABLE staged_json;`);
+    stager.close();
+    textAppender.closeSync();
     lap('stage');
 
     const selection = select(candidates);
     await loadTables(connection, options.venues, selection);
+    const { duplicates, conflicts } = await compareSetAside(connection, selection.setAside);
     lap('select');
-    const report = await aggregate(connection, selection, files.length + misnamed.length, refused, timings);
+    const report = await aggregate(
+      connection,
+      selection,
+      { duplicates, conflicts },
+      files.length + misnamed.length,
+      refused,
+      timings,
+    );
     lap('aggregate');
     await writeOutputs(connection, options, report);
     lap('write');
@@ -336,9 +414,9 @@ async function* checkAll(files: readonly string[], venues: Venues): AsyncGenerat
   const workerCount = Math.max(1, Math.min(availableParallelism(), 4, files.length));
   const workers = Array.from(
     { length: workerCount },
-    () =>
+    (_, i) =>
       new Worker(new URL('./check-export.ts', import.meta.url), {
-        workerData: { role: 'check-export', venues: [...venues] },
+        workerData: { role: 'check-export', venues: [...venues], firstTextId: i, textIdStep: workerCount },
       }),
   );
   const results: CheckResult[] = [];
@@ -381,7 +459,7 @@ async function* checkAll(files: readonly string[], venues: Venues): AsyncGenerat
 async function loadTables(connection: DuckDBConnection, venues: Venues, selection: Selection): Promise<void> {
   await connection.run(`
     CREATE TABLE venues (venue_id VARCHAR, name VARCHAR, region VARCHAR);
-    CREATE TABLE owned (export_id INTEGER, venue_id VARCHAR, sequence DOUBLE, from_day VARCHAR, to_day VARCHAR);
+    CREATE TABLE owned (export_id INTEGER, venue_id VARCHAR, sequence DOUBLE, from_day INTEGER, to_day INTEGER);
     CREATE TABLE gaps (venue_id VARCHAR, days DOUBLE);`);
   const venueAppender = await connection.createAppender('venues');
   for (const venue of venues.values()) {
@@ -397,8 +475,8 @@ async function loadTables(connection: DuckDBConnection, venues: Venues, selectio
       ownedAppender.appendInteger(candidate.id);
       ownedAppender.appendVarchar(candidate.venueId);
       ownedAppender.appendDouble(candidate.sequence);
-      ownedAppender.appendVarchar(dayText(from));
-      ownedAppender.appendVarchar(dayText(to));
+      ownedAppender.appendInteger(from);
+      ownedAppender.appendInteger(to);
       ownedAppender.endRow();
     }
   }
@@ -413,17 +491,67 @@ async function loadTables(connection: DuckDBConnection, venues: Venues, selectio
   // Each staged row counts once, from the export that owns its day; the venue's name and region join it.
   await connection.run(`
     CREATE TABLE merged AS
-    SELECT o.venue_id, v.name AS venue_name, v.region, CAST(s.day AS DATE) AS day, s.kind, s.itemId AS item_id,
-      s.itemTitle AS item_title, s.subject, CAST(s.count AS BIGINT) AS count, s.amount, CAST(o.sequence AS BIGINT) AS sequence
+    SELECT o.venue_id, v.name AS venue_name, v.region, DATE '1970-01-01' + s.day AS day, ${kindList}[s.kind + 1] AS kind,
+      t.item_id, t.item_title, t.subject, CAST(s.count AS BIGINT) AS count, s.amount, CAST(o.sequence AS BIGINT) AS sequence
     FROM staged s
     JOIN owned o ON s.export_id = o.export_id AND s.day BETWEEN o.from_day AND o.to_day
-    JOIN venues v ON v.venue_id = o.venue_id;
-    DROP TABLE staged;`);
+    JOIN venues v ON v.venue_id = o.venue_id
+    JOIN texts t ON t.text_id = s.text_id`);
+}
+
+/**
+ * An export set aside for another of the same days is a duplicate if their rows are the same (in any order), a
+ * conflict if not. Rows are unique per (day, kind, item), so equal counts and as many rows matching whole are that.
+ */
+async function compareSetAside(
+  connection: DuckDBConnection,
+  setAside: Selection['setAside'],
+): Promise<{ duplicates: SetAside[]; conflicts: SetAside[] }> {
+  await connection.run('CREATE TABLE set_aside (other INTEGER, kept INTEGER)');
+  const appender = await connection.createAppender('set_aside');
+  for (const { other, kept } of setAside) {
+    appender.appendInteger(other.id);
+    appender.appendInteger(kept.id);
+    appender.endRow();
+  }
+  appender.closeSync();
+  const same = await rowsOf<{ other: number }>(
+    connection,
+    `
+    WITH involved AS (
+      SELECT s.export_id, s.day, s.kind, t.item_id, t.item_title, t.subject, s.count, s.amount
+      FROM staged s JOIN texts t ON t.text_id = s.text_id
+      WHERE s.export_id IN (SELECT other FROM set_aside UNION SELECT kept FROM set_aside)),
+    sizes AS (SELECT export_id, count(*) AS rows FROM involved GROUP BY export_id),
+    matching AS (
+      SELECT p.other, count(*) AS rows
+      FROM set_aside p
+      JOIN involved a ON a.export_id = p.other
+      JOIN involved b ON b.export_id = p.kept AND a.day = b.day AND a.kind = b.kind AND a.item_id = b.item_id
+        AND a.item_title = b.item_title AND a.subject = b.subject AND a.count = b.count AND a.amount = b.amount
+      GROUP BY p.other)
+    SELECT p.other FROM set_aside p
+    LEFT JOIN sizes so ON so.export_id = p.other
+    LEFT JOIN sizes sk ON sk.export_id = p.kept
+    LEFT JOIN matching m ON m.other = p.other
+    WHERE coalesce(so.rows, 0) = coalesce(sk.rows, 0) AND coalesce(m.rows, 0) = coalesce(so.rows, 0)`,
+  );
+  const duplicates = new Set(same.map((row) => row.other));
+  const result = { duplicates: [] as SetAside[], conflicts: [] as SetAside[] };
+  for (const { other, kept } of setAside) {
+    const entry = { ...ref(other), keptFile: kept.file, keptSequence: kept.sequence };
+    (duplicates.has(other.id) ? result.duplicates : result.conflicts).push(entry);
+  }
+  await connection.run('DROP TABLE set_aside; DROP TABLE staged; DROP TABLE texts');
+  return result;
 }
 
 async function rowsOf<T>(connection: DuckDBConnection, sql: string): Promise<T[]> {
   return (await connection.runAndReadAll(sql)).getRowObjectsJS() as unknown as T[];
 }
+
+/** Rows about a catalog item: a quiz answer's item is a question (`<quiz>/<question>`), a contest entry's a team. */
+const aboutItems = "item_id <> '' AND kind NOT IN ('quiz-answer', 'contest-entry')";
 
 const sumOf = (kind: string, column: 'count' | 'amount') =>
   `coalesce(sum(${column}) FILTER (WHERE kind = '${kind}'), 0)::DOUBLE`;
@@ -431,6 +559,7 @@ const sumOf = (kind: string, column: 'count' | 'amount') =>
 async function aggregate(
   connection: DuckDBConnection,
   selection: Selection,
+  { duplicates, conflicts }: Pick<MergeReport, 'duplicates' | 'conflicts'>,
   found: number,
   refused: Refused[],
   timings: MergeReport['timings'],
@@ -446,10 +575,13 @@ async function aggregate(
       SELECT venue_id, ${sumOf('visit-start', 'count')} AS visits, ${sumOf('visit-end', 'amount')} AS visitSeconds,
         ${sumOf('item-open', 'count')} AS itemsOpened, ${sumOf('reading-time', 'amount')} AS readingSeconds,
         ${sumOf('pages-read', 'amount')} AS pagesRead, ${sumOf('video-watched', 'amount')} AS videoSeconds,
-        ${sumOf('search', 'count')} AS searches
+        ${sumOf('search', 'count')} AS searches, ${sumOf('quiz-start', 'count')} AS quizAttempts,
+        ${sumOf('quiz-finish', 'count')} AS quizzesFinished
       FROM merged GROUP BY venue_id),
     spans AS (
-      SELECT venue_id, count(DISTINCT export_id)::DOUBLE AS exports, min(from_day) AS firstDay, max(to_day) AS lastDay
+      SELECT venue_id, count(DISTINCT export_id)::DOUBLE AS exports,
+        CAST(DATE '1970-01-01' + min(from_day) AS VARCHAR) AS firstDay,
+        CAST(DATE '1970-01-01' + max(to_day) AS VARCHAR) AS lastDay
       FROM owned GROUP BY venue_id),
     missing AS (SELECT venue_id, sum(days)::DOUBLE AS missingDays FROM gaps GROUP BY venue_id)
     SELECT v.venue_id AS venueId, v.name, v.region, coalesce(s.exports, 0) AS exports,
@@ -458,7 +590,8 @@ async function aggregate(
       coalesce(t.visits, 0) AS visits, coalesce(t.visitSeconds, 0) AS visitSeconds,
       coalesce(t.itemsOpened, 0) AS itemsOpened, coalesce(t.readingSeconds, 0) AS readingSeconds,
       coalesce(t.pagesRead, 0) AS pagesRead, coalesce(t.videoSeconds, 0) AS videoSeconds,
-      coalesce(t.searches, 0) AS searches
+      coalesce(t.searches, 0) AS searches, coalesce(t.quizAttempts, 0) AS quizAttempts,
+      coalesce(t.quizzesFinished, 0) AS quizzesFinished
     FROM venues v LEFT JOIN totals t USING (venue_id) LEFT JOIN spans s USING (venue_id)
       LEFT JOIN missing m USING (venue_id)
     ORDER BY v.region, v.name, v.venue_id`,
@@ -471,14 +604,14 @@ async function aggregate(
       ${sumOf('reading-time', 'count')} AS readingEvents, ${sumOf('reading-time', 'amount')} AS readingSeconds,
       ${sumOf('pages-read', 'count')} AS pageEvents, ${sumOf('pages-read', 'amount')} AS pagesRead,
       ${sumOf('video-watched', 'count')} AS videoEvents, ${sumOf('video-watched', 'amount')} AS videoSeconds
-    FROM merged WHERE item_id <> '' GROUP BY item_id ORDER BY opens DESC, item_id`,
+    FROM merged WHERE ${aboutItems} GROUP BY item_id ORDER BY opens DESC, item_id`,
   );
   const bySubject = await rowsOf<SubjectTotals>(
     connection,
     `
     SELECT subject, count(DISTINCT item_id)::DOUBLE AS items, ${sumOf('item-open', 'count')} AS opens,
       ${sumOf('reading-time', 'count')} AS readingEvents, ${sumOf('reading-time', 'amount')} AS readingSeconds
-    FROM merged WHERE item_id <> '' GROUP BY subject ORDER BY readingSeconds DESC, subject`,
+    FROM merged WHERE ${aboutItems} GROUP BY subject ORDER BY readingSeconds DESC, subject`,
   );
   const byRegion = await rowsOf<RegionTotals>(
     connection,
@@ -488,12 +621,26 @@ async function aggregate(
       ${sumOf('item-open', 'count')} AS itemsOpened, ${sumOf('reading-time', 'amount')} AS readingSeconds
     FROM venues v LEFT JOIN merged m ON m.venue_id = v.venue_id GROUP BY v.region ORDER BY v.region`,
   );
+  // Staff at each venue define contests, so one contest id across venues is the centre's contest run everywhere.
+  const byContest = (
+    await rowsOf<Omit<ContestTotals, 'contestId' | 'teamId'> & { itemId: string }>(
+      connection,
+      `
+    SELECT item_id AS itemId, arg_max(item_title, day) AS title, count(DISTINCT venue_id)::DOUBLE AS venues,
+      sum(count)::DOUBLE AS attempts, (sum(amount) / sum(count))::DOUBLE AS averagePercent
+    FROM merged WHERE kind = 'contest-entry' AND count > 0 GROUP BY item_id
+    ORDER BY split_part(item_id, '/', 1), averagePercent DESC, item_id`,
+    )
+  ).map(({ itemId, ...totals }) => {
+    const slash = itemId.indexOf('/');
+    return { contestId: itemId.slice(0, slash), teamId: itemId.slice(slash + 1), ...totals };
+  });
   return {
     found,
     merged: selection.merged.map(ref),
     refused,
-    duplicates: selection.duplicates,
-    conflicts: selection.conflicts,
+    duplicates,
+    conflicts,
     overlaps: selection.overlaps,
     gaps: selection.gaps,
     rows,
@@ -501,6 +648,7 @@ async function aggregate(
     byItem,
     bySubject,
     byRegion,
+    byContest,
     timings,
   };
 }
@@ -537,6 +685,8 @@ async function writeOutputs(connection: DuckDBConnection, options: MergeOptions,
         'pages_read',
         'video_seconds',
         'searches',
+        'quiz_attempts',
+        'quizzes_finished',
       ],
       report.byVenue.map((v) => [
         v.venueId,
@@ -553,6 +703,8 @@ async function writeOutputs(connection: DuckDBConnection, options: MergeOptions,
         String(v.pagesRead),
         String(v.videoSeconds),
         String(v.searches),
+        String(v.quizAttempts),
+        String(v.quizzesFinished),
       ]),
     ),
   );

@@ -120,10 +120,18 @@ export function statsReportHtml(report: MergeReport, venues: Venues, createdAt: 
   const maxVisits = Math.max(0, ...venueRows.map((v) => v.visits));
   const maxReading = Math.max(0, ...venueRows.map((v) => v.readingSeconds));
   const maxOpened = Math.max(0, ...venueRows.map((v) => v.itemsOpened));
+  const maxQuiz = Math.max(0, ...venueRows.map((v) => v.quizAttempts));
   parts.push(`<h2>Venues side by side</h2>`);
+  const attempts = venueRows.reduce((sum, v) => sum + v.quizAttempts, 0);
+  const finished = venueRows.reduce((sum, v) => sum + v.quizzesFinished, 0);
+  const quizVenues = venueRows.filter((v) => v.quizAttempts > 0).length;
+  parts.push(
+    `<p>Quizzes: ${number.format(attempts)} attempts, ${number.format(finished)} finished, at ${quizVenues} ` +
+      `of ${venueRows.length} venues.</p>`,
+  );
   parts.push(
     `<table><thead><tr><th>Venue</th><th>Region</th><th>Visits</th><th>Reading (hours)</th><th>Items opened</th>` +
-      `<th class="n">Exports</th><th class="n">Days missing</th></tr></thead><tbody>\n` +
+      `<th>Quiz attempts (finished)</th><th class="n">Exports</th><th class="n">Days missing</th></tr></thead><tbody>\n` +
       venueRows
         .map(
           (v) =>
@@ -131,6 +139,7 @@ export function statsReportHtml(report: MergeReport, venues: Venues, createdAt: 
             cellBar(v.visits, maxVisits, number.format(v.visits)) +
             cellBar(v.readingSeconds, maxReading, number.format(hours(v.readingSeconds))) +
             cellBar(v.itemsOpened, maxOpened, number.format(v.itemsOpened)) +
+            cellBar(v.quizAttempts, maxQuiz, `${number.format(v.quizAttempts)} (${number.format(v.quizzesFinished)})`) +
             `<td class="n">${v.exports}</td><td class="n">${number.format(v.missingDays)}</td></tr>`,
         )
         .join('\n') +
@@ -163,6 +172,30 @@ export function statsReportHtml(report: MergeReport, venues: Venues, createdAt: 
       new Set([1, 2, 3]),
     ),
   );
+
+  if (report.byContest.length > 0) {
+    parts.push(`<h2>Contests between units</h2>`);
+    for (const contestId of new Set(report.byContest.map((c) => c.contestId))) {
+      const teams = report.byContest.filter((c) => c.contestId === contestId);
+      const name = teams[0]!.title.split(' — ')[0] || contestId;
+      parts.push(
+        barChart(
+          `${name}: average score (%)`,
+          // A team of one to four attempts could point at a person's score: its average stays unpublished.
+          teams.map((c) => {
+            const few = c.attempts > 0 && c.attempts < smallestPublishedCount;
+            return {
+              label: c.title.split(' — ').slice(1).join(' — ') || c.teamId,
+              value: few ? 0 : c.averagePercent,
+              shown: few
+                ? `— (${publishedCount(c.attempts)} attempts)`
+                : `${number.format(Math.round(c.averagePercent))} % (${number.format(c.attempts)} attempts, ${c.venues} venues)`,
+            };
+          }),
+        ),
+      );
+    }
+  }
 
   parts.push(`<h2>By region</h2>`);
   const regionBars = (value: (r: MergeReport['byRegion'][number]) => number) =>
