@@ -8,6 +8,7 @@ import { AttractScreen } from './catalog/AttractScreen.tsx';
 import { HomeScreen } from './catalog/HomeScreen.tsx';
 import { ItemScreen } from './catalog/ItemScreen.tsx';
 import { SearchScreen } from './catalog/SearchScreen.tsx';
+import { QuizScreen } from './quiz/QuizScreen.tsx';
 import { CollectionScreen } from './staff/CollectionScreen.tsx';
 import { ContestsScreen } from './staff/ContestsScreen.tsx';
 import { ImportScreen } from './staff/ImportScreen.tsx';
@@ -23,6 +24,8 @@ export interface ScreenParams {
   search: object;
   /** `summary` is what the visitor tapped, shown at once while the details load. */
   item: { id: string; summary?: ItemSummary };
+  /** A quiz item's quiz: its intro, the questions, the results. */
+  quiz: { id: string };
   /** `lapsed`: sent back here because the staff session ended while a staff screen was open. */
   'staff-sign-in': { lapsed?: boolean };
   staff: object;
@@ -44,6 +47,7 @@ export const screens: { [K in ScreenName]: ComponentType<ScreenParams[K]> } = {
   home: HomeScreen,
   search: SearchScreen,
   item: ItemScreen,
+  quiz: QuizScreen,
   'staff-sign-in': StaffSignInScreen,
   staff: StaffHomeScreen,
   'staff-import': ImportScreen,

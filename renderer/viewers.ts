@@ -5,17 +5,29 @@
 import type { ComponentType } from 'react';
 import type { ItemDetail, ItemKind } from '../preload/contract/catalog.ts';
 import type { MessageKey } from './messages.ts';
+import type { Screen } from './screens.ts';
 import { quizViewer } from './quiz/quiz-viewer.tsx';
 import { pdfViewer } from './reader/pdf-viewer.tsx';
 import { videoViewer } from './video/video-viewer.tsx';
 
-export interface Viewer {
+interface ViewerBase {
   /** The words on the item page's open button. */
   action: MessageKey;
   /** Whether the item has what this viewer shows (a main file of a type it plays). */
   canOpen(item: ItemDetail): boolean;
-  View: ComponentType<{ item: ItemDetail; onClose: () => void }>;
 }
+
+/** Opens over the current screen. `page`: where a document opens, for a link into it (a quiz's "Read more"). */
+export interface OverlayViewer extends ViewerBase {
+  View: ComponentType<{ item: ItemDetail; page?: number | undefined; onClose: () => void }>;
+}
+
+/** Opens as a screen of its own, under the top bar, so the visitor can change language while in it (a quiz). */
+export interface ScreenViewer extends ViewerBase {
+  screen(item: ItemDetail): Screen;
+}
+
+export type Viewer = OverlayViewer | ScreenViewer;
 
 export const viewers: Partial<Record<ItemKind, Viewer>> = {
   pdf: pdfViewer,

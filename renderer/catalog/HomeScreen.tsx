@@ -1,4 +1,4 @@
-/** Home: what arrived lately, then one shelf per subject, each a row of cards in the subject's colour. */
+/** Home: what arrived lately, the quizzes, then one shelf per subject, each a row of cards in the subject's colour. */
 import type { Subject } from '../../preload/contract/catalog.ts';
 import { ErrorPanel } from '../components/ErrorPanel.tsx';
 import { Shelf } from './Shelf.tsx';
@@ -16,6 +16,7 @@ export function HomeScreen() {
     <main className="home" aria-busy={subjects.status === 'loading'}>
       <h1 className="greeting">{t('home.greeting')}</h1>
       <Arrivals />
+      <Quizzes />
       {subjects.status === 'loading' && <p className="quiet">{t('common.loading')}</p>}
       {subjects.status === 'failed' && <ErrorPanel code={subjects.code} onRetry={subjects.retry} />}
       {subjects.status === 'done' && subjects.value.subjects.length === 0 && <p className="quiet">{t('home.empty')}</p>}
@@ -46,6 +47,18 @@ function Arrivals() {
       testId="shelf-latest"
     />
   );
+}
+
+/**
+ * Every quiz on one shelf, for visitors who came to play. The catalog lists items, not kinds, so the
+ * quizzes are picked from its first hundred: a reading room's collection holds a handful.
+ */
+function Quizzes() {
+  const { t, locale } = useI18n();
+  const list = useKioskCall('catalog.list', { locale, page: { offset: 0, limit: 100 } });
+  const quizzes = list.status === 'done' ? list.value.items.filter((item) => item.kind === 'quiz') : [];
+  if (quizzes.length === 0) return null;
+  return <Shelf title={t('quiz.quizzes')} colour="#6b3d8f" items={quizzes} testId="shelf-quizzes" />;
 }
 
 function SubjectShelf({ subject }: { subject: Subject }) {

@@ -14,6 +14,7 @@ import { useKioskCall } from '../components/use-kiosk-call.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { PdfThumbnail } from '../reader/PdfThumbnail.tsx';
 import { report } from '../stats/report.ts';
+import { useVisit } from '../visit/visit.tsx';
 
 function mainFile(item: ItemDetail): ItemFile | undefined {
   return fileFor(item, 'main');
@@ -21,6 +22,7 @@ function mainFile(item: ItemDetail): ItemFile | undefined {
 
 export function ItemScreen({ id, summary }: { id: string; summary?: ItemSummary }) {
   const { t, locale } = useI18n();
+  const { go } = useVisit();
   const detail = useKioskCall('catalog.item', { locale, id });
   const [open, setOpen] = useState(false);
   const openedAt = useRef(0);
@@ -32,6 +34,8 @@ export function ItemScreen({ id, summary }: { id: string; summary?: ItemSummary 
   }
   const full = detail.status === 'done' ? detail.value : undefined;
   const viewer = full ? viewerFor(full) : undefined;
+  // A viewer with a screen of its own (a quiz) opens there rather than over this page.
+  const screen = full && viewer && 'screen' in viewer ? viewer.screen(full) : undefined;
   const style = { '--subject': subjectColour(item.subjects[0]) } as CSSProperties;
 
   return (
@@ -75,11 +79,18 @@ export function ItemScreen({ id, summary }: { id: string; summary?: ItemSummary 
           <button
             type="button"
             className="button primary big open-button"
-            onClick={() => {
-              openedAt.current = performance.now();
-              report({ kind: 'item-open', itemId: id, detail: full!.kind });
-              setOpen(true);
-            }}
+            onClick={
+              screen
+                ? () => {
+                    report({ kind: 'item-open', itemId: id, detail: full!.kind });
+                    go(screen);
+                  }
+                : () => {
+                    openedAt.current = performance.now();
+                    report({ kind: 'item-open', itemId: id, detail: full!.kind });
+                    setOpen(true);
+                  }
+            }
             data-testid="open-item"
           >
             {t(viewer.action)}
@@ -87,7 +98,7 @@ export function ItemScreen({ id, summary }: { id: string; summary?: ItemSummary 
         )}
         {full && !viewer && <p className="notice">{t('item.cannotOpen')}</p>}
       </div>
-      {open && full && viewer && (
+      {open && full && viewer && 'View' in viewer && (
         <viewer.View
           item={full}
           onClose={() => {

@@ -22,6 +22,8 @@ export interface PdfReaderProps {
   /** The PDF's URL under the kiosk's own origin, e.g. ItemDetail.files[n].url. */
   src: string;
   title: string;
+  /** The page to open at (a link from a quiz question); the first when absent or past the end. */
+  page?: number | undefined;
   onClose(): void;
 }
 
@@ -33,7 +35,7 @@ type Loading =
   | { status: 'failed'; reason: 'password' | 'broken' }
   | { status: 'ready'; doc: PDFDocumentProxy };
 
-export function PdfReader({ src, title, onClose }: PdfReaderProps) {
+export function PdfReader({ src, title, page, onClose }: PdfReaderProps) {
   const { t } = useI18n();
   const [loading, setLoading] = useState<Loading>({ status: 'loading' });
   const [attempt, setAttempt] = useState(0);
@@ -59,7 +61,8 @@ export function PdfReader({ src, title, onClose }: PdfReaderProps) {
     };
   }, [src, attempt]);
 
-  if (loading.status === 'ready') return <ReaderView doc={loading.doc} title={title} onClose={onClose} />;
+  if (loading.status === 'ready')
+    return <ReaderView doc={loading.doc} title={title} firstPage={page ?? 1} onClose={onClose} />;
   return (
     <div className="reader" role="dialog" aria-modal="true" aria-label={title} data-testid="reader">
       <header className="reader-top">
@@ -87,12 +90,22 @@ export function PdfReader({ src, title, onClose }: PdfReaderProps) {
 
 type Panel = 'none' | 'pages' | 'outline' | 'find';
 
-function ReaderView({ doc, title, onClose }: { doc: PDFDocumentProxy; title: string; onClose(): void }) {
+function ReaderView({
+  doc,
+  title,
+  firstPage,
+  onClose,
+}: {
+  doc: PDFDocumentProxy;
+  title: string;
+  firstPage: number;
+  onClose(): void;
+}) {
   const { t } = useI18n();
   const pageCount = doc.numPages;
   const canvases = useMemo(() => new PageCanvases(doc, pagePixelCap), [doc]);
   useEffect(() => () => canvases.destroy(), [canvases]);
-  const [view, setView] = useState(openingView);
+  const [view, setView] = useState(() => showPage(openingView, firstPage, doc.numPages));
   const pageNumber = view.page;
   const [zoom, setZoom] = useState<Zoom>(fitPage);
   // The page and stage sizes of the drawing on screen, which + and - step from.

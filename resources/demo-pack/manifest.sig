@@ -1,1 +1,1 @@
-{"format":1,"keyId":"demo-2026","signature":"GXaRiZrXQPpM+p3WtnF6lE2ZE/I9KN/T34SDtiz8CTZP4tcpPFMcnPzlgIlel55ifCPxLWoDM36NDAaZIhFMAw=="}
+{"format":1,"keyId":"demo-2026","signature":"cYUYWV1sm/3bwNrj6OJ0WcmV+MrXoVVamwAe/8r/MgjxRyaFBo+eMZCGHEpkZ94oJGva9cWoCW8M3WbebNbEAA=="}

@@ -14,7 +14,7 @@ for (const layout of layouts) {
   test.describe(layout.name, () => {
     test.use({ viewport: layout.viewport, reducedMotion: 'reduce' });
 
-    test('attract, home, search, item and dialogs have no serious violation', async ({ kioskPage: page }) => {
+    test('attract, home, search, item and quiz intro have no serious violation', async ({ kioskPage: page }) => {
       await expect(page.getByTestId('spotlight')).toBeVisible();
       await expectNoSeriousViolations(page, 'attract');
 
@@ -41,8 +41,8 @@ for (const layout of layouts) {
       await page.locator('.brand').click();
       await page.getByTestId('shelf-new').locator('[data-item-id="science-quiz"]').click();
       await page.getByTestId('open-item').click();
-      await expect(page.getByTestId('quiz-coming')).toBeVisible();
-      await expectNoSeriousViolations(page, 'quizzes are coming');
+      await expect(page.getByTestId('quiz-intro')).toBeVisible();
+      await expectNoSeriousViolations(page, 'quiz intro');
     });
 
     for (const language of ['한국어', '中文', 'Монгол', 'ᠮᠣᠩᠭᠣᠯ']) {

@@ -60,9 +60,8 @@ for (const size of sizes) {
       await page.locator('.brand').click();
       await page.getByTestId('shelf-new').locator('[data-item-id="science-quiz"]').click();
       await page.getByTestId('open-item').click();
-      await expect(page.getByTestId('quiz-coming')).toBeVisible();
-      await snap(page, 'quiz-coming-zh', size);
-      await page.getByTestId('quiz-coming').getByRole('button').click();
+      await expect(page.getByTestId('quiz-intro')).toBeVisible();
+      await snap(page, 'quiz-intro-zh', size);
 
       await page.locator('.language-switcher').getByRole('button', { name: 'ᠮᠣᠩᠭᠣᠯ' }).click();
       await page.locator('.brand').click();

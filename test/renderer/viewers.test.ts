@@ -42,7 +42,7 @@ describe('fileFor', () => {
 });
 
 describe('viewerFor', () => {
-  it('opens PDFs in the reader, videos in the player, quizzes with a note, and says when it cannot', () => {
+  it('opens PDFs in the reader, videos in the player, quizzes in their own screen, and says when it cannot', () => {
     expect(viewerFor(item({ files: [file('main', 'application/pdf')] }))).toBe(viewers.pdf);
     expect(viewerFor(item({ kind: 'video', files: [file('main', 'video/webm')] }))).toBe(viewers.video);
     expect(viewerFor(item({ kind: 'quiz', files: [file('main', 'application/json')] }))).toBe(viewers.quiz);
