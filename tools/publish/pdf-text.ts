@@ -3,6 +3,8 @@
  * the text from the manifest without ever parsing a PDF themselves.
  */
 import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import path from 'node:path';
 
 export interface PdfText {
   pages: number;
@@ -10,11 +12,26 @@ export interface PdfText {
   text: string;
 }
 
+/**
+ * pdf.js's own data files. Without the CMaps, a CJK font that has no ToUnicode (the xeCJK/Fandol fonts of
+ * most Chinese LaTeX documents) gives no text, since only `Adobe-GB1-UCS2` and its kin map its glyphs back
+ * to Unicode. In Node pdf.js reads them with `fs.readFile(base + name)`, so these are folder paths, not URLs.
+ */
+const pdfjsFolder = path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
+const dataFolder = (name: string): string => path.join(pdfjsFolder, name) + path.sep;
+
 export async function extractPdfText(filePath: string): Promise<PdfText> {
   // The legacy build runs in plain Node; in Node it parses in-process, so no worker is set up.
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
   const data = new Uint8Array(await readFile(filePath));
-  const loading = pdfjs.getDocument({ data, disableFontFace: true, verbosity: pdfjs.VerbosityLevel.ERRORS });
+  const loading = pdfjs.getDocument({
+    data,
+    disableFontFace: true,
+    verbosity: pdfjs.VerbosityLevel.ERRORS,
+    cMapUrl: dataFolder('cmaps'),
+    cMapPacked: true,
+    standardFontDataUrl: dataFolder('standard_fonts'),
+  });
   const document = await loading.promise;
   try {
     const pages: string[] = [];
