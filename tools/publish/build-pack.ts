@@ -7,10 +7,12 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { MAX_BODY_LENGTH, type FileEntry, type FullManifest, type ManifestItem } from '../../main/packs/manifest.ts';
 import { writePack } from '../../main/packs/pack-writer.ts';
+import { documentTypeByPages } from '../../preload/contract/catalog.ts';
 import { questionWords } from '../../preload/contract/quiz-set.ts';
 import { KeyStatementFile } from '../../main/packs/signing-keys.ts';
 import { keyMaySign } from '../../main/packs/trust-store.ts';
 import type { ContentLanguage } from '../../preload/contract/schemas.ts';
+import { cleanBody } from './body-text.ts';
 import { readPrivateKey } from './key-files.ts';
 import { extractPdfText } from './pdf-text.ts';
 import { buildQuiz, type MadeFile } from './quiz-source.ts';
@@ -104,7 +106,7 @@ async function buildItem(item: SheetItem, where: string, context: BuildContext):
   ][]) {
     let body = text.body ?? '';
     if (text.bodyFile) body = await readFile(path.join(sourceDir, text.bodyFile), 'utf8');
-    texts[language] = { title: text.title, summary: text.summary, body };
+    texts[language] = { title: text.title, summary: text.summary, body: cleanBody(body) };
   }
   const result: ManifestItem = {
     id: item.id,
@@ -166,5 +168,6 @@ async function buildItem(item: SheetItem, where: string, context: BuildContext):
       if (text && !text.body) text.body = extracted.text.slice(0, MAX_BODY_LENGTH);
     }
   }
+  if (item.kind === 'pdf') result.documentType = item.documentType ?? documentTypeByPages(result.pages);
   return result;
 }

@@ -5,10 +5,11 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { cleanBody } from './body-text.ts';
 
 export interface PdfText {
   pages: number;
-  /** The text of every page, pages separated by a blank line, runs of white space collapsed. */
+  /** The text of every page, pages separated by a blank line, cleaned (`cleanBody`), runs of white space collapsed. */
   text: string;
 }
 
@@ -43,7 +44,7 @@ export async function extractPdfText(filePath: string): Promise<PdfText> {
         if (!('str' in item)) continue;
         text += item.str + (item.hasEOL ? '\n' : '');
       }
-      pages.push(tidy(text));
+      pages.push(tidy(cleanBody(text)));
       page.cleanup();
     }
     return { pages: document.numPages, text: pages.filter(Boolean).join('\n\n') };

@@ -4,7 +4,7 @@ import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { extractPdfText } from '../../../tools/publish/pdf-text.ts';
 import { tempDir } from '../../main/packs/pack-fixtures.ts';
-import { chinesePdfWithoutToUnicode, identityLine, latinLine, ucs2Line } from './cjk-pdf.ts';
+import { chinesePdfWithoutToUnicode, identityLine, latinLine, pdfReadingBack, ucs2Line } from './text-pdfs.ts';
 
 async function written(bytes: Uint8Array, name: string): Promise<string> {
   const file = path.join(await tempDir(), name);
@@ -28,5 +28,11 @@ describe('extractPdfText', () => {
     expect(text).toContain(identityLine);
     expect(text).toContain(ucs2Line);
     expect(text).toContain(latinLine);
+  });
+
+  it('drops the control, private-use and non-characters a broken ToUnicode gives, keeping the words apart', async () => {
+    const broken = 'Soil\u0000water\u0007air\u001flight\uffffsun\u{10fffd}moon\u{f0000}star\ufdd0sky\u{1f600}';
+    const { text } = await extractPdfText(await written(await pdfReadingBack(broken), 'broken.pdf'));
+    expect(text).toBe('Soil water air lightsunmoonstarsky\u{1f600}');
   });
 });

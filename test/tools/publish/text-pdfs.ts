@@ -40,7 +40,7 @@ export const latinLine = 'Typesetting mathematics';
 
 const hex = (value: number): string => value.toString(16).padStart(4, '0');
 
-function cjkFont(document: PDFDocument, baseFont: string, encoding: string): PDFRef {
+function cjkFont(document: PDFDocument, baseFont: string, encoding: string, toUnicode?: PDFRef): PDFRef {
   const { context } = document;
   const descriptor = context.register(
     context.obj({
@@ -66,7 +66,14 @@ function cjkFont(document: PDFDocument, baseFont: string, encoding: string): PDF
     }),
   );
   return context.register(
-    context.obj({ Type: 'Font', Subtype: 'Type0', BaseFont: baseFont, Encoding: encoding, DescendantFonts: [cidFont] }),
+    context.obj({
+      Type: 'Font',
+      Subtype: 'Type0',
+      BaseFont: baseFont,
+      Encoding: encoding,
+      DescendantFonts: [cidFont],
+      ...(toUnicode ? { ToUnicode: toUnicode } : {}),
+    }),
   );
 }
 
@@ -90,5 +97,31 @@ export async function chinesePdfWithoutToUnicode(): Promise<Uint8Array> {
   drawLine(page, 'FL', 24, 700, [...ucs2Line].map((character) => hex(character.charCodeAt(0))).join(''));
   const latin = await document.embedFont(StandardFonts.Helvetica);
   page.drawText(latinLine, { x: 50, y: 640, size: 18, font: latin });
+  return document.save({ useObjectStreams: false });
+}
+
+/**
+ * A PDF whose one line reads back as `text`, whatever it holds: each character is a code of a font whose
+ * ToUnicode maps it back (UTF-16BE, as the format says), as a PDF with a broken ToUnicode does.
+ */
+export async function pdfReadingBack(text: string): Promise<Uint8Array> {
+  const document = await PDFDocument.create();
+  const characters = [...text];
+  const codes = characters.map((_, index) => hex(index + 1));
+  const utf16 = (character: string) =>
+    Array.from({ length: character.length }, (_, i) => hex(character.charCodeAt(i))).join('');
+  const mapping = characters.map((character, index) => `<${codes[index]!}> <${utf16(character)}>`);
+  const cmap = [
+    '/CIDInit /ProcSet findresource begin 12 dict begin begincmap',
+    '/CMapName /Broken def /CMapType 2 def',
+    '1 begincodespacerange <0000> <ffff> endcodespacerange',
+    `${mapping.length} beginbfchar`,
+    ...mapping,
+    'endbfchar endcmap CMapName currentdict /CMap defineresource pop end end',
+  ].join('\n');
+  const toUnicode = document.context.register(document.context.stream(cmap));
+  const page = document.addPage([595, 842]);
+  page.node.setFontDictionary(PDFName.of('FB'), cjkFont(document, 'Broken', 'Identity-H', toUnicode));
+  drawLine(page, 'FB', 8, 760, codes.join(''));
   return document.save({ useObjectStreams: false });
 }
