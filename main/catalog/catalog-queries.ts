@@ -4,7 +4,7 @@
  * query plan: a statement that silently stops using its index would make a large catalog slow
  * without failing anything else.
  */
-import type { ItemFile, ItemKind } from '../../preload/contract/catalog.ts';
+import type { DocumentType, ItemFile, ItemKind } from '../../preload/contract/catalog.ts';
 import type { ContentLanguage } from '../../preload/contract/schemas.ts';
 import type { Statements } from './statements.ts';
 
@@ -22,9 +22,11 @@ export interface ItemRow {
   pages: number | null;
   duration_seconds: number | null;
   featured: 0 | 1;
+  document_type: DocumentType | null;
 }
 
-export const itemColumns = 'i.id, i.kind, i.added_at, i.arrived_at, i.pages, i.duration_seconds, i.featured';
+export const itemColumns =
+  'i.id, i.kind, i.added_at, i.arrived_at, i.pages, i.duration_seconds, i.featured, i.document_type';
 
 /**
  * The parameters of a `listStatement`; `subject` is read only by the subject shelf's statements, `shown` (a

@@ -4,7 +4,12 @@
  * inside the catalog worker on a connection SQLite opens read-only, so nothing that reaches the worker
  * can change the catalog; writes are `catalog-writer.ts`'s, in the import worker.
  */
-import type { ItemDetail, ItemSummary, Subject } from '../../preload/contract/catalog.ts';
+import {
+  documentTypeByPages,
+  type ItemDetail,
+  type ItemSummary,
+  type Subject,
+} from '../../preload/contract/catalog.ts';
 import type { ContentLanguage, Locale } from '../../preload/contract/schemas.ts';
 import type { InstalledPack, PackSummary } from '../packs/pack-record-types.ts';
 import { contentUrl } from '../store/content-paths.ts';
@@ -254,6 +259,10 @@ export class CatalogReader {
         arrivedAt: row.arrived_at,
         isNew: row.arrived_at >= newSince,
         featured: row.featured === 1,
+        // What the publisher said, or for packs that said nothing the same guess the publisher makes.
+        ...(row.kind === 'pdf'
+          ? { documentType: row.document_type ?? documentTypeByPages(row.pages ?? undefined) }
+          : {}),
       };
     });
   }

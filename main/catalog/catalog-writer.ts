@@ -4,6 +4,7 @@
  * Held only by the import worker, on its own connection (imports run one at a time, so it is the one
  * writer); visitors' reads go to `catalog-reader.ts` in the catalog worker.
  */
+import type { DocumentType } from '../../preload/contract/catalog.ts';
 import type { ContentLanguage } from '../../preload/contract/schemas.ts';
 import type { FileRole, PackFile, PackItemText, PackRecord } from '../packs/pack-record-types.ts';
 import { isContentHash } from '../store/content-paths.ts';
@@ -99,10 +100,10 @@ export class CatalogWriter {
 
         const itemOwner = statements.values<[string], string>('SELECT pack_id FROM items WHERE id = ?');
         const insertItem = statements.write<
-          [string, string, string, string, string, number | null, number | null, 0 | 1]
+          [string, string, string, string, string, number | null, number | null, 0 | 1, DocumentType | null]
         >(
-          `INSERT INTO items (id, pack_id, kind, added_at, arrived_at, pages, duration_seconds, featured)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+          `INSERT INTO items (id, pack_id, kind, added_at, arrived_at, pages, duration_seconds, featured, document_type)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         );
         const insertText = statements.write<[string, string, string, string, string]>(
           'INSERT INTO item_texts (item_id, lang, title, summary, body) VALUES (?, ?, ?, ?, ?)',
@@ -133,6 +134,7 @@ export class CatalogWriter {
             item.pages ?? null,
             item.durationSeconds ?? null,
             featured,
+            item.documentType ?? null,
           ).lastInsertRowid;
           const texts = Object.entries(item.texts) as [ContentLanguage, PackItemText][];
           for (const [lang, text] of texts) insertText.run(item.id, lang, text.title, text.summary, text.body ?? '');
@@ -269,6 +271,7 @@ export class CatalogWriter {
           ...(row.pages === null ? {} : { pages: row.pages }),
           ...(row.duration_seconds === null ? {} : { durationSeconds: row.duration_seconds }),
           ...(row.featured === 1 ? { featured: true } : {}),
+          ...(row.document_type === null ? {} : { documentType: row.document_type }),
         })),
       };
     })();

@@ -3,7 +3,7 @@
  * Strict on purpose: an unknown field, an oversized list or a dangling reference is a malformed manifest.
  */
 import { z } from 'zod';
-import { ItemKind } from '../../preload/contract/catalog.ts';
+import { DocumentType, ItemKind } from '../../preload/contract/catalog.ts';
 import { ContentHash, ContentLanguage, Slug } from '../../preload/contract/schemas.ts';
 
 export const MANIFEST_FORMAT = 1;
@@ -77,6 +77,8 @@ export const ManifestItem = z.strictObject({
   durationSeconds: z.number().nonnegative().max(MAX_DURATION_SECONDS).optional(),
   /** Shown first on the attract screen. Publishers write it only when true; absent means not featured. */
   featured: z.boolean().optional(),
+  /** What a PDF is, for its label; absent (as in packs made before labels), the kiosk guesses from `pages`. */
+  documentType: DocumentType.optional(),
 });
 export type ManifestItem = z.infer<typeof ManifestItem>;
 
@@ -157,6 +159,8 @@ export const PackManifest = z.discriminatedUnion('kind', [FullManifest, DeltaMan
     for (const subject of item.subjects) {
       if (!subjectIds.has(subject)) issue(`item "${item.id}" names unknown subject "${subject}"`, ['items', index]);
     }
+    if (item.documentType !== undefined && item.kind !== 'pdf')
+      issue(`item "${item.id}" is a ${item.kind}, and only a pdf has a documentType`, ['items', index]);
     // A delta's items may use files the base version already installed; a full pack must carry them all.
     if (manifest.kind === 'full') {
       for (const file of item.files) {

@@ -3,7 +3,7 @@
  * verified manifest (`import/pack-record.ts`) and what the catalog installs and gives back as the
  * base for a delta. Plain JSON-able objects, so they cross worker threads as they are.
  */
-import type { ItemFile, ItemKind } from '../../preload/contract/catalog.ts';
+import type { DocumentType, ItemFile, ItemKind } from '../../preload/contract/catalog.ts';
 import type { ContentLanguage } from '../../preload/contract/schemas.ts';
 
 export type FileRole = ItemFile['role'];
@@ -35,6 +35,8 @@ export interface PackItem {
   durationSeconds?: number;
   /** Shown first on the attract screen; absent means not featured. */
   featured?: boolean;
+  /** What a PDF is, when its publisher said so. */
+  documentType?: DocumentType;
 }
 
 /** Deltas are resolved by the importer before the catalog sees a record: it replaces the pack's rows with this. */

@@ -6,6 +6,19 @@ import { ContentHash, ContentLanguage, Locale, Page, Slug } from './schemas.ts';
 export const ItemKind = z.enum(['pdf', 'video', 'article', 'quiz']);
 export type ItemKind = z.infer<typeof ItemKind>;
 
+/** What a PDF is, as its label says: named by the publisher's sheet, or guessed from its length. */
+export const DocumentType = z.enum(['leaflet', 'booklet', 'book', 'manual', 'magazine', 'report']);
+export type DocumentType = z.infer<typeof DocumentType>;
+
+/**
+ * The label of a PDF whose publisher did not say what it is (and of every PDF in packs made before
+ * labels): a folded sheet has up to six panels, a stapled booklet rarely more than 48 pages.
+ */
+export function documentTypeByPages(pages: number | undefined): DocumentType {
+  if (pages === undefined || pages <= 6) return 'leaflet';
+  return pages <= 48 ? 'booklet' : 'book';
+}
+
 export const ItemSummary = z.object({
   id: Slug,
   kind: ItemKind,
@@ -23,6 +36,8 @@ export const ItemSummary = z.object({
   isNew: z.boolean(),
   /** The publisher features it: the attract screen shows it before the newest items. */
   featured: z.boolean(),
+  /** What a PDF is (its label): given for every PDF, absent for other kinds. */
+  documentType: DocumentType.optional(),
 });
 export type ItemSummary = z.infer<typeof ItemSummary>;
 

@@ -304,6 +304,36 @@ test.describe('PDFs', () => {
     expect(watch.navigations.every((url) => url.startsWith(new URL(startUrl).origin))).toBe(true);
   });
 
+  test('the PDF.js worker may compile WebAssembly for its decoders; the page still may not, nor eval', async ({
+    page,
+  }) => {
+    await openItem(page, 'leaflet-text');
+    await pageSettled(page);
+    const worker = page.workers().find((candidate) => /\/assets\/pdf\.worker\.min-[\w-]+\.mjs$/.test(candidate.url()));
+    expect(worker, 'the PDF.js worker runs from its own script').toBeDefined();
+    // As in the eval test above: code DevTools evaluates is exempt, so the attempts run in a timer.
+    const attempt = () =>
+      new Promise<Record<string, string>>((resolve) => {
+        setTimeout(() => {
+          const evaluate = eval;
+          let evaluated: string;
+          try {
+            evaluated = `ran: ${String(evaluate('6 * 7'))}`;
+          } catch (error) {
+            evaluated = (error as Error).name;
+          }
+          // The smallest module: the magic number and version 1.
+          const empty = new Uint8Array([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00]);
+          WebAssembly.compile(empty).then(
+            () => resolve({ wasm: 'compiled', eval: evaluated }),
+            (error: unknown) => resolve({ wasm: (error as Error).name, eval: evaluated }),
+          );
+        }, 0);
+      });
+    expect(await worker!.evaluate(attempt)).toEqual({ wasm: 'compiled', eval: 'EvalError' });
+    expect(await page.evaluate(attempt)).toEqual({ wasm: 'CompileError', eval: 'EvalError' });
+  });
+
   test('the CVE-2024-4367 FontMatrix payload runs nothing', async ({ page, watch }) => {
     await openItem(page, 'font-matrix');
     await pageSettled(page);

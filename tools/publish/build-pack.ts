@@ -7,10 +7,12 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { MAX_BODY_LENGTH, type FileEntry, type FullManifest, type ManifestItem } from '../../main/packs/manifest.ts';
 import { writePack } from '../../main/packs/pack-writer.ts';
+import { documentTypeByPages } from '../../preload/contract/catalog.ts';
 import { questionWords } from '../../preload/contract/quiz-set.ts';
 import { KeyStatementFile } from '../../main/packs/signing-keys.ts';
 import { keyMaySign } from '../../main/packs/trust-store.ts';
 import type { ContentLanguage } from '../../preload/contract/schemas.ts';
+import { cleanBody } from './body-text.ts';
 import { readPrivateKey } from './key-files.ts';
 import { extractPdfText } from './pdf-text.ts';
 import { buildQuiz, type MadeFile } from './quiz-source.ts';
@@ -30,7 +32,10 @@ export interface BuildOptions {
   /** Key introduction statements to ship in keys/, for kiosks that trust only an older key. */
   statementFiles?: string[];
   now?: Date;
-  /** Hears what the publisher should know but that does not stop the build (GIFT questions skipped). */
+  /**
+   * Hears what the publisher should know but that does not stop the build: GIFT questions skipped, a PDF
+   * with no text, a PDF whose text was cut.
+   */
   onNote?: (note: string) => void;
 }
 
@@ -103,6 +108,12 @@ interface BuildContext {
   onNote: (note: string) => void;
 }
 
+/** The first MAX_BODY_LENGTH UTF-16 units, without splitting a surrogate pair. */
+function cut(text: string): string {
+  const end = /[\ud800-\udbff]/.test(text[MAX_BODY_LENGTH - 1] ?? '') ? MAX_BODY_LENGTH - 1 : MAX_BODY_LENGTH;
+  return text.slice(0, end);
+}
+
 async function buildItem(item: SheetItem, where: string, context: BuildContext): Promise<ManifestItem> {
   const { sourceDir, sources, used } = context;
   const texts: ManifestItem['texts'] = {};
@@ -112,7 +123,7 @@ async function buildItem(item: SheetItem, where: string, context: BuildContext):
   ][]) {
     let body = text.body ?? '';
     if (text.bodyFile) body = await readFile(path.join(sourceDir, text.bodyFile), 'utf8');
-    texts[language] = { title: text.title, summary: text.summary, body };
+    texts[language] = { title: text.title, summary: text.summary, body: cleanBody(body) };
   }
   const result: ManifestItem = {
     id: item.id,
@@ -169,10 +180,20 @@ async function buildItem(item: SheetItem, where: string, context: BuildContext):
       throw new Error(`${where} files[${index}]: "${file.path}" could not be read as a PDF: ${String(error)}`);
     });
     result.pages ??= extracted.pages;
+    const named = `${where} files[${index}] "${file.path}"`;
+    if (!extracted.text) {
+      context.onNote(`${named}: no text in its ${extracted.pages} pages (a scan?); search finds it by title only`);
+    } else if (extracted.text.length > MAX_BODY_LENGTH) {
+      const share = Math.floor((MAX_BODY_LENGTH / extracted.text.length) * 100);
+      context.onNote(
+        `${named}: text cut to ${MAX_BODY_LENGTH} of its ${extracted.text.length} characters; search finds the first ${share}%`,
+      );
+    }
     for (const language of targets) {
       const text = texts[language];
-      if (text && !text.body) text.body = extracted.text.slice(0, MAX_BODY_LENGTH);
+      if (text && !text.body) text.body = cut(extracted.text);
     }
   }
+  if (item.kind === 'pdf') result.documentType = item.documentType ?? documentTypeByPages(result.pages);
   return result;
 }

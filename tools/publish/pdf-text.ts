@@ -3,18 +3,36 @@
  * the text from the manifest without ever parsing a PDF themselves.
  */
 import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { cleanBody } from './body-text.ts';
 
 export interface PdfText {
   pages: number;
-  /** The text of every page, pages separated by a blank line, runs of white space collapsed. */
+  /** The text of every page, pages separated by a blank line, cleaned (`cleanBody`), runs of white space collapsed. */
   text: string;
 }
+
+/**
+ * pdf.js's own data files. Without the CMaps, a CJK font that has no ToUnicode (the xeCJK/Fandol fonts of
+ * most Chinese LaTeX documents) gives no text, since only `Adobe-GB1-UCS2` and its kin map its glyphs back
+ * to Unicode. In Node pdf.js reads them with `fs.readFile(base + name)`, so these are folder paths, not URLs.
+ */
+const pdfjsFolder = path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
+const dataFolder = (name: string): string => path.join(pdfjsFolder, name) + path.sep;
 
 export async function extractPdfText(filePath: string): Promise<PdfText> {
   // The legacy build runs in plain Node; in Node it parses in-process, so no worker is set up.
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
   const data = new Uint8Array(await readFile(filePath));
-  const loading = pdfjs.getDocument({ data, disableFontFace: true, verbosity: pdfjs.VerbosityLevel.ERRORS });
+  const loading = pdfjs.getDocument({
+    data,
+    disableFontFace: true,
+    verbosity: pdfjs.VerbosityLevel.ERRORS,
+    cMapUrl: dataFolder('cmaps'),
+    cMapPacked: true,
+    standardFontDataUrl: dataFolder('standard_fonts'),
+  });
   const document = await loading.promise;
   try {
     const pages: string[] = [];
@@ -26,7 +44,7 @@ export async function extractPdfText(filePath: string): Promise<PdfText> {
         if (!('str' in item)) continue;
         text += item.str + (item.hasEOL ? '\n' : '');
       }
-      pages.push(tidy(text));
+      pages.push(tidy(cleanBody(text)));
       page.cleanup();
     }
     return { pages: document.numPages, text: pages.filter(Boolean).join('\n\n') };

@@ -4,7 +4,7 @@
  */
 import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
-import { ItemKind } from '../../preload/contract/catalog.ts';
+import { DocumentType, ItemKind } from '../../preload/contract/catalog.ts';
 import { ContentLanguage, Slug } from '../../preload/contract/schemas.ts';
 import {
   FileRole,
@@ -49,21 +49,28 @@ const SheetFile = z.strictObject({
   language: ContentLanguage.optional(),
 });
 
-const SheetItem = z.strictObject({
-  id: Slug,
-  kind: ItemKind,
-  addedAt: SheetDate,
-  subjects: z.array(Slug).min(1).max(MAX_ITEM_SUBJECTS),
-  texts: z
-    .partialRecord(ContentLanguage, SheetText)
-    .refine((texts) => Object.keys(texts).length > 0, 'give a title in at least one language'),
-  files: z.array(SheetFile).max(MAX_ITEM_FILES).default([]),
-  durationSeconds: z.number().nonnegative().max(MAX_DURATION_SECONDS).optional(),
-  /** Shown first on the attract screen. YAML's `yes` or `"true"` are strings, and refused as such. */
-  featured: z
-    .boolean({ error: (issue) => `must be true or false (without quotes), not ${JSON.stringify(issue.input)}` })
-    .optional(),
-});
+const SheetItem = z
+  .strictObject({
+    id: Slug,
+    kind: ItemKind,
+    addedAt: SheetDate,
+    subjects: z.array(Slug).min(1).max(MAX_ITEM_SUBJECTS),
+    texts: z
+      .partialRecord(ContentLanguage, SheetText)
+      .refine((texts) => Object.keys(texts).length > 0, 'give a title in at least one language'),
+    files: z.array(SheetFile).max(MAX_ITEM_FILES).default([]),
+    durationSeconds: z.number().nonnegative().max(MAX_DURATION_SECONDS).optional(),
+    /** Shown first on the attract screen. YAML's `yes` or `"true"` are strings, and refused as such. */
+    featured: z
+      .boolean({ error: (issue) => `must be true or false (without quotes), not ${JSON.stringify(issue.input)}` })
+      .optional(),
+    /** What a PDF is, for its label; without it the build guesses from the page count. */
+    documentType: DocumentType.optional(),
+  })
+  .refine((item) => item.documentType === undefined || item.kind === 'pdf', {
+    message: 'only a pdf item has a documentType',
+    path: ['documentType'],
+  });
 export type SheetItem = z.infer<typeof SheetItem>;
 
 export const Sheet = z.strictObject({

@@ -17,7 +17,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { dispatch } from '../../api/dispatch.ts';
 import type { KioskServices } from '../../services.ts';
 import { isContentRequest, resolveContentFile } from '../content-files.ts';
-import { securityHeaders } from '../security-headers.ts';
+import { securityHeadersFor } from '../security-headers.ts';
 import { foreignRequestReason } from './request-origin.ts';
 import { parseRange, resolveStaticFile, type ResolvedFile } from '../static-files.ts';
 
@@ -90,7 +90,8 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
 
   const server = http.createServer({ connectionsCheckingInterval: limits.checkIntervalMs }, (request, response) => {
     if (hasSessionCookie(request)) strangers.delete(request.socket);
-    for (const [name, value] of Object.entries(securityHeaders)) response.setHeader(name, value);
+    const pathname = (request.url ?? '').split('?')[0]!;
+    for (const [name, value] of Object.entries(securityHeadersFor(pathname))) response.setHeader(name, value);
     handle(request, response).catch((error: unknown) => {
       options.services.log.write({
         level: 'error',

@@ -7,7 +7,7 @@ import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import type { Protocol } from 'electron';
 import { isContentRequest, resolveContentFile } from '../content-files.ts';
-import { securityHeaders } from '../security-headers.ts';
+import { securityHeaders, securityHeadersFor } from '../security-headers.ts';
 import { parseRange, resolveStaticFile } from '../static-files.ts';
 
 export const scheme = 'kiosk';
@@ -48,7 +48,7 @@ export function createSchemeHandler(roots: SchemeRoots): (request: Request) => P
       });
     }
     const headers: Record<string, string> = {
-      ...securityHeaders,
+      ...securityHeadersFor(url.pathname),
       'Content-Type': file.mediaType,
       'Accept-Ranges': 'bytes',
       'Content-Length': String(range ? range.end - range.start + 1 : file.size),

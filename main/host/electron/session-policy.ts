@@ -5,8 +5,8 @@
  * served it forgot. Applied to every session, including ones created later.
  */
 import type { Session } from 'electron';
-import { contentSecurityPolicy } from '../security-headers.ts';
-import { scheme } from './app-scheme.ts';
+import { contentSecurityPolicy, contentSecurityPolicyFor } from '../security-headers.ts';
+import { appOrigin, scheme } from './app-scheme.ts';
 
 export type LockableSession = Pick<
   Session,
@@ -78,6 +78,11 @@ export function lockDownSession(session: LockableSession, options: SessionPolicy
   session.webRequest.onHeadersReceived((details, callback) => {
     // DevTools' own pages (developer builds only) run under their own policy.
     if (details.url.startsWith('devtools:')) return callback({});
-    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [contentSecurityPolicy] } });
+    // Only the app's own PDF.js worker script gets the worker's policy (see security-headers.ts). Node
+    // gives a custom scheme's URL no origin, so it is put together here.
+    const url = new URL(details.url);
+    const own = `${url.protocol}//${url.host}` === appOrigin;
+    const policy = own ? contentSecurityPolicyFor(url.pathname) : contentSecurityPolicy;
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [policy] } });
   });
 }

@@ -81,6 +81,7 @@ function packItem(item: ManifestItem): PackItem {
     ...(item.pages === undefined ? {} : { pages: item.pages }),
     ...(item.durationSeconds === undefined ? {} : { durationSeconds: item.durationSeconds }),
     ...(item.featured === true ? { featured: true } : {}),
+    ...(item.documentType === undefined ? {} : { documentType: item.documentType }),
   };
 }
 

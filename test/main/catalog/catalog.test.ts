@@ -402,6 +402,8 @@ describe('item', () => {
       arrivedAt: installedAt,
       isNew: true,
       featured: false,
+      // No label from the pack: 40 pages make a booklet.
+      documentType: 'booklet',
       pages: 40,
       files: [
         { role: 'main', hash: hashOf(1), size: 1000, mediaType: 'application/pdf', url: `/content/${hashOf(1)}` },
@@ -413,6 +415,39 @@ describe('item', () => {
       kind: 'video',
     });
     expect(catalog.reader.item({ locale: 'en', newSince, id: 'film' })).not.toHaveProperty('pages');
+    expect(catalog.reader.item({ locale: 'en', newSince, id: 'film' })).not.toHaveProperty('documentType');
     expect(catalog.reader.item({ locale: 'en', newSince, id: 'nothing-here' })).toBeNull();
+  });
+
+  it('labels a PDF as its pack says, or by its page count when the pack says nothing', () => {
+    catalog.install(
+      pack('p', [
+        item('manual', { pages: 2415, documentType: 'manual' }),
+        item('short-manual', { pages: 2, documentType: 'manual' }),
+        item('folded', { pages: 2 }),
+        item('stapled', { pages: 48 }),
+        item('bound', { pages: 49 }),
+        item('unknown-length', {}),
+        item('quiz', { kind: 'quiz' }),
+      ]),
+    );
+    const labels = catalog.reader
+      .listItems({ locale: 'en', newSince, offset: 0, limit: 10 })
+      .items.map((entry) => [entry.id, entry.documentType]);
+    expect(Object.fromEntries(labels)).toEqual({
+      manual: 'manual',
+      'short-manual': 'manual',
+      folded: 'leaflet',
+      stapled: 'booklet',
+      bound: 'book',
+      'unknown-length': 'leaflet',
+      quiz: undefined,
+    });
+    const found = catalog.reader.search({ locale: 'en', query: 'bound', newSince, offset: 0, limit: 10 }).items;
+    expect(found.map((entry) => [entry.id, entry.documentType])).toEqual([['bound', 'book']]);
+    // Only what the pack said is its record: a delta on it must not turn a guess into the publisher's word.
+    const record = catalog.writer.packRecord('p')!;
+    expect(record.items.find((entry) => entry.id === 'manual')).toHaveProperty('documentType', 'manual');
+    expect(record.items.find((entry) => entry.id === 'bound')).not.toHaveProperty('documentType');
   });
 });

@@ -150,6 +150,24 @@ describe('migration 002 (arrival)', () => {
   });
 });
 
+describe('migration 004 (document type)', () => {
+  it('leaves the labels of installed PDFs to their page count', () => {
+    const file = tempFile();
+    schemaOneCatalog(file);
+    const raw = new Database(file);
+    raw.exec("UPDATE items SET pages = 2415 WHERE id = 'e1'");
+    raw.close();
+    migrateCatalog(file);
+    const reader = new CatalogReader(file);
+    try {
+      expect(reader.item({ locale: 'en', id: 'e1', newSince })).toHaveProperty('documentType', 'book');
+      expect(reader.item({ locale: 'en', id: 'l1', newSince })).not.toHaveProperty('documentType');
+    } finally {
+      reader.close();
+    }
+  });
+});
+
 describe('migration 003 (garbage owed)', () => {
   it('owes a collection once after the upgrade; a switch owes one until the clean-up says it is done', () => {
     const file = tempFile();

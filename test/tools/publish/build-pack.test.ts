@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { publish } from './publish-cli.ts';
 import { packRecordOf } from '../../../main/packs/import/pack-record.ts';
@@ -14,22 +13,7 @@ import { buildPack } from '../../../tools/publish/build-pack.ts';
 import { buildDelta } from '../../../tools/publish/delta-pack.ts';
 import { encodePng } from '../../../tools/publish/demo/quiz-pictures.ts';
 import { compileGift } from '../../../tools/publish/gift/compile-gift.ts';
-import { extractPdfText } from '../../../tools/publish/pdf-text.ts';
 import { buildTestPack, tempDir, trustOnly, writeKey, type TestSource } from '../../main/packs/pack-fixtures.ts';
-
-describe('extractPdfText', () => {
-  it('finds the words and pages of a generated PDF', async () => {
-    const document = await PDFDocument.create();
-    const font = await document.embedFont(StandardFonts.Helvetica);
-    const pages = ['Compost feeds earthworms', 'Earthworms loosen heavy clay', 'Cover crops protect bare soil'];
-    for (const line of pages) document.addPage([420, 595]).drawText(line, { x: 40, y: 500, size: 18, font });
-    const file = path.join(await tempDir(), 'leaflet.pdf');
-    await writeFile(file, await document.save());
-    const { pages: count, text } = await extractPdfText(file);
-    expect(count).toBe(3);
-    for (const line of pages) expect(text).toContain(line);
-  });
-});
 
 describe('buildDelta', () => {
   it('carries the changes from v1 to v2 and applies only on v1', async () => {

@@ -13,7 +13,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Handlers } from '../../../../main/api/dispatch.ts';
 import { EventHub } from '../../../../main/api/event-hub.ts';
 import { startBrowserHost, type BrowserHost } from '../../../../main/host/browser/server.ts';
-import { contentSecurityPolicy, securityHeaders } from '../../../../main/host/security-headers.ts';
+import {
+  contentSecurityPolicy,
+  pdfWorkerContentSecurityPolicy,
+  securityHeaders,
+} from '../../../../main/host/security-headers.ts';
+import { pdfWorkerPath } from '../../../security/pdf-worker-path.ts';
 import { contentPath } from '../../../../main/store/content-paths.ts';
 import { testLog } from './test-log.ts';
 
@@ -65,6 +70,7 @@ beforeAll(async () => {
   await mkdir(path.join(base, 'outside'));
   await writeFile(path.join(rendererDir, 'index.html'), '<!doctype html><html><head></head><body></body></html>');
   await writeFile(path.join(rendererDir, 'assets', 'app.js'), 'export {};');
+  await writeFile(path.join(rendererDir, pdfWorkerPath), 'export {};');
   await writeFile(path.join(base, 'outside', 'secret.txt'), secretText);
   await symlink(path.join(base, 'outside', 'secret.txt'), path.join(rendererDir, 'linked.txt'));
   await symlink(path.join(base, 'outside'), path.join(rendererDir, 'linked-dir'));
@@ -122,6 +128,14 @@ describe('security headers', () => {
     for (const [name, value] of Object.entries(securityHeaders)) {
       expect(answer.headers[name.toLowerCase()], name).toBe(value);
     }
+  });
+
+  it('gives the PDF.js worker’s script its own policy, and the page and other scripts the page’s', async () => {
+    const policy = async (requestPath: string) =>
+      (await send('GET', requestPath, {})).headers['content-security-policy'];
+    expect(await policy(pdfWorkerPath)).toBe(pdfWorkerContentSecurityPolicy);
+    for (const requestPath of ['/', '/index.html', '/assets/app.js', `${pdfWorkerPath}.map`])
+      expect(await policy(requestPath), requestPath).toBe(contentSecurityPolicy);
   });
 
   it('forbids inline script, eval, plugins, framing and every foreign source', () => {

@@ -7,7 +7,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSchemeHandler, registerSchemePrivileges } from '../../../../main/host/electron/app-scheme.ts';
-import { securityHeaders } from '../../../../main/host/security-headers.ts';
+import {
+  contentSecurityPolicy,
+  pdfWorkerContentSecurityPolicy,
+  securityHeaders,
+} from '../../../../main/host/security-headers.ts';
+import { pdfWorkerPath } from '../../../security/pdf-worker-path.ts';
 
 const secretText = 'TOP-SECRET-OUTSIDE-THE-APP';
 let base: string;
@@ -21,6 +26,7 @@ beforeAll(async () => {
   await mkdir(path.join(base, 'data'));
   await writeFile(path.join(app, 'index.html'), '<!doctype html><title>kiosk</title>');
   await writeFile(path.join(app, 'assets', 'app.js'), 'export const answer = 42;');
+  await writeFile(path.join(app, pdfWorkerPath), 'export {};');
   await writeFile(path.join(base, 'outside', 'secret.txt'), secretText);
   await symlink(path.join(base, 'outside', 'secret.txt'), path.join(app, 'linked.txt'));
   await symlink(path.join(base, 'outside'), path.join(app, 'linked-dir'));
@@ -40,6 +46,13 @@ describe('kiosk:// scheme', () => {
     const part = await handle(new Request('kiosk://app/assets/app.js', { headers: { range: 'bytes=0-5' } }));
     expect(part.status).toBe(206);
     expect(await part.text()).toBe('export');
+  });
+
+  it('gives the PDF.js worker’s script its own policy, and the page and other scripts the page’s', async () => {
+    const policy = async (url: string) => (await handle(new Request(url))).headers.get('Content-Security-Policy');
+    expect(await policy(`kiosk://app${pdfWorkerPath}`)).toBe(pdfWorkerContentSecurityPolicy);
+    for (const url of ['kiosk://app/', 'kiosk://app/index.html', 'kiosk://app/assets/app.js'])
+      expect(await policy(url), url).toBe(contentSecurityPolicy);
   });
 
   it.each([

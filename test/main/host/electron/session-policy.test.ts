@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { lockDownSession } from '../../../../main/host/electron/session-policy.ts';
-import { contentSecurityPolicy } from '../../../../main/host/security-headers.ts';
+import { contentSecurityPolicy, pdfWorkerContentSecurityPolicy } from '../../../../main/host/security-headers.ts';
+import { pdfWorkerPath } from '../../../security/pdf-worker-path.ts';
 import { FakeSession, FakeWebContents, fakeEvent } from './fake-electron.ts';
 
 const permissions = [
@@ -143,6 +144,18 @@ describe('lockDownSession', () => {
         'Content-Security-Policy'
       ],
     ).toEqual([contentSecurityPolicy]);
+  });
+
+  it('gives only the app’s own PDF.js worker script the worker’s policy', () => {
+    const { session } = locked();
+    const policy = (url: string) => session.headersSeen(url, {})?.['Content-Security-Policy'];
+    expect(policy(`kiosk://app${pdfWorkerPath}`)).toEqual([pdfWorkerContentSecurityPolicy]);
+    for (const url of [
+      'kiosk://app/index.html',
+      `kiosk://evil${pdfWorkerPath}`,
+      `data:text/javascript,${pdfWorkerPath}`,
+    ])
+      expect(policy(url), url).toEqual([contentSecurityPolicy]);
   });
 
   it('leaves DevTools pages their own headers', () => {
