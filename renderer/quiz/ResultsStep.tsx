@@ -3,6 +3,7 @@
  * questions to look at again with "Read more", the board when staff have it on, and a way to play again.
  */
 import { useI18n } from '../i18n/i18n.tsx';
+import { StandingBars } from '../catalog/StandingBars.tsx';
 import { BoardOffer } from './BoardOffer.tsx';
 import type { FinishedView } from './engine/attempt-view.ts';
 import { ReadMoreButton } from './ReadMoreButton.tsx';
@@ -43,8 +44,7 @@ export function ResultsStep({
           </>
         ) : (
           <>
-            <p className="quiz-score-big number">{view.score}</p>
-            <p className="label">{t('quiz.points', { points: view.score })}</p>
+            <p className="quiz-score-big number">{t('quiz.points', { points: view.score })}</p>
             <p className="quiz-score-percent label">
               {t('quiz.rightCount', { right: view.rightCount, count: view.count })}
             </p>
@@ -79,6 +79,12 @@ export function ResultsStep({
         </p>
       )}
       {offerBoard && <BoardOffer finish={finish} typedNicknames={typedNicknames} onSend={onSend} />}
+      {finish.status === 'done' && finish.value.standing && (
+        <section className="quiz-standing" data-testid="quiz-standing">
+          <h2 className="quiz-subtitle label">{t('quiz.teamStanding')}</h2>
+          <StandingBars standing={finish.value.standing} />
+        </section>
+      )}
 
       <div className="quiz-actions">
         <button type="button" className="button primary big" onClick={onAgain} data-testid="quiz-again">

@@ -13,7 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { expectNoSeriousViolations } from './axe.ts';
-import { expect, startHost, test } from './fixtures.ts';
+import { enterStaffMode, expect, kioskTestTime, startHost, test } from './fixtures.ts';
 
 test.use({ hasTouch: true });
 
@@ -287,15 +287,7 @@ test('the idle reset mid-quiz leaves no trace: the next visitor starts at the in
 
 /** Staff switch the board on, with typed nicknames, through the staff API once signed in; then the visit ends. */
 async function boardOn(page: Page) {
-  await expect(page.locator('[data-screen]')).toBeVisible();
-  const height = page.viewportSize()!.height;
-  for (let tap = 0; tap < 5; tap++) await page.mouse.click(24, height - 24);
-  const pad = page.locator('.pin-keys');
-  for (let round = 0; round < 2; round++) {
-    for (const digit of '482913') await pad.getByRole('button', { name: digit, exact: true }).click();
-    await pad.getByRole('button', { name: 'OK' }).click();
-  }
-  await expect(page.getByText('The PIN is set.', { exact: false })).toBeVisible();
+  await enterStaffMode(page, '482913');
   const saved = await page.evaluate(async () => {
     const current = await window.kioskBridge.invoke('staff.settings', {});
     if (!current.ok) return current;
@@ -349,6 +341,40 @@ test('a challenge goes on the board: a made-up name with two re-rolls, a blocked
   await expect(board).toHaveAttribute('data-place', '1');
   await expect(board).toContainText('You are number 1 on the board!');
   await expect(board.locator('.board-entry.mine')).toContainText('bora');
+});
+
+test('during a contest a challenger picks a team, and the results show how the teams stand', async ({
+  kioskPage: page,
+}) => {
+  await enterStaffMode(page, '482913');
+  const hour = 3_600_000;
+  const saved = await page.evaluate((contest) => window.kioskBridge.invoke('staff.saveContest', { contest }), {
+    id: 'harvest-cup',
+    names: { en: 'Harvest cup' },
+    quizzes: ['farm-quiz'],
+    teams: [
+      { id: 'north-farm', names: { en: 'North farm' } },
+      { id: 'river-farm', names: { en: 'River farm' } },
+    ],
+    startsAt: new Date(kioskTestTime.getTime() - hour).toISOString(),
+    endsAt: new Date(kioskTestTime.getTime() + 24 * hour).toISOString(),
+  });
+  expect(saved).toMatchObject({ ok: true });
+  await page.getByRole('button', { name: 'Finish' }).click();
+  await startVisit(page);
+  await openFarmQuiz(page);
+  await page.locator('[data-mode="contest"]').tap();
+  const teams = page.getByTestId('quiz-teams');
+  await expect(teams).toContainText('Which team are you playing for?');
+  await teams.locator('[data-team="river-farm"]').tap();
+  for (let step = 1; step <= 8; step++) {
+    await answer(page, step <= 4 ? 'right' : 'wrong');
+    await next(page);
+  }
+  const standing = page.getByTestId('quiz-standing');
+  await expect(standing).toContainText('How the teams stand');
+  await expect(standing.getByTestId('standing-team').first()).toContainText('River farm');
+  await expect(standing.getByTestId('standing-team')).toHaveCount(2);
 });
 
 const layouts = [
