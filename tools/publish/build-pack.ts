@@ -14,7 +14,8 @@ import { keyMaySign } from '../../main/packs/trust-store.ts';
 import type { ContentLanguage } from '../../preload/contract/schemas.ts';
 import { cleanBody } from './body-text.ts';
 import { readPrivateKey } from './key-files.ts';
-import { extractPdfText } from './pdf-text.ts';
+import { ocrPages } from './ocr-pages.ts';
+import { extractPdfText, joinPages, tidy, type PdfText } from './pdf-text.ts';
 import { buildQuiz, type MadeFile } from './quiz-source.ts';
 import { parseSheet, type Sheet, type SheetItem } from './sheet.ts';
 import { SourceFiles, type SourceFile } from './source-files.ts';
@@ -37,6 +38,8 @@ export interface BuildOptions {
    * with no text, a PDF whose text was cut.
    */
   onNote?: (note: string) => void;
+  /** Reads image-only pages with tesseract (`ocr-pages.ts`) in the item's languages. */
+  ocr?: boolean;
 }
 
 /** A file the pack carries: copied from the source folder, or made by the build. */
@@ -66,6 +69,7 @@ export async function buildPackFromSheet(
     used,
     subjects: new Set(sheet.subjects.map((subject) => subject.id)),
     onNote: options.onNote ?? (() => {}),
+    ocr: options.ocr ?? false,
   };
   for (const [index, sheetItem] of sheet.items.entries()) {
     items.push(await buildItem(sheetItem, `${sheetName} items[${index}] (${sheetItem.id})`, context));
@@ -106,6 +110,27 @@ interface BuildContext {
   used: Map<string, PackSource>;
   subjects: ReadonlySet<string>;
   onNote: (note: string) => void;
+  ocr: boolean;
+}
+
+/** Fills the pages with no text from tesseract, and says what it read. */
+async function readScannedPages(
+  extracted: PdfText,
+  file: string,
+  languages: readonly ContentLanguage[],
+  named: string,
+  onNote: (note: string) => void,
+): Promise<void> {
+  const empty = extracted.pageTexts.flatMap((text, index) => (text ? [] : [index + 1]));
+  if (empty.length === 0) return;
+  const { texts, unread } = await ocrPages(file, empty, languages);
+  for (const [page, text] of texts) extracted.pageTexts[page - 1] = tidy(cleanBody(text));
+  extracted.text = joinPages(extracted.pageTexts);
+  const characters = [...texts.values()].reduce((sum, text) => sum + text.length, 0);
+  onNote(
+    `${named}: OCR read ${characters} characters on ${texts.size} of its ${empty.length} pages without text` +
+      (unread.length > 0 ? ` (no OCR model for ${unread.join(', ')})` : ''),
+  );
 }
 
 /** The first MAX_BODY_LENGTH UTF-16 units, without splitting a surrogate pair. */
@@ -181,6 +206,7 @@ async function buildItem(item: SheetItem, where: string, context: BuildContext):
     });
     result.pages ??= extracted.pages;
     const named = `${where} files[${index}] "${file.path}"`;
+    if (context.ocr) await readScannedPages(extracted, source.path, targets, named, context.onNote);
     if (!extracted.text) {
       context.onNote(`${named}: no text in its ${extracted.pages} pages (a scan?); search finds it by title only`);
     } else if (extracted.text.length > MAX_BODY_LENGTH) {

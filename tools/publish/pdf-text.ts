@@ -11,6 +11,13 @@ export interface PdfText {
   pages: number;
   /** The text of every page, pages separated by a blank line, cleaned (`cleanBody`), runs of white space collapsed. */
   text: string;
+  /** Each page's text, cleaned and tidied alike; '' for a page with none (an image-only page of a scan). */
+  pageTexts: string[];
+}
+
+/** The document's text from its pages' texts, as `text` gives it. */
+export function joinPages(pageTexts: readonly string[]): string {
+  return pageTexts.filter(Boolean).join('\n\n');
 }
 
 /**
@@ -47,7 +54,7 @@ export async function extractPdfText(filePath: string): Promise<PdfText> {
       pages.push(tidy(cleanBody(text)));
       page.cleanup();
     }
-    return { pages: document.numPages, text: pages.filter(Boolean).join('\n\n') };
+    return { pages: document.numPages, text: joinPages(pages), pageTexts: pages };
   } finally {
     await loading.destroy();
   }
@@ -56,7 +63,7 @@ export async function extractPdfText(filePath: string): Promise<PdfText> {
 const cjk = /[\u3000-\u9fff\uac00-\ud7af\uff00-\uffef]/;
 
 /** Collapses white space; a Chinese or Japanese line wrap is no word break, so such lines are joined. */
-function tidy(text: string): string {
+export function tidy(text: string): string {
   const lines = text
     .split('\n')
     .map((line) => line.replace(/[ \t\u00a0]+/g, ' ').trim())
