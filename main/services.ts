@@ -216,6 +216,7 @@ export async function createKioskServices(options: ServiceOptions): Promise<Serv
     importRunning: () => isChangeRunning(dataDir),
     log,
     closeForInstall: close,
+    report: (update) => updates.reportAppUpdate(update),
   };
   return { handlers, events, log, gate: staff.gate, releases, close };
 }

@@ -64,7 +64,15 @@ export function startCatalogCapability(options: CatalogOptions): CatalogCapabili
         });
       },
       'catalog.search': async ({ locale, query, subject, language, page }) =>
-        api.search({ locale, query, subject, language, newSince: since(), shownSubjects: await shownSubjects(), ...page }),
+        api.search({
+          locale,
+          query,
+          subject,
+          language,
+          newSince: since(),
+          shownSubjects: await shownSubjects(),
+          ...page,
+        }),
       'catalog.item': async ({ locale, id }) => {
         const item = await api.item({ locale, id, newSince: since() });
         if (!item) throw new ServiceError('not-found', `There is no item "${id}" in the catalog.`);

@@ -10,7 +10,9 @@ import type { Locale } from '../../preload/contract/schemas.ts';
 import type { VenueSettings } from '../../preload/contract/settings.ts';
 import { readSettings, settingsFile, writeSettings } from './settings-store.ts';
 
-export interface SettingsCapability extends Capability<'staff.settings' | 'staff.saveSettings' | 'staff.settingChoices'> {
+export interface SettingsCapability extends Capability<
+  'staff.settings' | 'staff.saveSettings' | 'staff.settingChoices'
+> {
   current(): VenueSettings;
 }
 

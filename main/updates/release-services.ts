@@ -1,4 +1,5 @@
 /** What the app updater needs of the kiosk's services, built by the composition root (`main/services.ts`). */
+import type { AppUpdate } from '../../preload/contract/updates.ts';
 import type { KioskLog } from '../log/kiosk-log.ts';
 import type { TrustStore } from '../packs/trust-store.ts';
 
@@ -18,4 +19,6 @@ export interface ReleaseServices {
    * 'window-all-closed' that closes them otherwise.
    */
   closeForInstall(): Promise<void>;
+  /** What the updater holds for staff's Updates screen: a downloaded version and what it waits for, or none. */
+  report(update: AppUpdate | null): void;
 }

@@ -4,7 +4,7 @@
  * check is `checkFeed`. It keeps the status the Updates screen shows (state, progress with time left, problems in
  * codes the screen words) and writes every outcome to the kiosk's log.
  */
-import type { UpdatesProblem, UpdatesStatus } from '../../preload/contract/updates.ts';
+import type { AppUpdate, UpdatesProblem, UpdatesStatus } from '../../preload/contract/updates.ts';
 import type { VenueSettings } from '../../preload/contract/settings.ts';
 import type { Capability } from '../api/capability.ts';
 import type { EventHub } from '../api/event-hub.ts';
@@ -20,6 +20,8 @@ import { FeedError } from './feed-error.ts';
 export interface UpdatesCapability extends Capability<'staff.updates' | 'staff.checkUpdates'> {
   /** Settings were saved: a new feed address or window is taken up at the next check, which comes soon. */
   settingsChanged(): void;
+  /** The app updater's news (Electron host only). */
+  reportAppUpdate(update: AppUpdate | null): void;
 }
 
 export interface UpdatesOptions {
@@ -56,6 +58,7 @@ export function createUpdatesCapability(options: UpdatesOptions): UpdatesCapabil
     problems: [],
     progress: null,
     appVersion: options.appVersion,
+    appUpdate: null,
   };
   let running: Promise<void> | undefined;
   let timer: NodeJS.Timeout | undefined;
@@ -220,6 +223,7 @@ export function createUpdatesCapability(options: UpdatesOptions): UpdatesCapabil
         return status;
       },
     },
+    reportAppUpdate: (appUpdate) => change({ appUpdate }),
     settingsChanged: () => {
       if (!options.settings().feedUrl) change({ state: 'off', pending: [], problems: [], nextCheckAt: null });
       else schedule(soonMs);

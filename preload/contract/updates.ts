@@ -50,6 +50,13 @@ export const UpdatesProblem = z.strictObject({
 });
 export type UpdatesProblem = z.infer<typeof UpdatesProblem>;
 
+/** The app's own update, where the host can install one (Electron): what it waits for, if anything. */
+export const AppUpdate = z.strictObject({
+  version: z.string().max(40),
+  state: z.enum(['downloaded', 'outside-rollout', 'visitor-active', 'import-running', 'installing']),
+});
+export type AppUpdate = z.infer<typeof AppUpdate>;
+
 export const UpdatesStatus = z.strictObject({
   state: UpdatesState,
   lastCheckAt: z.string().nullable(),
@@ -73,6 +80,7 @@ export const UpdatesStatus = z.strictObject({
     })
     .nullable(),
   appVersion: z.string(),
+  appUpdate: AppUpdate.nullable(),
 });
 export type UpdatesStatus = z.infer<typeof UpdatesStatus>;
 

@@ -74,6 +74,11 @@ export function UpdatesScreen() {
           <p className="quiet" data-testid="app-version">
             {t('updates.appVersion', { version: status.appVersion })}
           </p>
+          {status.appUpdate && (
+            <p className="staff-outcome done" data-testid="app-update">
+              {t(`updates.app.${status.appUpdate.state}`, { version: status.appUpdate.version })}
+            </p>
+          )}
         </>
       )}
     </main>

@@ -7,7 +7,13 @@
 import type { App } from 'electron';
 import type { AppUpdater, UpdateInfo } from 'electron-updater';
 import type { Clock } from '../../clock.ts';
-import { decideRelease, type OfferedFile, type ReleaseDecision } from '../../updates/release-decision.ts';
+import type { AppUpdate } from '../../../preload/contract/updates.ts';
+import {
+  decideRelease,
+  type OfferedFile,
+  type ReleaseDecision,
+  type WaitReason,
+} from '../../updates/release-decision.ts';
 import { artifactFacts } from '../../updates/release-artifact.ts';
 import { fetchRelease, releaseFolderUrl } from '../../updates/release-fetch.ts';
 import type { ReleaseServices } from '../../updates/release-services.ts';
@@ -39,7 +45,7 @@ export interface AppUpdaterOptions {
 export type AppUpdateOutcome =
   | { state: 'no-feed' | 'up-to-date' | 'nothing-pending' }
   | { state: 'downloaded' | 'installing'; version: string }
-  | { state: 'waiting'; reason: string; version: string }
+  | { state: 'waiting'; reason: WaitReason; version: string }
   | { state: 'refused'; code: string; detail: string }
   | { state: 'failed'; detail: string };
 
@@ -149,7 +155,35 @@ export function createAppUpdater(options: AppUpdaterOptions) {
     return run;
   };
 
-  return { check: serialised(check), tryInstall: serialised(tryInstall) };
+  return { check: reported(serialised(check)), tryInstall: reported(serialised(tryInstall)) };
+
+  /** Tells staff's Updates screen what the last step left: a version waiting, installing, or nothing. */
+  function reported(step: () => Promise<AppUpdateOutcome>): () => Promise<AppUpdateOutcome> {
+    return async () => {
+      const outcome = await step();
+      const update = appUpdateOf(outcome);
+      if (update !== undefined) services.report(update);
+      return outcome;
+    };
+  }
+}
+
+/** What staff see of an outcome; undefined when it changes nothing they see (a failed check keeps the last news). */
+function appUpdateOf(outcome: AppUpdateOutcome): AppUpdate | null | undefined {
+  switch (outcome.state) {
+    case 'downloaded':
+    case 'installing':
+      return { version: outcome.version, state: outcome.state };
+    case 'waiting':
+      return { version: outcome.version, state: outcome.reason };
+    case 'failed':
+      return undefined;
+    case 'no-feed':
+    case 'up-to-date':
+    case 'nothing-pending':
+    case 'refused':
+      return null;
+  }
 }
 
 /** The files electron-updater may download, named as it saves them (the last part of their address). */

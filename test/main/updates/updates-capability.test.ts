@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, expect, test } from 'vitest';
 import { resourcesDir } from '../../../main/app-paths.ts';
 import { dispatch } from '../../../main/api/dispatch.ts';
-import { createKioskServices, type KioskServices } from '../../../main/services.ts';
+import { createKioskServices, type ServicesWithReleases } from '../../../main/services.ts';
 import type { UpdatesStatus } from '../../../preload/contract/updates.ts';
 import { writeFeed } from '../../../tools/publish/feed/write-feed.ts';
 import { fullManifest, randomFile, testKey, writeTestPack } from '../packs/import-fixtures.ts';
@@ -17,7 +17,7 @@ import { serveWithNginx, type NginxSite } from './nginx-site.ts';
 
 let work: string;
 let server: NginxSite;
-let services: KioskServices;
+let services: ServicesWithReleases;
 const now = new Date('2027-03-01T10:00:00Z');
 const silent = { error: () => undefined };
 
@@ -119,4 +119,13 @@ test('a feed the kiosk refuses is shown with its code and changes nothing', asyn
   const { final } = await checkNow();
   expect(final).toMatchObject({ state: 'failed', problems: [{ code: 'bad-signature' }] });
   expect((await call<{ packs: unknown[] }>('staff.collection')).packs).toEqual([]);
+});
+
+test('what the app updater holds reaches the Updates screen', async () => {
+  await call('staff.setUp', { pin: '482913' });
+  expect(await call('staff.updates')).toMatchObject({ appUpdate: null });
+  services.releases.report({ version: '1.5.0', state: 'visitor-active' });
+  expect(await call('staff.updates')).toMatchObject({ appUpdate: { version: '1.5.0', state: 'visitor-active' } });
+  services.releases.report(null);
+  expect(await call('staff.updates')).toMatchObject({ appUpdate: null });
 });

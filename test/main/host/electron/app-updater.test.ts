@@ -9,6 +9,7 @@ import { fixedClock } from '../../../../main/clock.ts';
 import { createAppUpdater, type UpdaterLike } from '../../../../main/host/electron/app-updater.ts';
 import type { LogInput } from '../../../../main/log/kiosk-log.ts';
 import { signReleaseStatement, type ReleaseStatement } from '../../../../main/updates/release-statement.ts';
+import type { AppUpdate } from '../../../../preload/contract/updates.ts';
 import { tempDir, trustOnly } from '../../packs/pack-fixtures.ts';
 import { installerBytes, installerName, now, releaseKey, sha512, statement } from '../../updates/release-fixtures.ts';
 
@@ -21,6 +22,7 @@ async function setUp(options: { overrides?: Partial<ReleaseStatement>; downloade
   await writeFile(file, options.downloadedBytes ?? installerBytes);
   const calls: string[] = [];
   const entries: LogInput[] = [];
+  const reports: (AppUpdate | null)[] = [];
   const conditions = { idleSeconds: 600, importRunning: false };
   const fake = {
     autoDownload: true,
@@ -58,6 +60,7 @@ async function setUp(options: { overrides?: Partial<ReleaseStatement>; downloade
       closeForInstall: async () => {
         calls.push('close');
       },
+      report: (update) => reports.push(update),
     },
     systemIdleSeconds: () => conditions.idleSeconds,
     clock: fixedClock(now),
@@ -69,7 +72,16 @@ async function setUp(options: { overrides?: Partial<ReleaseStatement>; downloade
   const resign = (overrides: Partial<ReleaseStatement>) => {
     release = signReleaseStatement(statement(key, overrides), key);
   };
-  return { fake, updater, calls, entries, conditions, resign, setRelease: (next: typeof release) => (release = next) };
+  return {
+    fake,
+    updater,
+    calls,
+    entries,
+    reports,
+    conditions,
+    resign,
+    setRelease: (next: typeof release) => (release = next),
+  };
 }
 
 describe('the app updater', () => {
@@ -95,8 +107,8 @@ describe('the app updater', () => {
     expect(fake.quitAndInstall).toHaveBeenCalledWith(true, true);
   });
 
-  it('waits for the screen to be left alone and for the import to end', async () => {
-    const { updater, calls, conditions } = await setUp();
+  it('waits for the screen to be left alone and for the import to end, and tells staff what it waits for', async () => {
+    const { updater, calls, conditions, reports } = await setUp();
     await updater.check();
     conditions.idleSeconds = 100;
     expect(await updater.tryInstall()).toMatchObject({ state: 'waiting', reason: 'visitor-active' });
@@ -106,6 +118,12 @@ describe('the app updater', () => {
     conditions.importRunning = false;
     expect(await updater.tryInstall()).toMatchObject({ state: 'installing' });
     expect(calls.filter((call) => call === 'quitAndInstall')).toHaveLength(1);
+    expect(reports).toEqual([
+      { version: '1.5.0', state: 'downloaded' },
+      { version: '1.5.0', state: 'visitor-active' },
+      { version: '1.5.0', state: 'import-running' },
+      { version: '1.5.0', state: 'installing' },
+    ]);
   });
 
   it('downloads nothing for a tampered statement, and says why in the log', async () => {
@@ -145,6 +163,7 @@ describe('the app updater', () => {
         importRunning: () => false,
         log: { write: () => undefined },
         closeForInstall: async () => undefined,
+        report: () => undefined,
       },
       systemIdleSeconds: () => 1000,
       clock: fixedClock(now),
