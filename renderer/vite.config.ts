@@ -6,6 +6,7 @@ import { cpSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
+import { buildPinyinDictionary } from '../build/pinyin-dictionary.ts';
 
 const here = (relative: string) => fileURLToPath(new URL(relative, import.meta.url));
 
@@ -30,10 +31,24 @@ function pdfjsDataFiles(): Plugin {
   };
 }
 
+/**
+ * `virtual:pinyin-dictionary`: the pinyin keyboard's words, extracted from @pinyin-pro/data when the
+ * renderer is built (a string literal: the page's CSP allows no eval, and a string needs none).
+ */
+function pinyinDictionary(): Plugin {
+  const id = 'virtual:pinyin-dictionary';
+  return {
+    name: 'kiosk-pinyin-dictionary',
+    resolveId: (source) => (source === id ? `\0${id}` : undefined),
+    load: (resolved) =>
+      resolved === `\0${id}` ? `export default ${JSON.stringify(buildPinyinDictionary())};` : undefined,
+  };
+}
+
 export default defineConfig({
   root: here('.'),
   base: '/',
-  plugins: [react(), pdfjsDataFiles()],
+  plugins: [react(), pdfjsDataFiles(), pinyinDictionary()],
   build: {
     outDir: here('../out/renderer'),
     emptyOutDir: true,

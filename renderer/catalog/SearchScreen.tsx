@@ -13,8 +13,7 @@ import { OnScreenKeyboard } from '../keyboard/OnScreenKeyboard.tsx';
 import { useDebounced } from '../components/use-debounced.ts';
 import { useKioskCall } from '../components/use-kiosk-call.ts';
 import { useI18n } from '../i18n/i18n.tsx';
-import { withoutTrailingJamo } from '../keyboard/hangul.ts';
-import { entryText } from '../keyboard/text-entry.ts';
+import { entryText, settledText } from '../keyboard/text-entry.ts';
 import { report } from '../stats/report.ts';
 import { useVisit, type SearchState } from '../visit/visit.tsx';
 
@@ -24,7 +23,7 @@ export function SearchScreen() {
   const { t } = useI18n();
   const { search, setSearch } = useVisit();
   const text = entryText(search.entry);
-  const query = useDebounced(withoutTrailingJamo(text).trim(), SEARCH_PAUSE_MS);
+  const query = useDebounced(settledText(search.entry).trim(), SEARCH_PAUSE_MS);
 
   return (
     <main className="search">

@@ -25,6 +25,12 @@ export function press(entry: TextEntry, key: string): TextEntry {
   return { ...entry, keys: [...entry.keys, key] };
 }
 
+/** The text without what the method is still composing (태ㅇ → 태, 太阳ne → 太阳). */
+export function settledText(entry: TextEntry): string {
+  const text = entryText(entry);
+  return entry.method.settled ? entry.method.settled(text) : text;
+}
+
 export function backspace(entry: TextEntry): TextEntry {
   return { ...entry, keys: entry.keys.slice(0, -1) };
 }

@@ -7,6 +7,8 @@ import {
   inputMethods,
   latin,
   mongolianCyrillic,
+  mongolianScript,
+  pinyin,
 } from '../../../renderer/keyboard/input-methods.ts';
 import {
   backspace,
@@ -57,6 +59,8 @@ describe('input methods', () => {
   it('offer a method per interface language', () => {
     expect(defaultInputMethod('ko')).toBe(hangul);
     expect(defaultInputMethod('mn-Cyrl')).toBe(mongolianCyrillic);
+    expect(defaultInputMethod('mn-Mong')).toBe(mongolianScript);
+    expect(defaultInputMethod('zh-Hans')).toBe(pinyin);
     expect(defaultInputMethod('en')).toBe(latin);
   });
 
