@@ -58,7 +58,8 @@ async function venueInMongolian(page: Page, kiosk: Parameters<typeof enterStaff>
   const settings = await page.evaluate(() => window.kioskBridge.invoke('staff.settings', {}));
   expect(settings).toMatchObject({ ok: true });
   const saved = await page.evaluate(
-    (current) => window.kioskBridge.invoke('staff.saveSettings', { settings: { ...current, defaultLocale: 'mn-Mong' } }),
+    (current) =>
+      window.kioskBridge.invoke('staff.saveSettings', { settings: { ...current, defaultLocale: 'mn-Mong' } }),
     (settings as { value: Record<string, unknown> }).value,
   );
   expect(saved).toMatchObject({ ok: true });
