@@ -7,6 +7,7 @@ import { useEffect, useState, type CSSProperties } from 'react';
 import type { ItemSummary } from '../../preload/contract/catalog.ts';
 import { AttractBoards } from './AttractBoards.tsx';
 import { fileFor } from './item-files.ts';
+import { ItemText } from './ItemText.tsx';
 import { KindLabel } from './KindLabel.tsx';
 import { subjectColour } from './subject-colours.ts';
 import { useKioskCall } from '../components/use-kiosk-call.ts';
@@ -70,12 +71,7 @@ function Spotlight({ items }: { items: readonly ItemSummary[] }) {
       <span className="spotlight-band">
         <KindLabel item={item} />
       </span>
-      <span className="spotlight-title" lang={item.language}>
-        {item.title}
-      </span>
-      <span className="spotlight-summary" lang={item.language}>
-        {item.summary}
-      </span>
+      <ItemText item={item} place="spotlight" />
     </span>
   );
 }

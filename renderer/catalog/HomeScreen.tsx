@@ -15,15 +15,20 @@ export function HomeScreen() {
   return (
     <main className="home" aria-busy={subjects.status === 'loading'}>
       <h1 className="greeting">{t('home.greeting')}</h1>
-      <Arrivals />
-      <Quizzes />
-      {subjects.status === 'loading' && <p className="quiet">{t('common.loading')}</p>}
-      {subjects.status === 'failed' && <ErrorPanel code={subjects.code} onRetry={subjects.retry} />}
-      {subjects.status === 'done' && subjects.value.subjects.length === 0 && <p className="quiet">{t('home.empty')}</p>}
-      {subjects.status === 'done' &&
-        subjects.value.subjects
-          .filter((subject) => subject.itemCount > 0)
-          .map((subject) => <SubjectShelf key={subject.id} subject={subject} />)}
+      {/* One box for the shelves: in the vertical interface the greeting stands as a column beside them. */}
+      <div className="home-shelves">
+        <Arrivals />
+        <Quizzes />
+        {subjects.status === 'loading' && <p className="quiet">{t('common.loading')}</p>}
+        {subjects.status === 'failed' && <ErrorPanel code={subjects.code} onRetry={subjects.retry} />}
+        {subjects.status === 'done' && subjects.value.subjects.length === 0 && (
+          <p className="quiet">{t('home.empty')}</p>
+        )}
+        {subjects.status === 'done' &&
+          subjects.value.subjects
+            .filter((subject) => subject.itemCount > 0)
+            .map((subject) => <SubjectShelf key={subject.id} subject={subject} />)}
+      </div>
     </main>
   );
 }

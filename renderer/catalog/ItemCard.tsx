@@ -2,6 +2,7 @@
 import type { CSSProperties } from 'react';
 import type { ItemSummary } from '../../preload/contract/catalog.ts';
 import { useVisit } from '../visit/visit.tsx';
+import { ItemText } from './ItemText.tsx';
 import { KindLabel } from './KindLabel.tsx';
 import { subjectColour } from './subject-colours.ts';
 
@@ -21,12 +22,7 @@ export function ItemCard({ item, colour }: { item: ItemSummary; colour?: string 
         <span className="item-card-band">
           <KindLabel item={item} />
         </span>
-        <span className="item-title" lang={item.language}>
-          {item.title}
-        </span>
-        <span className="item-summary" lang={item.language}>
-          {item.summary}
-        </span>
+        <ItemText item={item} place="card" />
       </button>
     </li>
   );

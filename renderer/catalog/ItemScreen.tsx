@@ -6,6 +6,7 @@ import { useRef, useState, type CSSProperties } from 'react';
 import type { ItemDetail, ItemFile, ItemSummary } from '../../preload/contract/catalog.ts';
 import { contentLanguageNames } from './content-languages.ts';
 import { ErrorPanel } from '../components/ErrorPanel.tsx';
+import { ItemText } from './ItemText.tsx';
 import { KindLabel } from './KindLabel.tsx';
 import { subjectColour } from './subject-colours.ts';
 import { viewerFor } from '../viewers.ts';
@@ -45,12 +46,7 @@ export function ItemScreen({ id, summary }: { id: string; summary?: ItemSummary 
         <p className="item-band">
           <KindLabel item={item} />
         </p>
-        <h1 className="item-page-title" lang={item.language}>
-          {item.title}
-        </h1>
-        <p className="item-page-summary" lang={item.language}>
-          {item.summary}
-        </p>
+        <ItemText item={item} place="page" />
         <dl className="item-meta">
           <dt>{t('item.languagesLabel')}</dt>
           <dd>

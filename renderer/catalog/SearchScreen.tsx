@@ -2,7 +2,7 @@
  * Search without a physical keyboard: the on-screen keyboard types into the field, results follow
  * as the visitor types (after a short pause), and subject and language filters narrow them.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { maxQueryLength } from '../../preload/contract/catalog.ts';
 import { type CallResponse } from '../../preload/contract/contract.ts';
 import type { ContentLanguage } from '../../preload/contract/schemas.ts';
@@ -24,29 +24,36 @@ export function SearchScreen() {
   const { search, setSearch } = useVisit();
   const text = entryText(search.entry);
   const query = useDebounced(settledText(search.entry).trim(), SEARCH_PAUSE_MS);
+  const placeholderId = useId();
 
   return (
     <main className="search">
       <div className="search-entry">
         <h1 className="visually-hidden">{t('search.title')}</h1>
-        <input
-          className="search-field"
-          type="search"
-          inputMode="none"
-          autoComplete="off"
-          spellCheck={false}
-          value={text}
-          maxLength={maxQueryLength}
-          placeholder={t('search.placeholder')}
-          aria-label={t('search.field')}
-          data-testid="search-field"
-          onChange={(event) =>
-            setSearch({
-              ...search,
-              entry: { method: search.entry.method, keys: [...event.target.value.slice(0, maxQueryLength)] },
-            })
-          }
-        />
+        {/* The hint is drawn, not the field's placeholder: a placeholder cannot turn vertical in ᠮᠣᠩᠭᠣᠯ. */}
+        <div className="search-field-box">
+          <input
+            className="search-field"
+            type="search"
+            inputMode="none"
+            autoComplete="off"
+            spellCheck={false}
+            value={text}
+            maxLength={maxQueryLength}
+            aria-label={t('search.field')}
+            aria-describedby={placeholderId}
+            data-testid="search-field"
+            onChange={(event) =>
+              setSearch({
+                ...search,
+                entry: { method: search.entry.method, keys: [...event.target.value.slice(0, maxQueryLength)] },
+              })
+            }
+          />
+          <span id={placeholderId} className="search-placeholder" hidden={text !== ''} data-testid="search-placeholder">
+            {t('search.placeholder')}
+          </span>
+        </div>
         <Filters search={search} onChange={setSearch} />
         <OnScreenKeyboard entry={search.entry} onChange={(entry) => setSearch({ ...search, entry })} />
       </div>

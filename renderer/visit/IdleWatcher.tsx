@@ -3,7 +3,7 @@
  * venue's idle time a countdown asks whether anyone is still there, and then the visit ends.
  */
 import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
-import { useI18n } from '../i18n/i18n.tsx';
+import { isVerticalLocale, useI18n } from '../i18n/i18n.tsx';
 import { idlePhase, type IdlePhase } from './idle-clock.ts';
 
 const inputEvents = ['pointerdown', 'keydown', 'wheel', 'touchstart'] as const;
@@ -57,13 +57,15 @@ function samePhase(a: IdlePhase, b: IdlePhase): boolean {
 }
 
 function IdleCountdown({ secondsLeft, onStay }: { secondsLeft: number; onStay: () => void }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const stay = useRef<HTMLButtonElement>(null);
   useEffect(() => stay.current?.focus(), []);
   return (
     // Any touch on the dimmed screen answers "still here"; the button gives it an obvious place to land.
     <div
-      className="overlay idle-overlay"
+      // Drawn over the screen, outside it: it carries the visitor's language and its direction itself.
+      className={isVerticalLocale(locale) ? 'overlay idle-overlay vertical' : 'overlay idle-overlay'}
+      lang={locale}
       data-testid="idle-countdown"
       onClick={onStay}
       onKeyDown={(event) => event.key === 'Escape' && onStay()}

@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures.ts';
+import { enterStaff, expect, test } from './fixtures.ts';
 
 const shots = path.resolve(
   process.env['KIOSK_SCREENSHOTS_DIR'] ?? path.join(import.meta.dirname, '..', '..', 'test-results', 'screenshots'),
@@ -62,17 +62,6 @@ for (const size of sizes) {
       await page.getByTestId('open-item').click();
       await expect(page.getByTestId('quiz-intro')).toBeVisible();
       await snap(page, 'quiz-intro-zh', size);
-
-      await page.locator('.language-switcher').getByRole('button', { name: 'ᠮᠣᠩᠭᠣᠯ' }).click();
-      await page.locator('.brand').click();
-      await expect(page.getByTestId('shelf-energy')).toBeVisible();
-      await snap(page, 'home-mn-Mong', size);
-      await page.getByTestId('shelf-energy').locator('[data-item-id="solar-basics"]').click();
-      await expect(page.getByTestId('item-page')).toBeVisible();
-      await snap(page, 'item-mn-Mong', size);
-      await page.locator('.search-button').click();
-      await expect(page.getByTestId('keyboard')).toBeVisible();
-      await snap(page, 'search-mn-Mong', size);
     });
 
     test('idle countdown', async ({ kiosk, page }) => {
@@ -82,6 +71,57 @@ for (const size of sizes) {
       await page.clock.fastForward(125_000);
       await expect(page.getByTestId('idle-countdown')).toBeVisible();
       await snap(page, 'idle-countdown', size);
+    });
+
+    // Traditional Mongolian as the venue's language, so the attract screen is in it too.
+    test('every screen in traditional Mongolian', async ({ kiosk, page }) => {
+      await enterStaff(page, kiosk, '482913');
+      const settings = await page.evaluate(() => window.kioskBridge.invoke('staff.settings', {}));
+      await page.evaluate(
+        (current) =>
+          window.kioskBridge.invoke('staff.saveSettings', { settings: { ...current, defaultLocale: 'mn-Mong' } }),
+        (settings as { value: Record<string, unknown> }).value,
+      );
+      await page.getByTestId('staff-leave').click();
+      await expect(page.locator('.spotlight-cover img')).toBeVisible({ timeout: 15_000 });
+      await snap(page, 'attract-mn-Mong', size);
+
+      await page.getByTestId('attract').click();
+      await expect(page.getByTestId('shelf-energy')).toBeVisible();
+      await snap(page, 'home-mn-Mong', size);
+      await page.getByTestId('shelf-energy').locator('[data-item-id="solar-basics"]').click();
+      await expect(page.getByTestId('pdf-thumbnail')).toBeVisible();
+      await snap(page, 'item-mn-Mong', size);
+      // An item with no Mongolian-script version: its Cyrillic words framed and tagged.
+      await page.locator('.brand').click();
+      await page.getByTestId('shelf-agriculture').locator('[data-item-id="healthy-soil"]').click();
+      await expect(page.getByTestId('pdf-thumbnail')).toBeVisible();
+      await snap(page, 'item-cyrillic-mn-Mong', size);
+
+      await page.locator('.search-button').click();
+      await expect(page.getByTestId('keyboard')).toBeVisible();
+      await snap(page, 'search-mn-Mong', size);
+      for (const key of 'нар')
+        await page.getByTestId('keyboard').getByRole('button', { name: key, exact: true }).click();
+      await expect(page.getByTestId('search-results').locator('.item-card')).not.toHaveCount(0);
+      await snap(page, 'search-results-mn-Mong', size);
+
+      await page.locator('.brand').click();
+      await page.getByTestId('shelf-energy').locator('[data-item-id="solar-cooker"]').click();
+      await page.getByTestId('open-item').click();
+      await expect(page.getByTestId('video-player')).toBeVisible();
+      await snap(page, 'video-mn-Mong', size);
+      await page.getByTestId('video-close').click();
+
+      await page.locator('.brand').click();
+      await page.getByTestId('shelf-new').locator('[data-item-id="science-quiz"]').click();
+      await page.getByTestId('open-item').click();
+      await expect(page.getByTestId('quiz-intro')).toBeVisible();
+      await snap(page, 'quiz-intro-mn-Mong', size);
+
+      await page.clock.fastForward(125_000);
+      await expect(page.getByTestId('idle-countdown')).toBeVisible();
+      await snap(page, 'idle-countdown-mn-Mong', size);
     });
   });
 }
