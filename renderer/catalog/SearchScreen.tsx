@@ -2,7 +2,7 @@
  * Search without a physical keyboard: the on-screen keyboard types into the field, results follow
  * as the visitor types (after a short pause), and subject and language filters narrow them.
  */
-import { useEffect, useId, useState } from 'react';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { maxQueryLength } from '../../preload/contract/catalog.ts';
 import { type CallResponse } from '../../preload/contract/contract.ts';
 import type { ContentLanguage } from '../../preload/contract/schemas.ts';
@@ -134,12 +134,8 @@ function Results({ query, search }: { query: string; search: SearchState }) {
     ...(search.subject ? { subject: search.subject } : {}),
     ...(search.language ? { language: search.language } : {}),
   });
-  // Each settled search is counted with how many it found; the main process keeps its words only where
-  // staff opted in.
   const found = results.status === 'done' ? results.value.total : undefined;
-  useEffect(() => {
-    if (found !== undefined) report({ kind: 'search', amount: found, words: query.slice(0, 200) });
-  }, [found, query]);
+  useSearchCount(query, found);
   // While the next answer loads, the last one stays on screen (dimmed) instead of flashing away.
   const [kept, setKept] = useState<{ value: CallResponse<'catalog.search'>; query: string }>();
   if (results.status === 'done' && kept?.value !== results.value) setKept({ value: results.value, query });
@@ -165,4 +161,31 @@ function Results({ query, search }: { query: string; search: SearchState }) {
       </ul>
     </div>
   );
+}
+
+/** How long a search's results stand before it counts: what a visitor types on the way to a word is not a search. */
+const COUNTED_AFTER_MS = 2000;
+
+/**
+ * Counts a search with how many it found once its results have stood for a moment, or when the visitor leaves
+ * them sooner (opens an item, ends the visit): each query the visitor looked at once, none they only typed
+ * through. The main process keeps its words only where staff opted in.
+ */
+function useSearchCount(query: string, found: number | undefined) {
+  const pending = useRef<{ query: string; found: number; timer: ReturnType<typeof setTimeout> }>(undefined);
+  const count = useCallback(() => {
+    const shown = pending.current;
+    if (!shown) return;
+    clearTimeout(shown.timer);
+    pending.current = undefined;
+    report({ kind: 'search', amount: shown.found, words: shown.query.slice(0, 200) });
+  }, []);
+  useEffect(() => {
+    if (found === undefined) return;
+    // The results before these were replaced before they stood: they are not counted.
+    if (pending.current) clearTimeout(pending.current.timer);
+    pending.current = { query, found, timer: setTimeout(count, COUNTED_AFTER_MS) };
+  }, [found, query, count]);
+  // Leaving the results (an item opened, the visit ended) counts what was on screen.
+  useEffect(() => count, [count]);
 }

@@ -257,8 +257,10 @@ test('switching language mid-quiz keeps the question, the progress and a half-ma
 
 test('the idle reset mid-quiz leaves no trace: the next visitor starts at the intro', async ({ page }) => {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'kiosk-quiz-idle-'));
-  const { host, child } = await startHost(dataDir, ['--idle-seconds', '2']);
+  const { host, child } = await startHost(dataDir, ['--idle-seconds', '60']);
   try {
+    // The page's clock, not the machine's, decides when the visit ends: a loaded machine cannot end it early.
+    await page.clock.install({ time: kioskTestTime });
     await page.goto(host.launchUrl);
     await startVisit(page, '한국어');
     await openFarmQuiz(page);
@@ -268,7 +270,10 @@ test('the idle reset mid-quiz leaves no trace: the next visitor starts at the in
     await expect(page.getByTestId('quiz-position')).toHaveAttribute('data-position', '2');
 
     // Walk away: the countdown comes and runs out.
-    await expect(page.getByTestId('attract')).toBeVisible({ timeout: 20_000 });
+    await page.clock.fastForward(61_000);
+    await expect(page.getByTestId('idle-countdown')).toBeVisible();
+    await page.clock.fastForward(60_000);
+    await expect(page.getByTestId('attract')).toBeVisible();
     await expect(page.getByTestId('quiz')).toHaveCount(0);
 
     await startVisit(page);
@@ -389,6 +394,8 @@ for (const layout of layouts) {
     test('the quiz intro, a question, its feedback and the results have no serious axe violation', async ({
       kioskPage: page,
     }) => {
+      // Eighteen axe passes over full pages: a few seconds each on a busy two-core machine.
+      test.slow();
       await startVisit(page);
       await openFarmQuiz(page);
       await expectNoSeriousViolations(page, 'quiz intro');
