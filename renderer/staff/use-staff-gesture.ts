@@ -3,20 +3,24 @@
  * is there — except on the attract screen (`quietCorner`), where the first tap would start a visit and
  * count staff going to work as a visitor.
  */
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { addCornerTap, inStaffCorner } from './staff-gesture.ts';
 
 export function useStaffGesture(onGesture: () => void, quietCorner: boolean): void {
+  // Kept across renders: a screen that redraws between two taps (the attract screen's boards, say) must not
+  // make staff start the gesture again.
+  const taps = useRef<number[]>([]);
+  const heard = useRef(onGesture);
+  heard.current = onGesture;
   useEffect(() => {
-    let taps: number[] = [];
     const onPointerDown = (event: PointerEvent) => {
       if (!inStaffCorner(event.clientX, event.clientY, window.innerHeight)) {
-        taps = [];
+        taps.current = [];
         return;
       }
-      const next = addCornerTap(taps, performance.now());
-      taps = next.taps;
-      if (next.complete) onGesture();
+      const next = addCornerTap(taps.current, performance.now());
+      taps.current = next.taps;
+      if (next.complete) heard.current();
     };
     const onClick = (event: MouseEvent) => {
       if (quietCorner && inStaffCorner(event.clientX, event.clientY, window.innerHeight)) event.stopPropagation();
@@ -27,5 +31,5 @@ export function useStaffGesture(onGesture: () => void, quietCorner: boolean): vo
       window.removeEventListener('pointerdown', onPointerDown, { capture: true });
       window.removeEventListener('click', onClick, { capture: true });
     };
-  }, [onGesture, quietCorner]);
+  }, [quietCorner]);
 }

@@ -4,7 +4,7 @@
  */
 import type { Page } from '@playwright/test';
 import { expectNoSeriousViolations } from './axe.ts';
-import { expect, test } from './fixtures.ts';
+import { expect, tapsWithinTheGesture, test } from './fixtures.ts';
 
 const pin = '482913';
 
@@ -13,7 +13,7 @@ async function tapCorner(page: Page, times = 5) {
   // The gesture is heard once the kiosk's screens are up.
   await expect(page.locator('[data-screen]')).toBeVisible();
   const height = page.viewportSize()!.height;
-  for (let tap = 0; tap < times; tap++) await page.mouse.click(24, height - 24);
+  await tapsWithinTheGesture(page, () => page.mouse.click(24, height - 24), times);
 }
 
 async function typePin(page: Page, digits: string) {

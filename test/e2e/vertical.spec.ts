@@ -147,7 +147,7 @@ for (const layout of layouts) {
       const writtenIn = page.locator('.chip-label', { hasText: 'ᠪᠢᠴᠢᠭᠳᠡᠭᠰᠡᠨ ᠬᠡᠯᠡ' });
       // Before: in landscape the label ran 22 px under the keyboard.
       expect(overlap(await box(writtenIn), await box(keyboard)), '"Written in" and the keyboard').toBe(false);
-      for (const key of 'нар') await keyboard.getByRole('button', { name: key, exact: true }).click();
+      for (const key of 'ᠨᠠᠷᠠ') await keyboard.getByRole('button', { name: key, exact: true }).click();
       await expect(hint).toBeHidden();
       const count = page.locator('.result-count');
       await expect(count).toBeVisible();

@@ -101,7 +101,7 @@ for (const size of sizes) {
       await page.locator('.search-button').click();
       await expect(page.getByTestId('keyboard')).toBeVisible();
       await snap(page, 'search-mn-Mong', size);
-      for (const key of 'нар')
+      for (const key of 'ᠨᠠᠷᠠ')
         await page.getByTestId('keyboard').getByRole('button', { name: key, exact: true }).click();
       await expect(page.getByTestId('search-results').locator('.item-card')).not.toHaveCount(0);
       await snap(page, 'search-results-mn-Mong', size);
