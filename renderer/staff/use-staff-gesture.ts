@@ -11,7 +11,9 @@ export function useStaffGesture(onGesture: () => void, quietCorner: boolean): vo
   // make staff start the gesture again.
   const taps = useRef<number[]>([]);
   const heard = useRef(onGesture);
-  heard.current = onGesture;
+  useEffect(() => {
+    heard.current = onGesture;
+  }, [onGesture]);
   useEffect(() => {
     const onPointerDown = (event: PointerEvent) => {
       if (!inStaffCorner(event.clientX, event.clientY, window.innerHeight)) {
