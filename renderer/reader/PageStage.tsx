@@ -7,6 +7,7 @@ import { useEffect, useRef, useState, type PointerEvent as ReactPointerEvent } f
 import { useI18n } from '../i18n/i18n.tsx';
 import { pagesAround } from './canvas-budget.ts';
 import { classifyRelease, DoubleTapDetector, pinchZoom } from './gestures.ts';
+import { useNoFling } from './no-fling.ts';
 import type { PageCanvases } from './page-canvases.ts';
 import type { PageLink } from './pdf-links.ts';
 import type { PdfRect } from './find-text.ts';
@@ -62,6 +63,7 @@ export function PageStage(props: PageStageProps) {
   const [layout, setLayout] = useState<Layout | undefined>();
   const [readyPage, setReadyPage] = useState(0);
   const latest = useRef(props);
+  useNoFling(stageRef);
   useEffect(() => {
     latest.current = props;
   });
