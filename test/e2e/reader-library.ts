@@ -125,10 +125,11 @@ export const manualRarePages = [40, 1400, 2100] as const;
 
 /**
  * A long manual of `pages` pages, as real software manuals run to thousands: a heading "Page N"
- * and four lines of body text each, so a find must read every page's text; `manualRareWord`
- * appears once on each of `manualRarePages`, once in a white heading on a green band.
+ * and `bodyLines` lines of body text each (a real manual's page holds about 40), so a find must
+ * read every page's text; `manualRareWord` appears once on each of `manualRarePages`, in a white
+ * heading on a green band.
  */
-export async function manualPdf(pages: number): Promise<Uint8Array> {
+export async function manualPdf(pages: number, bodyLines = 4): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
   const font = await doc.embedFont(StandardFonts.Helvetica);
   const bold = await doc.embedFont(StandardFonts.HelveticaBold);
@@ -153,7 +154,9 @@ export async function manualPdf(pages: number): Promise<Uint8Array> {
       `Line three of page ${number} lists the parts and where to find them in the store.`,
       'Keep this manual beside the kiosk; the staff can print any page of it.',
     ];
-    lines.forEach((line, index) => page.drawText(line, { x: 60, y: a4.height - 260 - index * 24, size: 14, font }));
+    for (let index = 0; index < bodyLines; index++) {
+      page.drawText(lines[index % lines.length]!, { x: 60, y: a4.height - 260 - index * 14, size: 10, font });
+    }
   }
   return doc.save({ useObjectStreams: false });
 }

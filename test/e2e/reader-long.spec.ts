@@ -318,11 +318,11 @@ for (const size of [
           .filter((element) => !getComputedStyle(element).writingMode.startsWith('vertical'))
           .map((element) => element.outerHTML.slice(0, 80)),
       );
-    /** No chrome element overflows the reader, and none lies over another's box in the bars. */
+    /** No element of the reader lies outside it (the page strip's pictures scroll, by design). */
     const outside = () =>
       reader.evaluate((root) => {
         const bounds = root.getBoundingClientRect();
-        return [...root.querySelectorAll('button, h1, output, p, input')]
+        return [...root.querySelectorAll('button:not(.reader-thumbnail), h1, output, p, input')]
           .map((element) => ({ element, rect: element.getBoundingClientRect() }))
           .filter(({ rect }) => rect.width > 0)
           .filter(
