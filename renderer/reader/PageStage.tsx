@@ -6,10 +6,12 @@ import type { PageViewport } from 'pdfjs-dist';
 import { useEffect, useRef, useState, type PointerEvent as ReactPointerEvent } from 'react';
 import { useI18n } from '../i18n/i18n.tsx';
 import { pagesAround } from './canvas-budget.ts';
+import { FindMarks } from './FindMarks.tsx';
 import { classifyRelease, DoubleTapDetector, pinchZoom } from './gestures.ts';
+import { useNoFling } from './no-fling.ts';
 import type { PageCanvases } from './page-canvases.ts';
 import type { PageLink } from './pdf-links.ts';
-import type { PdfRect } from './find-text.ts';
+import type { PageHit } from './use-find.ts';
 import {
   cssScale,
   deviceScale,
@@ -28,7 +30,8 @@ export interface PageStageProps {
   pageCount: number;
   zoom: Zoom;
   links: PageLink[];
-  marks: { rect: PdfRect; current: boolean }[];
+  /** Find's matches on this page. */
+  hits: PageHit[];
   onTurn(delta: 1 | -1): void;
   onZoom(zoom: Zoom): void;
   /** The page's size in PDF points and the stage's in CSS pixels, each time the page is laid out. */
@@ -62,6 +65,7 @@ export function PageStage(props: PageStageProps) {
   const [layout, setLayout] = useState<Layout | undefined>();
   const [readyPage, setReadyPage] = useState(0);
   const latest = useRef(props);
+  useNoFling(stageRef);
   useEffect(() => {
     latest.current = props;
   });
@@ -230,15 +234,9 @@ export function PageStage(props: PageStageProps) {
         data-zoom-factor={layout ? layout.factor.toFixed(2) : undefined}
       >
         <div ref={slotRef} className="reader-canvas-slot" />
-        {viewport &&
-          props.marks.map((mark, index) => (
-            <span
-              key={`mark-${index}`}
-              className={mark.current ? 'reader-mark current' : 'reader-mark'}
-              data-testid="reader-mark"
-              ref={(element) => place(element, viewport, mark.rect)}
-            />
-          ))}
+        {viewport && props.hits.length > 0 && (
+          <FindMarks canvases={canvases} pageNumber={pageNumber} viewport={viewport} hits={props.hits} />
+        )}
         {viewport &&
           props.links.map((link, index) => (
             <button
@@ -251,9 +249,7 @@ export function PageStage(props: PageStageProps) {
                   ? t('reader.link.toPage', { page: link.target.page })
                   : t('reader.link.web', { url: link.target.url })
               }
-              ref={(element) =>
-                place(element, viewport, { x0: link.rect[0], y0: link.rect[1], x1: link.rect[2], y1: link.rect[3] })
-              }
+              ref={(element) => place(element, viewport, link.rect)}
               onClick={() => props.onLink(link)}
             />
           ))}
@@ -262,11 +258,12 @@ export function PageStage(props: PageStageProps) {
   );
 }
 
-/** Positions an overlay over the PDF rectangle `rect` on a page drawn with `viewport`. */
-function place(element: HTMLElement | null, viewport: PageViewport, rect: PdfRect): void {
+/** Positions an overlay over the PDF rectangle `rect` ([x0, y0, x1, y1] in user space) on a page drawn with `viewport`. */
+function place(element: HTMLElement | null, viewport: PageViewport, rect: readonly number[]): void {
   if (!element) return;
-  const [ax = 0, ay = 0] = viewport.convertToViewportPoint(rect.x0, rect.y0) as number[];
-  const [bx = 0, by = 0] = viewport.convertToViewportPoint(rect.x1, rect.y1) as number[];
+  const [x0 = 0, y0 = 0, x1 = 0, y1 = 0] = rect;
+  const [ax = 0, ay = 0] = viewport.convertToViewportPoint(x0, y0) as number[];
+  const [bx = 0, by = 0] = viewport.convertToViewportPoint(x1, y1) as number[];
   element.style.left = `${Math.min(ax, bx)}px`;
   element.style.top = `${Math.min(ay, by)}px`;
   element.style.width = `${Math.abs(bx - ax)}px`;

@@ -5,10 +5,11 @@
  */
 import type { PDFDocumentProxy } from 'pdfjs-dist';
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { useI18n } from '../i18n/i18n.tsx';
+import { isVerticalLocale, useI18n } from '../i18n/i18n.tsx';
 import { FindPanel } from './FindPanel.tsx';
 import { OutlinePanel, type OutlineEntry } from './OutlinePanel.tsx';
 import { PageCanvases } from './page-canvases.ts';
+import { PageNumberPad } from './PageNumberPad.tsx';
 import { PageStage } from './PageStage.tsx';
 import { openingView, pageFailed, showPage } from './page-view.ts';
 import { openPdf } from './pdf-document.ts';
@@ -30,13 +31,29 @@ export interface PdfReaderProps {
 /** Total device pixels of page canvases kept at once (about 48 MB of pixels). */
 const pagePixelCap = 12_000_000;
 
+/** A title in the Mongolian script is marked so, whatever the interface's language; another one keeps its own script's rules. */
+const mongolianScript = /\p{Script=Mongolian}/u;
+
+function ReaderTitle({ title }: { title: string }) {
+  return (
+    <h1 className="reader-title" lang={mongolianScript.test(title) ? 'mn-Mong' : undefined}>
+      {title}
+    </h1>
+  );
+}
+
+/** The reader's root class: vertical chrome for traditional Mongolian. */
+function readerClass(vertical: boolean): string {
+  return vertical ? 'reader vertical' : 'reader';
+}
+
 type Loading =
   | { status: 'loading' }
   | { status: 'failed'; reason: 'password' | 'broken' }
   | { status: 'ready'; doc: PDFDocumentProxy };
 
 export function PdfReader({ src, title, page, onClose }: PdfReaderProps) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const [loading, setLoading] = useState<Loading>({ status: 'loading' });
   const [attempt, setAttempt] = useState(0);
 
@@ -64,12 +81,18 @@ export function PdfReader({ src, title, page, onClose }: PdfReaderProps) {
   if (loading.status === 'ready')
     return <ReaderView doc={loading.doc} title={title} firstPage={page ?? 1} onClose={onClose} />;
   return (
-    <div className="reader" role="dialog" aria-modal="true" aria-label={title} data-testid="reader">
+    <div
+      className={readerClass(isVerticalLocale(locale))}
+      role="dialog"
+      aria-modal="true"
+      aria-label={title}
+      data-testid="reader"
+    >
       <header className="reader-top">
         <button type="button" className="button reader-close" onClick={onClose}>
           {t('reader.close')}
         </button>
-        <h1 className="reader-title">{title}</h1>
+        <ReaderTitle title={title} />
       </header>
       <div className="reader-message" role={loading.status === 'failed' ? 'alert' : 'status'}>
         {loading.status === 'loading' && <p>{t('reader.loading')}</p>}
@@ -88,7 +111,7 @@ export function PdfReader({ src, title, page, onClose }: PdfReaderProps) {
   );
 }
 
-type Panel = 'none' | 'pages' | 'outline' | 'find';
+type Panel = 'none' | 'pages' | 'outline' | 'find' | 'goto';
 
 function ReaderView({
   doc,
@@ -101,7 +124,7 @@ function ReaderView({
   firstPage: number;
   onClose(): void;
 }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const pageCount = doc.numPages;
   const canvases = useMemo(() => new PageCanvases(doc, pagePixelCap), [doc]);
   useEffect(() => () => canvases.destroy(), [canvases]);
@@ -121,7 +144,7 @@ function ReaderView({
     (delta: number) => setView((old) => showPage(old, old.page + delta, pageCount)),
     [pageCount],
   );
-  const find = useFind(canvases, pageCount, go);
+  const find = useFind(doc, go);
 
   useEffect(() => rootRef.current?.focus(), []);
 
@@ -218,7 +241,7 @@ function ReaderView({
   return (
     <div
       ref={rootRef}
-      className="reader"
+      className={readerClass(isVerticalLocale(locale))}
       role="dialog"
       aria-modal="true"
       aria-label={title}
@@ -232,7 +255,7 @@ function ReaderView({
         <button type="button" className="button reader-close" onClick={onClose}>
           {t('reader.close')}
         </button>
-        <h1 className="reader-title">{title}</h1>
+        <ReaderTitle title={title} />
         <div className="reader-tools">
           <button type="button" className="button" aria-pressed={panel === 'find'} onClick={() => toggle('find')}>
             {t('reader.find')}
@@ -259,7 +282,7 @@ function ReaderView({
           pageCount={pageCount}
           zoom={zoom}
           links={links.page === pageNumber ? links.links : []}
-          marks={find.marksOn(pageNumber)}
+          hits={find.hitsOn(pageNumber)}
           onTurn={turn}
           onZoom={setZoom}
           onLayout={(page, stage) => {
@@ -269,7 +292,13 @@ function ReaderView({
           onPageFailed={(page) => setView((old) => pageFailed(old, page))}
         />
         {panel === 'find' && (
-          <FindPanel state={find.state} onSearch={(query) => void find.search(query, pageNumber)} onStep={find.step} />
+          <FindPanel
+            state={find.state}
+            pageCount={pageCount}
+            onSearch={(query) => void find.search(query, pageNumber)}
+            onStop={find.stop}
+            onStep={find.step}
+          />
         )}
         {panel === 'outline' && <OutlinePanel outline={outline} onChoose={(entry) => void chooseOutline(entry)} />}
       </div>
@@ -289,6 +318,16 @@ function ReaderView({
           </button>
         </div>
       )}
+      {panel === 'goto' && (
+        <PageNumberPad
+          pageCount={pageCount}
+          onGo={(page) => {
+            go(page);
+            setPanel('none');
+          }}
+          onCancel={() => setPanel('none')}
+        />
+      )}
       {panel === 'pages' && <ThumbnailStrip canvases={canvases} pageCount={pageCount} current={pageNumber} onGo={go} />}
       <footer className="reader-bottom">
         <button
@@ -300,9 +339,16 @@ function ReaderView({
         >
           <span aria-hidden="true">‹</span>
         </button>
-        <p className="reader-position" aria-live="polite" data-testid="reader-position">
+        <button
+          type="button"
+          className="button reader-position"
+          aria-haspopup="dialog"
+          aria-description={t('reader.goTo')}
+          data-testid="reader-position"
+          onClick={() => toggle('goto')}
+        >
           {t('reader.page', { page: pageNumber, count: pageCount })}
-        </p>
+        </button>
         <button
           type="button"
           className="button reader-turn"

@@ -1,13 +1,16 @@
 /**
- * A strip of small page pictures to jump through a document. Each is drawn only while it is near
- * the visible part of the strip and released when it scrolls away, so 300 pages cost a screenful.
+ * A strip of small page pictures to jump through a document, with a slider above it to reach any
+ * page of a long one. The strip holds only the pages near the one on screen (or the one the slider
+ * points at), so a 2,415-page manual costs what a short leaflet does; each picture is drawn only
+ * while it is near the visible part of the strip and released when it scrolls away.
  */
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { PageCanvases } from './page-canvases.ts';
+import { PageScrubber } from './PageScrubber.tsx';
+import { stripPages } from './strip-pages.ts';
 
 const thumbnailHeight = 120;
-
 export function ThumbnailStrip({
   canvases,
   pageCount,
@@ -21,14 +24,28 @@ export function ThumbnailStrip({
 }) {
   const { t } = useI18n();
   const listRef = useRef<HTMLOListElement>(null);
+  // The page the slider is passing over; the strip follows it, and the page on screen when it is done.
+  const [sliding, setSliding] = useState<number | undefined>();
+  const centre = sliding ?? current;
   useEffect(() => {
     listRef.current
-      ?.querySelector(`[data-thumbnail="${current}"]`)
+      ?.querySelector(`[data-thumbnail="${centre}"]`)
       ?.scrollIntoView({ block: 'nearest', inline: 'center' });
-  }, [current]);
-  const pages = Array.from({ length: pageCount }, (_, index) => index + 1);
+  }, [centre]);
+  const pages = stripPages(centre, pageCount);
   return (
     <nav className="reader-strip" aria-label={t('reader.pages')}>
+      {pageCount > 1 && (
+        <PageScrubber
+          pageCount={pageCount}
+          value={centre}
+          onPreview={setSliding}
+          onGo={(page) => {
+            setSliding(undefined);
+            onGo(page);
+          }}
+        />
+      )}
       <ol ref={listRef}>
         {pages.map((page) => (
           <li key={page}>

@@ -1,6 +1,6 @@
 /**
  * Find in document: matches a query against a page's text runs, ignoring case, width forms
- * (full-width Latin in CJK text) and runs of white space, and places each match on the page.
+ * (full-width Latin in CJK text) and runs of white space, and finds the runs each match lies in.
  */
 
 /** The part of PDF.js's TextItem the search needs. */
@@ -11,14 +11,6 @@ export interface TextRun {
   width: number;
   height: number;
   hasEOL: boolean;
-}
-
-/** A rectangle in PDF user space (y grows upwards). */
-export interface PdfRect {
-  x0: number;
-  y0: number;
-  x1: number;
-  y1: number;
 }
 
 interface FoldedText {
@@ -84,33 +76,24 @@ export function findMatches(text: string, query: string): { start: number; end: 
   return matches;
 }
 
-/** The rectangles a match covers: one per run it touches, measured by the share of the run's characters. */
-export function matchRects(runs: readonly TextRun[], page: PageText, match: { start: number; end: number }): PdfRect[] {
-  const rects: PdfRect[] = [];
-  runs.forEach((run, index) => {
-    const runStart = page.runStarts[index]!;
-    const runEnd = runStart + run.str.length;
-    const from = Math.max(match.start, runStart);
-    const to = Math.min(match.end, runEnd);
-    if (from >= to || run.str.length === 0) return;
-    const [a = 1, b = 0, , , e = 0, f = 0] = run.transform;
-    // The run's direction along the baseline, so rotated text is still marked where it is.
-    const length = Math.hypot(a, b) || 1;
-    const ux = a / length;
-    const uy = b / length;
-    const startAt = (run.width * (from - runStart)) / run.str.length;
-    const endAt = (run.width * (to - runStart)) / run.str.length;
-    const height = run.height || length;
-    const corners = [
-      [e + ux * startAt, f + uy * startAt],
-      [e + ux * endAt, f + uy * endAt],
-    ].flatMap(([x = 0, y = 0]) => [
-      [x - uy * height * -0.25, y + ux * height * -0.25],
-      [x - uy * height, y + ux * height],
-    ]);
-    const xs = corners.map(([x = 0]) => x);
-    const ys = corners.map(([, y = 0]) => y);
-    rects.push({ x0: Math.min(...xs), y0: Math.min(...ys), x1: Math.max(...xs), y1: Math.max(...ys) });
-  });
-  return rects;
+/**
+ * Where offset `offset` of `page` (made by `pageText` of runs of the lengths `runLengths`) falls:
+ * the run and the offset inside it. A match's start is placed at the start of the run it is in, its
+ * end at the end of the run its last character is in, so neither lands on a line end between runs.
+ */
+export function runOffset(
+  page: PageText,
+  runLengths: readonly number[],
+  offset: number,
+  edge: 'start' | 'end',
+): { run: number; offset: number } | undefined {
+  const at = edge === 'end' ? offset - 1 : offset;
+  for (let run = page.runStarts.length - 1; run >= 0; run--) {
+    const start = page.runStarts[run]!;
+    const length = runLengths[run] ?? 0;
+    if (start > at) continue;
+    if (at >= start + length) return undefined;
+    return { run, offset: edge === 'end' ? at - start + 1 : at - start };
+  }
+  return undefined;
 }

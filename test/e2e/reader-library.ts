@@ -119,6 +119,48 @@ export async function damagedPagePdf(): Promise<Uint8Array> {
   return doc.save({ useObjectStreams: false });
 }
 
+/** The pages of `manualPdf` that carry its rare word, and the word. */
+export const manualRareWord = 'magnetar';
+export const manualRarePages = [40, 1400, 2100] as const;
+
+/**
+ * A long manual of `pages` pages, as real software manuals run to thousands: a heading "Page N"
+ * and `bodyLines` lines of body text each (a real manual's page holds about 40), so a find must
+ * read every page's text; `manualRareWord` appears once on each of `manualRarePages`, in a white
+ * heading on a green band.
+ */
+export async function manualPdf(pages: number, bodyLines = 4): Promise<Uint8Array> {
+  const doc = await PDFDocument.create();
+  const font = await doc.embedFont(StandardFonts.Helvetica);
+  const bold = await doc.embedFont(StandardFonts.HelveticaBold);
+  for (let number = 1; number <= pages; number++) {
+    const page = doc.addPage([a4.width, a4.height]);
+    page.drawText(`Page ${number}`, { x: headingBox.x, y: a4.height - 90, size: 40, font: bold });
+    const rare = (manualRarePages as readonly number[]).includes(number);
+    if (rare) {
+      page.drawRectangle({ x: 40, y: a4.height - 200, width: 515, height: 70, color: rgb(0.1, 0.45, 0.25) });
+      // Wide capitals before the word: a match placed by its share of the run's characters lands left of it.
+      page.drawText(`MMWW ${manualRareWord} field`, {
+        x: 60,
+        y: a4.height - 180,
+        size: 36,
+        font: bold,
+        color: rgb(1, 1, 1),
+      });
+    }
+    const lines = [
+      `Section ${number}: configuring the reading room's lamps, fans and power supply.`,
+      'Every setting below is explained with an example and the value it takes.',
+      `Line three of page ${number} lists the parts and where to find them in the store.`,
+      'Keep this manual beside the kiosk; the staff can print any page of it.',
+    ];
+    for (let index = 0; index < bodyLines; index++) {
+      page.drawText(lines[index % lines.length]!, { x: 60, y: a4.height - 260 - index * 14, size: 10, font });
+    }
+  }
+  return doc.save({ useObjectStreams: false });
+}
+
 /** Where the CJK line of `cjkPdf` is drawn, in PDF points from the top left. */
 export const cjkBox = { x: 60, y: 60, width: 480, height: 70 } as const;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findMatches, foldText, matchRects, pageText, type TextRun } from '../../../renderer/reader/find-text.ts';
+import { findMatches, foldText, pageText, runOffset, type TextRun } from '../../../renderer/reader/find-text.ts';
 
 const run = (str: string, x: number, y: number, width: number, hasEOL = false): TextRun => ({
   str,
@@ -29,23 +29,22 @@ describe('findMatches', () => {
   });
 });
 
-describe('matchRects', () => {
-  it('places a match inside one run by its share of the characters', () => {
-    const runs = [run('Hello world', 100, 700, 110, true), run('next line', 100, 680, 90)];
-    const page = pageText(runs);
-    expect(page.text).toBe('Hello world\nnext line');
-    const [match] = findMatches(page.text, 'world');
-    const rects = matchRects(runs, page, match!);
-    expect(rects).toHaveLength(1);
-    expect(rects[0]!.x0).toBeCloseTo(160);
-    expect(rects[0]!.x1).toBeCloseTo(210);
-    expect(rects[0]!.y0).toBeCloseTo(697);
-    expect(rects[0]!.y1).toBeCloseTo(712);
+describe('runOffset', () => {
+  // "Title" ends a line; "two words" follows it in two runs.
+  const runs = [run('Title', 0, 0, 50, true), run('two ', 0, 20, 40), run('words', 40, 20, 50)];
+  const page = pageText(runs);
+  const lengths = runs.map((item) => item.str.length);
+  it('places a start and an end inside their runs', () => {
+    expect(runOffset(page, lengths, 1, 'start')).toEqual({ run: 0, offset: 1 });
+    expect(runOffset(page, lengths, 5, 'end')).toEqual({ run: 0, offset: 5 });
   });
-  it('gives one rectangle per run a match spans', () => {
-    const runs = [run('solar', 0, 100, 50), run(' power', 50, 100, 60)];
-    const page = pageText(runs);
-    const [match] = findMatches(page.text, 'solar power');
-    expect(matchRects(runs, page, match!)).toHaveLength(2);
+  it('puts an end that falls on the next run’s first offset at the end of its own run', () => {
+    const start = page.text.indexOf('two');
+    expect(runOffset(page, lengths, start, 'start')).toEqual({ run: 1, offset: 0 });
+    expect(runOffset(page, lengths, start + 4, 'end')).toEqual({ run: 1, offset: 4 });
+    expect(runOffset(page, lengths, page.text.length, 'end')).toEqual({ run: 2, offset: 5 });
+  });
+  it('finds no run for the line end between runs', () => {
+    expect(runOffset(page, lengths, 5, 'start')).toBeUndefined();
   });
 });
