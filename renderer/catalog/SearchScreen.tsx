@@ -14,7 +14,7 @@ import { useDebounced } from '../components/use-debounced.ts';
 import { useKioskCall } from '../components/use-kiosk-call.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { entryText, settledText } from '../keyboard/text-entry.ts';
-import { report } from '../stats/report.ts';
+import { flushReports, report } from '../stats/report.ts';
 import { useVisit, type SearchState } from '../visit/visit.tsx';
 
 const SEARCH_PAUSE_MS = 300;
@@ -186,6 +186,13 @@ function useSearchCount(query: string, found: number | undefined) {
     if (pending.current) clearTimeout(pending.current.timer);
     pending.current = { query, found, timer: setTimeout(count, COUNTED_AFTER_MS) };
   }, [found, query, count]);
-  // Leaving the results (an item opened, the visit ended) counts what was on screen.
-  useEffect(() => count, [count]);
+  // Leaving the results (an item opened, the visit ended) counts what was on screen, and sends it at once:
+  // the visit's own reports went out as it ended, before this screen was taken down.
+  useEffect(
+    () => () => {
+      count();
+      flushReports();
+    },
+    [count],
+  );
 }

@@ -7,7 +7,7 @@
 import { useState } from 'react';
 import type { ItemSummary } from '../../preload/contract/catalog.ts';
 import type { Contest } from '../../preload/contract/quiz.ts';
-import type { ContentLanguage } from '../../preload/contract/schemas.ts';
+import { ContentLanguage } from '../../preload/contract/schemas.ts';
 import { contentLanguageNames, nameIn } from '../catalog/content-languages.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { defaultInputMethod, inputMethods, type InputMethod } from '../keyboard/input-methods.ts';
@@ -31,10 +31,14 @@ interface TeamDraft {
   entry: TextEntry;
 }
 
-/** The keyboard writes these languages; a contest named in another (from the centre) keeps that name. */
-const typedLanguages = inputMethods.map((method) => method.lang as ContentLanguage);
+/** The content language a keyboard writes: Chinese content is tagged `zh`, where the interface says `zh-Hans`. */
+const writes = (method: InputMethod): string => (method.lang === 'zh-Hans' ? 'zh' : method.lang);
+/** The keyboard writes these languages, each once; a contest named in another (from the centre) keeps that name. */
+const typedLanguages = ContentLanguage.options.filter((language) =>
+  inputMethods.some((method) => writes(method) === language),
+);
 const methodFor = (language: ContentLanguage): InputMethod =>
-  inputMethods.find((method) => method.lang === language) ?? inputMethods[0]!;
+  inputMethods.find((method) => writes(method) === language) ?? inputMethods[0]!;
 const entryOf = (method: InputMethod, text: string): TextEntry => ({ method, keys: [...text] });
 
 export function ContestEditor({
@@ -59,7 +63,9 @@ export function ContestEditor({
   );
   const [titleLanguage, setTitleLanguage] = useState<ContentLanguage>(
     () =>
-      typedLanguages.find((language) => saved?.names[language]) ?? (defaultInputMethod(locale).lang as ContentLanguage),
+      typedLanguages.find((language) => saved?.names[language]) ??
+      typedLanguages.find((language) => language === writes(defaultInputMethod(locale))) ??
+      'en',
   );
   const [chosen, setChosen] = useState<readonly string[]>(saved?.quizzes ?? []);
   const [teams, setTeams] = useState<TeamDraft[]>(() =>
@@ -82,7 +88,7 @@ export function ContestEditor({
     const text = entryText(team.entry);
     // A name staff did not touch stays as saved, in every language it had.
     if (team.saved && text === nameIn(team.saved, locale).text) return team.saved;
-    return { [team.entry.method.lang as ContentLanguage]: text };
+    return { [writes(team.entry.method)]: text };
   };
   const save = async () => {
     const built = buildContest(

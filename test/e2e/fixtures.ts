@@ -87,7 +87,8 @@ export async function signIn(page: Page, host: KioskHost): Promise<void> {
  * still meanwhile, so a busy machine's slow clicks cannot stretch the gesture past its window.
  */
 export async function tapsWithinTheGesture(page: Page, tap: () => Promise<void>, times: number): Promise<void> {
-  await page.clock.pauseAt(await page.evaluate(() => Date.now()));
+  // A moment ahead: the page's time moves on while the pause is asked for, and it cannot be set back.
+  await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 1000);
   for (let count = 0; count < times; count++) await tap();
   await page.clock.resume();
 }
