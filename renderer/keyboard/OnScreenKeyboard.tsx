@@ -3,7 +3,7 @@
  * layer, a key per input method, space, backspace and clear, and for pinyin the candidate bar.
  * Keys are buttons, so a hardware keyboard and a screen reader can use it too.
  */
-import { useState } from 'react';
+import { useCallback, useState, type RefCallback } from 'react';
 import type { MessageKey } from '../messages.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { inputMethods, type InputMethod } from './input-methods.ts';
@@ -35,6 +35,7 @@ export function OnScreenKeyboard({
 }) {
   const { t } = useI18n();
   const [shifted, setShifted] = useState(false);
+  const docking = useDockedHeight(docked);
   const { method } = entry;
   const rows = shifted && method.shiftedRows ? method.shiftedRows : method.rows;
   const type = (key: string) => {
@@ -44,6 +45,7 @@ export function OnScreenKeyboard({
 
   return (
     <div
+      ref={docking}
       className={docked ? 'keyboard docked' : 'keyboard'}
       role="group"
       aria-label={t('keyboard.label')}
@@ -115,5 +117,27 @@ export function OnScreenKeyboard({
         </button>
       </div>
     </div>
+  );
+}
+
+/**
+ * A docked keyboard's height, as `--docked-keyboard-height` on the document while it is open, so what it would
+ * cover (the reader, its Find panel's buttons) can end above it instead.
+ */
+function useDockedHeight(docked: boolean): RefCallback<HTMLDivElement> {
+  return useCallback(
+    (element: HTMLDivElement | null) => {
+      if (!docked || !element) return;
+      const root = document.documentElement;
+      const observer = new ResizeObserver(() =>
+        root.style.setProperty('--docked-keyboard-height', `${element.getBoundingClientRect().height}px`),
+      );
+      observer.observe(element);
+      return () => {
+        observer.disconnect();
+        root.style.removeProperty('--docked-keyboard-height');
+      };
+    },
+    [docked],
   );
 }
