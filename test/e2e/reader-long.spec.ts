@@ -46,8 +46,8 @@ async function openItem(page: Page, id: string): Promise<void> {
   await expect(page.getByTestId('reader')).toBeVisible();
 }
 
-async function expectPageShown(page: Page, number: number): Promise<void> {
-  await expect(page.getByTestId('reader')).toHaveAttribute('data-page', String(number));
+async function expectPageShown(page: Page, number: number, timeout?: number): Promise<void> {
+  await expect(page.getByTestId('reader')).toHaveAttribute('data-page', String(number), timeout ? { timeout } : {});
   await expect(page.getByTestId('reader-stage')).toHaveAttribute('data-page-ready', String(number));
 }
 
@@ -168,8 +168,9 @@ test('find starts from the page on screen, shows how far it has come, and can be
   await page.getByTestId('reader').getByRole('button', { name: 'Search' }).click();
   const status = page.getByTestId('reader-find-status');
   await expect(status).toHaveText(/^Searching page [\d,]+ of 2,415…/);
-  // The first match after page 1,000 is shown while the rest is still being read.
-  await expectPageShown(page, manualRarePages[1]);
+  // The first match after page 1,000 is shown while the rest is still being read: 400 pages at a third of the
+  // machine's speed, more than the default wait on a busy machine.
+  await expectPageShown(page, manualRarePages[1], 60_000);
   await expect(status).toHaveText(/^Searching page [\d,]+ of 2,415… 1 match so far$/);
   await page.getByTestId('reader').getByRole('button', { name: 'Stop' }).click();
   await expect(status).toHaveText(/^Stopped after [\d,]+ of 2,415 pages: 1 match\.$/);
