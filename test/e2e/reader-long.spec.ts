@@ -162,15 +162,12 @@ test('find starts from the page on screen, shows how far it has come, and can be
   await expectPageShown(page, 1000);
   await page.getByRole('button', { name: 'Find', exact: true }).click();
   await page.getByLabel('Find in this document').fill(manualRareWord);
-  // A slow kiosk: the search is slowed down enough to watch it and stop it half way.
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 3 });
+  // Over a thousand pages remain after the first match: time enough to watch the search and stop it half way.
   await page.getByTestId('reader').getByRole('button', { name: 'Search' }).click();
   const status = page.getByTestId('reader-find-status');
   await expect(status).toHaveText(/^Searching page [\d,]+ of 2,415…/);
-  // The first match after page 1,000 is shown while the rest is still being read: 400 pages at a third of the
-  // machine's speed, more than the default wait on a busy machine.
-  await expectPageShown(page, manualRarePages[1], 60_000);
+  // The first match after page 1,000 is shown while the rest is still being read.
+  await expectPageShown(page, manualRarePages[1], 30_000);
   await expect(status).toHaveText(/^Searching page [\d,]+ of 2,415… 1 match so far$/);
   await page.getByTestId('reader').getByRole('button', { name: 'Stop' }).click();
   await expect(status).toHaveText(/^Stopped after [\d,]+ of 2,415 pages: 1 match\.$/);
@@ -179,8 +176,6 @@ test('find starts from the page on screen, shows how far it has come, and can be
   // Stopped means stopped: nothing more is read.
   await page.waitForTimeout(500);
   await expect(status).toHaveText(/^Stopped after [\d,]+ of 2,415 pages: 1 match\.$/);
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
-  await cdp.detach();
 
   await page.getByTestId('reader').getByRole('button', { name: 'Search' }).click();
   await expect(status).toHaveText('Match 1 of 3', { timeout: 60_000 });
