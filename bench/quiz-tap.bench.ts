@@ -7,11 +7,10 @@
  *
  * The renderer must be built first (npm run build:renderer).
  */
-import { spawn } from 'node:child_process';
+import { startBenchHost } from './bench-host.ts';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { chromium, type Page } from 'playwright-core';
 
@@ -27,25 +26,7 @@ function percentile(samples: readonly number[], p: number): number {
 const ms = (value: number) => `${value.toFixed(1)} ms`;
 
 const dataDir = await mkdtemp(path.join(os.tmpdir(), 'quiz-bench-'));
-const host = spawn(
-  process.execPath,
-  // A long idle limit, so the visit is not ended between attempts.
-  [
-    path.join(repoRoot, 'main/host/browser/cli.ts'),
-    '--json',
-    '--no-open',
-    '--data-dir',
-    dataDir,
-    '--idle-seconds',
-    '3600',
-  ],
-  { stdio: ['ignore', 'pipe', 'inherit'] },
-);
-const firstLine = await new Promise<string>((resolve, reject) => {
-  createInterface({ input: host.stdout! }).once('line', resolve);
-  host.once('exit', (code) => reject(new Error(`the browser host exited with ${code}`)));
-});
-const { launchUrl } = JSON.parse(firstLine) as { launchUrl: string };
+const { child: host, launchUrl } = await startBenchHost(repoRoot, dataDir);
 const browser = await chromium.launch({
   executablePath: process.env['KIOSK_CHROMIUM'] ?? '/usr/bin/chromium',
   headless: true,

@@ -11,11 +11,10 @@
  * renderer built, e.g. a worktree of main), so the figures stand as a ratio against it.
  * The renderer must be built first (npm run build:renderer).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { startBenchHost } from './bench-host.ts';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
 import { installLibrary, manualPdf, manualRareWord, storeBytes } from '../test/e2e/reader-library.ts';
@@ -38,26 +37,7 @@ const dataDir = await mkdtemp(path.join(os.tmpdir(), 'reader-find-bench-'));
 const manual = await storeBytes(dataDir, await manualPdf(pages, Number(values.lines)));
 installLibrary(dataDir, [{ id: 'bench-manual', title: 'A long manual', file: manual, pages }]);
 
-async function startHost(root: string): Promise<{ child: ChildProcess; launchUrl: string }> {
-  const child = spawn(
-    process.execPath,
-    [
-      path.join(root, 'main/host/browser/cli.ts'),
-      '--json',
-      '--no-open',
-      '--data-dir',
-      dataDir,
-      '--idle-seconds',
-      '3600',
-    ],
-    { stdio: ['ignore', 'pipe', 'inherit'] },
-  );
-  const line = await new Promise<string>((resolve, reject) => {
-    createInterface({ input: child.stdout! }).once('line', resolve);
-    child.once('exit', (code) => reject(new Error(`the browser host exited with ${code}`)));
-  });
-  return { child, launchUrl: (JSON.parse(line) as { launchUrl: string }).launchUrl };
-}
+const startHost = (root: string) => startBenchHost(root, dataDir);
 
 interface Figures {
   ms: number[];

@@ -9,11 +9,10 @@
  *
  * The renderer must be built first (npm run build:renderer).
  */
-import { spawn } from 'node:child_process';
+import { startBenchHost } from './bench-host.ts';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { chromium, type Page } from 'playwright-core';
 import { installLibrary, scannedPdf, storeBytes, textPdf } from '../test/e2e/reader-library.ts';
@@ -50,25 +49,7 @@ installLibrary(dataDir, [
 ]);
 console.log(`  text PDF ${mb(text.size)}, scanned PDF ${mb(scan.size)}`);
 
-const host = spawn(
-  process.execPath,
-  // A long idle limit: the turns below must not be cut short by the end of a visit.
-  [
-    path.join(repoRoot, 'main/host/browser/cli.ts'),
-    '--json',
-    '--no-open',
-    '--data-dir',
-    dataDir,
-    '--idle-seconds',
-    '3600',
-  ],
-  { stdio: ['ignore', 'pipe', 'inherit'] },
-);
-const firstLine = await new Promise<string>((resolve, reject) => {
-  createInterface({ input: host.stdout! }).once('line', resolve);
-  host.once('exit', (code) => reject(new Error(`the browser host exited with ${code}`)));
-});
-const { launchUrl } = JSON.parse(firstLine) as { launchUrl: string };
+const { child: host, launchUrl } = await startBenchHost(repoRoot, dataDir);
 
 const launchBrowser = () =>
   chromium.launch({
