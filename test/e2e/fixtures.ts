@@ -4,7 +4,8 @@
  * pinned to one instant.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { rmSync } from 'node:fs';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
@@ -63,6 +64,33 @@ export async function startHost(
   });
   const { origin, launchUrl } = JSON.parse(first) as { origin: string; launchUrl: string };
   return { host: { origin, launchUrl, dataDir }, child };
+}
+
+async function stopHost(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  await exited;
+}
+
+let demoTemplate: Promise<string> | undefined;
+
+/**
+ * A new data folder holding what a new kiosk has once it has installed the demo collection. The first call
+ * in a worker lets a real host install it (at the pinned instant) into a template; every later one copies
+ * that, so each test still gets a folder of its own without paying for the install again.
+ */
+export async function demoDataDir(prefix = 'kiosk-e2e-'): Promise<string> {
+  demoTemplate ??= (async () => {
+    const template = await mkdtemp(path.join(os.tmpdir(), 'kiosk-e2e-template-'));
+    const { child } = await startHost(template);
+    await stopHost(child);
+    process.once('exit', () => rmSync(template, { recursive: true, force: true }));
+    return template;
+  })();
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), prefix));
+  await cp(await demoTemplate, dataDir, { recursive: true });
+  return dataDir;
 }
 
 const sessionCookies = new Map<string, Cookie[]>();
@@ -131,11 +159,10 @@ export const pinnedTest = base.extend({
 
 export const test = pinnedTest.extend<{ kiosk: KioskHost; kioskPage: Page }>({
   kiosk: async ({}, use) => {
-    const dataDir = await mkdtemp(path.join(os.tmpdir(), 'kiosk-e2e-'));
+    const dataDir = await demoDataDir();
     const { host, child } = await startHost(dataDir);
     await use(host);
-    child.kill('SIGTERM');
-    await new Promise((resolve) => child.once('exit', resolve));
+    await stopHost(child);
     await rm(dataDir, { recursive: true, force: true });
   },
   kioskPage: async ({ page, kiosk }, use) => {

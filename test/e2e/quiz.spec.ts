@@ -8,12 +8,10 @@
  * Questions come in a random order, so each step reads the question's type and id from the page and answers
  * by key (the quiz's own order of choices, which no shuffle changes).
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
+import { rm } from 'node:fs/promises';
 import type { Locator, Page } from '@playwright/test';
 import { expectNoSeriousViolations } from './axe.ts';
-import { enterStaffMode, expect, kioskTestTime, startHost, test } from './fixtures.ts';
+import { demoDataDir, enterStaffMode, expect, kioskTestTime, startHost, test } from './fixtures.ts';
 
 test.use({ hasTouch: true });
 
@@ -256,7 +254,7 @@ test('switching language mid-quiz keeps the question, the progress and a half-ma
 });
 
 test('the idle reset mid-quiz leaves no trace: the next visitor starts at the intro', async ({ page }) => {
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'kiosk-quiz-idle-'));
+  const dataDir = await demoDataDir('kiosk-quiz-idle-');
   const { host, child } = await startHost(dataDir, ['--idle-seconds', '60']);
   try {
     // The page's clock, not the machine's, decides when the visit ends: a loaded machine cannot end it early.

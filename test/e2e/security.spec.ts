@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, type Page, type Request } from '@playwright/test';
-import { pinnedTest as base, signIn, startHost, type KioskHost } from './fixtures.ts';
+import { demoDataDir, pinnedTest as base, signIn, startHost, type KioskHost } from './fixtures.ts';
 import { fontMatrixPayloadPdf, hostileActionsPdf, hostileLinks, payloadEffects } from './hostile-pdfs.ts';
 import { installLibrary, storeBytes, textPdf, type StoredFile } from './reader-library.ts';
 
@@ -246,7 +246,7 @@ test.describe('PDFs', () => {
   });
 
   test('the demo collection’s PDFs render with no CSP violation', async ({ browser }) => {
-    const dataDir = await mkdtemp(path.join(os.tmpdir(), 'kiosk-security-demo-'));
+    const dataDir = await demoDataDir('kiosk-security-demo-');
     const { host, child } = await startHost(dataDir);
     const page = await browser.newPage();
     try {

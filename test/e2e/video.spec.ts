@@ -4,12 +4,10 @@
  * store in ranges; it closes back to its item page; a playing video keeps the visit from going idle;
  * every control is a finger-sized target; axe finds nothing serious; an undecodable video says so.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
+import { rm } from 'node:fs/promises';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
-import { expect, startHost, test } from './fixtures.ts';
+import { demoDataDir, expect, startHost, test } from './fixtures.ts';
 
 const videoId = 'solar-cooker';
 
@@ -201,7 +199,7 @@ test('every control is at least 48 px each way, and axe finds no serious violati
 });
 
 test('a playing video keeps the visit from going idle; paused, the idle reset comes', async ({ page }) => {
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'kiosk-video-idle-'));
+  const dataDir = await demoDataDir('kiosk-video-idle-');
   // Idle after 2 s, then a 3 s countdown: 5 s without a touch ends a visit.
   const { host, child } = await startHost(dataDir, ['--idle-seconds', '2']);
   try {

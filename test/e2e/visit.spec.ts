@@ -7,7 +7,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, kioskTestTime, startHost, test } from './fixtures.ts';
+import { demoDataDir, expect, kioskTestTime, startHost, test } from './fixtures.ts';
 
 async function tapKeys(page: Page, keys: string) {
   const keyboard = page.getByTestId('keyboard');
@@ -193,7 +193,7 @@ test('a month after the last pack arrived, home shows the latest arrivals under 
 
 test.describe('idle reset', () => {
   test('warns, can be dismissed, and then ends the visit leaving no trace', async ({ page }) => {
-    const dataDir = await mkdtemp(path.join(os.tmpdir(), 'kiosk-idle-'));
+    const dataDir = await demoDataDir('kiosk-idle-');
     const { host, child } = await startHost(dataDir, ['--idle-seconds', '2']);
     try {
       await page.goto(host.launchUrl);
