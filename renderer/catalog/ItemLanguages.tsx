@@ -61,20 +61,22 @@ export function ItemLanguages({
     return (
       <>
         <dt id="read-in">{t('item.readIn')}</dt>
-        <dd role="group" aria-labelledby="read-in" className="language-choice" data-testid="document-language">
-          {document.languages.map((language) => (
-            <button
-              key={language}
-              type="button"
-              className="language-tag language-option"
-              lang={language}
-              aria-pressed={language === document.language}
-              data-language={language}
-              onClick={() => onChoose(language)}
-            >
-              {contentLanguageNames[language]}
-            </button>
-          ))}
+        <dd>
+          <div role="group" aria-labelledby="read-in" className="language-choice" data-testid="document-language">
+            {document.languages.map((language) => (
+              <button
+                key={language}
+                type="button"
+                className="language-tag language-option"
+                lang={language}
+                aria-pressed={language === document.language}
+                data-language={language}
+                onClick={() => onChoose(language)}
+              >
+                {contentLanguageNames[language]}
+              </button>
+            ))}
+          </div>
         </dd>
       </>
     );
