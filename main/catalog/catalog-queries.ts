@@ -95,7 +95,7 @@ export const searchStatement = {
 
 export const itemStatement = `SELECT ${itemColumns} FROM items i WHERE i.id = ?`;
 
-export const itemFilesStatement = `SELECT f.role, f.hash, x.size, x.media_type AS mediaType, f.lang
+export const itemFilesStatement = `SELECT f.role, f.hash, x.size, x.media_type AS mediaType, f.lang, f.pages
   FROM item_files f JOIN files x ON x.hash = f.hash WHERE f.item_id = ? ORDER BY f.position`;
 
 /** What `itemFilesStatement` selects. */
@@ -105,6 +105,7 @@ export interface ItemFileRow {
   size: number;
   mediaType: string;
   lang: ContentLanguage | null;
+  pages: number | null;
 }
 
 /** What `pageTextsStatement` selects. */

@@ -205,9 +205,10 @@ export class CatalogReader {
       const files = statements.rows<[string], ItemFileRow>(itemFilesStatement).all(query.id);
       return {
         ...summary!,
-        files: files.map(({ lang, ...file }) => ({
+        files: files.map(({ lang, pages, ...file }) => ({
           ...file,
           ...(lang === null ? {} : { language: lang }),
+          ...(pages === null ? {} : { pages }),
           url: contentUrl(file.hash),
         })),
         ...(row.pages === null ? {} : { pages: row.pages }),

@@ -61,6 +61,12 @@ export const ItemFileRef = z.strictObject({
   hash: ContentHash,
   /** The language of this file when it has one (subtitles, a PDF written in one language). */
   language: ContentLanguage.optional(),
+  /**
+   * Pages of this file, for a PDF: each language version has its own length (a vertical Mongolian leaflet
+   * may be one page where the English one is two). Absent in packs made before it; the item's `pages` is then
+   * the first PDF's.
+   */
+  pages: z.number().int().positive().max(MAX_PAGES).optional(),
 });
 export type ItemFileRef = z.infer<typeof ItemFileRef>;
 

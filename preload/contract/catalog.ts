@@ -57,12 +57,14 @@ export const ItemFile = z.object({
   url: z.string(),
   /** The language of the file's text, when an item has one file per language (a leaflet in ko, en, …). */
   language: ContentLanguage.optional(),
+  /** Pages of this file (a PDF), when its pack says: the length of the language version that opens. */
+  pages: z.number().int().positive().optional(),
 });
 export type ItemFile = z.infer<typeof ItemFile>;
 
 export const ItemDetail = ItemSummary.extend({
   files: z.array(ItemFile),
-  /** Pages of a PDF, when known. */
+  /** Pages of a PDF, when known: its first file's; a file's own `pages` say each language version's. */
   pages: z.number().int().positive().optional(),
   /** Length of a video in seconds, when known. */
   durationSeconds: z.number().nonnegative().optional(),

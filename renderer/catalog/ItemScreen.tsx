@@ -1,31 +1,31 @@
 /**
  * One item: its cover (a PDF's first page), title, summary, languages and length, and one big
- * button that opens it with the viewer of its kind (see `../viewers.ts`).
+ * button that opens it with the viewer of its kind (see `../viewers.ts`). A document's language
+ * versions are a choice: the cover, the length and the reader follow the one chosen.
  */
 import { useRef, useState, type CSSProperties } from 'react';
 import type { ItemDetail, ItemFile, ItemSummary } from '../../preload/contract/catalog.ts';
-import { contentLanguageNames } from './content-languages.ts';
+import type { ContentLanguage } from '../../preload/contract/schemas.ts';
 import { ErrorPanel } from '../components/ErrorPanel.tsx';
 import { ItemText } from './ItemText.tsx';
 import { KindLabel } from './KindLabel.tsx';
 import { subjectColour } from './subject-colours.ts';
 import { viewerFor } from '../viewers.ts';
-import { fileFor } from './item-files.ts';
+import { documentChoice } from './item-files.ts';
+import { ItemLanguages, MissingLanguage } from './ItemLanguages.tsx';
 import { useKioskCall } from '../components/use-kiosk-call.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { PdfThumbnail } from '../reader/PdfThumbnail.tsx';
 import { report } from '../stats/report.ts';
 import { useVisit } from '../visit/visit.tsx';
 
-function mainFile(item: ItemDetail): ItemFile | undefined {
-  return fileFor(item, 'main');
-}
-
 export function ItemScreen({ id, summary }: { id: string; summary?: ItemSummary }) {
   const { t, locale } = useI18n();
   const { go } = useVisit();
   const detail = useKioskCall('catalog.item', { locale, id });
   const [open, setOpen] = useState(false);
+  // The language version the visitor chose; until they do, their own or the catalog's next best.
+  const [chosen, setChosen] = useState<ContentLanguage>();
   const openedAt = useRef(0);
   const item: ItemSummary | undefined = detail.status === 'done' ? detail.value : summary;
 
@@ -38,28 +38,25 @@ export function ItemScreen({ id, summary }: { id: string; summary?: ItemSummary 
   // A viewer with a screen of its own (a quiz) opens there rather than over this page.
   const screen = full && viewer && 'screen' in viewer ? viewer.screen(full) : undefined;
   const style = { '--subject': subjectColour(item.subjects[0]) } as CSSProperties;
+  const version = full && full.kind !== 'video' ? documentChoice(full, locale, chosen) : undefined;
 
   return (
     <main className="item-page" style={style} data-testid="item-page" data-item-id={item.id}>
-      <div className="item-cover">{full ? <Cover item={full} /> : <div className="cover-placeholder" />}</div>
+      <div className="item-cover">
+        {full ? <Cover item={full} main={version?.file} /> : <div className="cover-placeholder" />}
+      </div>
       <div className="item-facts">
         <p className="item-band">
           <KindLabel item={item} />
         </p>
         <ItemText item={item} place="page" />
+        <MissingLanguage document={version} />
         <dl className="item-meta">
-          <dt>{t('item.languagesLabel')}</dt>
-          <dd>
-            {item.languages.map((language) => (
-              <span key={language} className="language-tag" lang={language}>
-                {contentLanguageNames[language]}
-              </span>
-            ))}
-          </dd>
-          {full?.pages !== undefined && (
+          <ItemLanguages item={item} full={full} document={version} onChoose={setChosen} />
+          {version?.pages !== undefined && (
             <>
               <dt>{t('item.length')}</dt>
-              <dd>{t('item.pages', { count: full.pages })}</dd>
+              <dd data-testid="item-pages">{t('item.pages', { count: version.pages })}</dd>
             </>
           )}
           {full?.durationSeconds !== undefined && (
@@ -97,6 +94,7 @@ export function ItemScreen({ id, summary }: { id: string; summary?: ItemSummary 
       {open && full && viewer && 'View' in viewer && (
         <viewer.View
           item={full}
+          language={version?.language}
           onClose={() => {
             reportTimeOpen(id, full.kind, performance.now() - openedAt.current);
             setOpen(false);
@@ -107,10 +105,10 @@ export function ItemScreen({ id, summary }: { id: string; summary?: ItemSummary 
   );
 }
 
-function Cover({ item }: { item: ItemDetail }) {
+/** The item's cover picture, else the first page of `main`, the PDF that opens. */
+function Cover({ item, main }: { item: ItemDetail; main: ItemFile | undefined }) {
   const cover = item.files.find((file) => file.role === 'cover' && file.mediaType.startsWith('image/'));
   if (cover) return <img className="cover-image" src={cover.url} alt="" />;
-  const main = mainFile(item);
   if (main?.mediaType === 'application/pdf') return <PdfThumbnail src={main.url} width={420} />;
   return <div className="cover-placeholder" />;
 }

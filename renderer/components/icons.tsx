@@ -60,6 +60,11 @@ export const CaptionsIcon = () => (
     <path d="M10 10.5a2 2 0 1 0 0 3M17 10.5a2 2 0 1 0 0 3" />
   </Icon>
 );
+export const TranscriptIcon = () => (
+  <Icon>
+    <path d="M5 4h14v16H5zM8 8h8M8 12h8M8 16h5" />
+  </Icon>
+);
 export const CloseIcon = () => (
   <Icon>
     <path d="M6 6l12 12M18 6L6 18" />

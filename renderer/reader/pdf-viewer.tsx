@@ -1,4 +1,4 @@
-/** The reader as the item page's viewer of PDF items: the document in the visitor's language. */
+/** The reader as the item page's viewer of PDF items: the language version the visitor chose, else their language's. */
 import { fileFor } from '../catalog/item-files.ts';
 import type { OverlayViewer } from '../viewers.ts';
 import { PdfReader } from './PdfReader.tsx';
@@ -6,7 +6,7 @@ import { PdfReader } from './PdfReader.tsx';
 export const pdfViewer: OverlayViewer = {
   action: 'reader.open',
   canOpen: (item) => fileFor(item, 'main')?.mediaType === 'application/pdf',
-  View: ({ item, page, onClose }) => (
-    <PdfReader src={fileFor(item, 'main')!.url} title={item.title} page={page} onClose={onClose} />
+  View: ({ item, page, language, onClose }) => (
+    <PdfReader src={fileFor(item, 'main', language)!.url} title={item.title} page={page} onClose={onClose} />
   ),
 };

@@ -1,24 +1,46 @@
 /**
  * A lecture video filling the screen, with large touch controls instead of the browser's small
- * ones: play/pause, back and forward 10 s, a wide scrubber, captions when the item has them.
+ * ones: play/pause, back and forward 10 s, a wide scrubber, captions in the language the visitor
+ * picks, and the transcript beside the picture (below it in portrait), its line following playback,
+ * a tap on a line playing from there. The video's box is the picture's, so captions sit on the picture.
  * While it plays, the visit does not count as idle.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type CSSProperties } from 'react';
+import type { ContentLanguage } from '../../preload/contract/schemas.ts';
+import { contentLanguageNames } from '../catalog/content-languages.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { useVisit } from '../visit/visit.tsx';
-import { CaptionsIcon, CloseIcon, ForwardIcon, PauseIcon, PlayIcon, RewindIcon } from '../components/icons.tsx';
+import {
+  CaptionsIcon,
+  CloseIcon,
+  ForwardIcon,
+  PauseIcon,
+  PlayIcon,
+  RewindIcon,
+  TranscriptIcon,
+} from '../components/icons.tsx';
 import { formatTime, seekTarget } from './video-time.ts';
+import { useTranscript } from './use-transcript.ts';
+import { cueAt } from './webvtt-cues.ts';
+
+/** One subtitles file of the lecture. */
+export interface SubtitlesTrack {
+  language: ContentLanguage;
+  url: string;
+}
 
 export function VideoPlayer({
   src,
   subtitles,
-  subtitlesLanguage,
+  initialLanguage,
   title,
   onClose,
 }: {
   src: string;
-  subtitles?: string;
-  subtitlesLanguage: string;
+  /** In the order the visitor would rather read them. */
+  subtitles: readonly SubtitlesTrack[];
+  /** The subtitles shown first (the visitor's language's, where there are some). */
+  initialLanguage: ContentLanguage | undefined;
   title: string;
   onClose: () => void;
 }) {
@@ -30,13 +52,28 @@ export function VideoPlayer({
   const [playing, setPlaying] = useState(false);
   const [time, setTime] = useState(0);
   const [duration, setDuration] = useState(0);
-  const [captions, setCaptions] = useState(Boolean(subtitles));
+  const [ratio, setRatio] = useState(16 / 9);
+  const [language, setLanguage] = useState(initialLanguage ?? subtitles[0]?.language);
+  const [captions, setCaptions] = useState(subtitles.length > 0);
+  const [choosing, setChoosing] = useState(false);
+  const [transcriptOpen, setTranscriptOpen] = useState(subtitles.length > 0);
   const [failed, setFailed] = useState(false);
+  const track = subtitles.find((entry) => entry.language === language);
+  const transcript = useTranscript(transcriptOpen ? track?.url : undefined);
+  const activeCue = transcript ? cueAt(transcript, time) : undefined;
 
+  // One track shows (or, captions off, stays loaded but hidden); the others are off.
   useEffect(() => {
-    const track = video.current?.textTracks[0];
-    if (track) track.mode = captions ? 'showing' : 'hidden';
-  }, [captions]);
+    const element = video.current;
+    if (!element) return;
+    const sync = () => {
+      for (const text of element.textTracks)
+        text.mode = text.language !== language ? 'disabled' : captions ? 'showing' : 'hidden';
+    };
+    sync();
+    element.textTracks.addEventListener('addtrack', sync);
+    return () => element.textTracks.removeEventListener('addtrack', sync);
+  }, [captions, language]);
 
   const toggle = () => {
     const element = video.current;
@@ -53,6 +90,14 @@ export function VideoPlayer({
   const skip = (seconds: number) => {
     if (video.current) seek(seekTarget(video.current.currentTime, seconds, duration));
   };
+  const choose = (next: ContentLanguage | 'off') => {
+    if (next === 'off') setCaptions(false);
+    else {
+      setLanguage(next);
+      setCaptions(true);
+    }
+    setChoosing(false);
+  };
 
   return (
     <div
@@ -63,28 +108,92 @@ export function VideoPlayer({
       data-testid="video-player"
       onKeyDown={(event) => event.key === 'Escape' && onClose()}
     >
-      <video
-        ref={video}
-        className="player-video"
-        src={src}
-        playsInline
-        preload="metadata"
-        onClick={toggle}
-        onPlay={() => setPlaying(true)}
-        onPause={() => setPlaying(false)}
-        onTimeUpdate={(event) => {
-          setTime(event.currentTarget.currentTime);
-          stillHere();
-        }}
-        onLoadedMetadata={(event) => setDuration(event.currentTarget.duration)}
-        onError={() => setFailed(true)}
-      >
-        {subtitles && <track kind="subtitles" src={subtitles} srcLang={subtitlesLanguage} label={title} default />}
-      </video>
+      <div className={transcriptOpen ? 'player-stage with-transcript' : 'player-stage'}>
+        <div className="player-picture" style={{ '--ratio': ratio } as CSSProperties}>
+          <video
+            ref={video}
+            className="player-video"
+            src={src}
+            playsInline
+            preload="metadata"
+            onClick={toggle}
+            onPlay={() => setPlaying(true)}
+            onPause={() => setPlaying(false)}
+            onTimeUpdate={(event) => {
+              setTime(event.currentTarget.currentTime);
+              stillHere();
+            }}
+            onLoadedMetadata={(event) => {
+              const element = event.currentTarget;
+              setDuration(element.duration);
+              if (element.videoWidth > 0 && element.videoHeight > 0) setRatio(element.videoWidth / element.videoHeight);
+            }}
+            onError={() => setFailed(true)}
+            data-testid="video"
+          >
+            {subtitles.map((entry) => (
+              <track
+                key={entry.language}
+                kind="subtitles"
+                src={entry.url}
+                srcLang={entry.language}
+                label={contentLanguageNames[entry.language]}
+                default={entry.language === language}
+              />
+            ))}
+          </video>
+        </div>
+        {transcriptOpen && track && (
+          <section className="player-transcript" aria-label={t('video.transcriptLines')} data-testid="transcript">
+            <h2 className="transcript-title">{t('video.transcript')}</h2>
+            <ol className="transcript-lines" lang={track.language}>
+              {(transcript ?? []).map((cue, index) => (
+                <TranscriptLine
+                  key={`${track.language}-${cue.start}`}
+                  start={cue.start}
+                  text={cue.text}
+                  active={index === activeCue}
+                  onSeek={seek}
+                />
+              ))}
+            </ol>
+          </section>
+        )}
+      </div>
       {failed && (
         <p className="player-error" role="alert">
           {t('video.failed')}
         </p>
+      )}
+      {choosing && (
+        <div
+          className="caption-choice"
+          role="group"
+          aria-label={t('video.captionsChoice')}
+          data-testid="caption-choice"
+        >
+          <button
+            type="button"
+            className="caption-option caption-off"
+            aria-pressed={!captions}
+            onClick={() => choose('off')}
+          >
+            {t('video.captionsOff')}
+          </button>
+          {subtitles.map((entry) => (
+            <button
+              key={entry.language}
+              type="button"
+              className="caption-option"
+              lang={entry.language}
+              aria-pressed={captions && entry.language === language}
+              data-language={entry.language}
+              onClick={() => choose(entry.language)}
+            >
+              {contentLanguageNames[entry.language]}
+            </button>
+          ))}
+        </div>
       )}
       <div className="player-controls">
         <button type="button" className="round" onClick={() => skip(-10)} aria-label={t('video.back10')}>
@@ -119,16 +228,29 @@ export function VideoPlayer({
           aria-label={t('video.position')}
           aria-valuetext={`${formatTime(time)} / ${formatTime(duration)}`}
         />
-        {subtitles && (
-          <button
-            type="button"
-            className="round"
-            aria-pressed={captions}
-            aria-label={t('video.captions')}
-            onClick={() => setCaptions((on) => !on)}
-          >
-            <CaptionsIcon />
-          </button>
+        {subtitles.length > 0 && (
+          <>
+            <button
+              type="button"
+              className={captions ? 'round captions-on' : 'round'}
+              aria-expanded={choosing}
+              aria-label={t('video.captions')}
+              onClick={() => setChoosing((open) => !open)}
+              data-testid="captions"
+            >
+              <CaptionsIcon />
+            </button>
+            <button
+              type="button"
+              className="round"
+              aria-pressed={transcriptOpen}
+              aria-label={t('video.transcript')}
+              onClick={() => setTranscriptOpen((open) => !open)}
+              data-testid="transcript-toggle"
+            >
+              <TranscriptIcon />
+            </button>
+          </>
         )}
         <button
           type="button"
@@ -141,5 +263,38 @@ export function VideoPlayer({
         </button>
       </div>
     </div>
+  );
+}
+
+/** One cue of the transcript: its time and words; the playing one is marked and kept in view. */
+function TranscriptLine({
+  start,
+  text,
+  active,
+  onSeek,
+}: {
+  start: number;
+  text: string;
+  active: boolean;
+  onSeek: (to: number) => void;
+}) {
+  const line = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (active) line.current?.scrollIntoView({ block: 'nearest' });
+  }, [active]);
+  return (
+    <li>
+      <button
+        ref={line}
+        type="button"
+        className="transcript-line"
+        aria-current={active ? 'true' : undefined}
+        onClick={() => onSeek(start)}
+        data-start={start}
+      >
+        <span className="transcript-time">{formatTime(start)}</span>
+        <span className="transcript-text">{text}</span>
+      </button>
+    </li>
   );
 }

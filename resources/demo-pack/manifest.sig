@@ -1,1 +1,1 @@
-{"format":1,"keyId":"demo-2026","signature":"cYUYWV1sm/3bwNrj6OJ0WcmV+MrXoVVamwAe/8r/MgjxRyaFBo+eMZCGHEpkZ94oJGva9cWoCW8M3WbebNbEAA=="}
+{"format":1,"keyId":"demo-2026","signature":"VWPkm7/hnusyiSHL0t6k89C+q151cGelPny+FsnE+oLgtun7pMdrTOdPIuk3wf7py7F7FEYdrbzNlnslWkVRDQ=="}

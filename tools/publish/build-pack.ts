@@ -186,7 +186,11 @@ async function buildItem(item: SheetItem, where: string, context: BuildContext):
     // A quiz's main files are its sources, compiled above into the one the pack carries.
     if (item.kind === 'quiz' && file.role === 'main') continue;
     const source = await sources.get(file.path, `${where} files[${index}].path`);
-    const ref = { role: file.role, hash: source.sha256, ...(file.language ? { language: file.language } : {}) };
+    const ref: ManifestItem['files'][number] = {
+      role: file.role,
+      hash: source.sha256,
+      ...(file.language ? { language: file.language } : {}),
+    };
     used.set(source.sha256, source);
     // A picture the quiz shows may also be listed as an attachment: carried once.
     if (
@@ -205,6 +209,8 @@ async function buildItem(item: SheetItem, where: string, context: BuildContext):
       throw new Error(`${where} files[${index}]: "${file.path}" could not be read as a PDF: ${String(error)}`);
     });
     result.pages ??= extracted.pages;
+    // Each language version's own length: the item page shows the one that opens.
+    ref.pages = extracted.pages;
     const named = `${where} files[${index}] "${file.path}"`;
     if (context.ocr) await readScannedPages(extracted, source.path, targets, named, context.onNote);
     if (!extracted.text) {

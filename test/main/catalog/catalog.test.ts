@@ -186,7 +186,7 @@ describe('files, subjects and removal', () => {
           pages: 12,
           featured: true,
           files: [
-            { role: 'main', hash: hashOf(1) },
+            { role: 'main', hash: hashOf(1), language: 'en', pages: 12 },
             { role: 'subtitles', hash: hashOf(3), language: 'mn-Cyrl' },
           ],
           texts: {
@@ -417,6 +417,34 @@ describe('item', () => {
     expect(catalog.reader.item({ locale: 'en', newSince, id: 'film' })).not.toHaveProperty('pages');
     expect(catalog.reader.item({ locale: 'en', newSince, id: 'film' })).not.toHaveProperty('documentType');
     expect(catalog.reader.item({ locale: 'en', newSince, id: 'nothing-here' })).toBeNull();
+  });
+
+  it("gives each language version's own page count, and none for a file whose pack did not say", () => {
+    catalog.install(
+      pack(
+        'p',
+        [
+          item('leaflet', {
+            pages: 2,
+            files: [
+              { role: 'main', hash: hashOf(1), language: 'en', pages: 2 },
+              { role: 'main', hash: hashOf(4), language: 'mn-Mong', pages: 1 },
+              { role: 'main', hash: hashOf(2), language: 'ko' },
+            ],
+            texts: { en: { title: 'Leaflet', summary: 'S' }, 'mn-Mong': { title: 'ᠨᠢᠭᠤᠷ', summary: 'ᠨᠢᠭᠤᠷ' } },
+          }),
+        ],
+        { files: [...files, { sha256: hashOf(4), size: 900, mediaType: 'application/pdf' }] },
+      ),
+    );
+    const detail = catalog.reader.item({ locale: 'mn-Mong', newSince, id: 'leaflet' })!;
+    expect(detail.pages).toBe(2);
+    expect(detail.files.map((file) => [file.language, file.pages])).toEqual([
+      ['en', 2],
+      ['mn-Mong', 1],
+      ['ko', undefined],
+    ]);
+    expect(detail.files[2]).not.toHaveProperty('pages');
   });
 
   it('labels a PDF as its pack says, or by its page count when the pack says nothing', () => {

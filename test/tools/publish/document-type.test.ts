@@ -75,6 +75,49 @@ ${pdfItem('folded')}${pdfItem('stapled')}${pdfItem('bound')}${pdfItem('handbook'
     expect(manifest.items.find((item) => item.id === 'note')?.texts.en?.body).toBe('Line one\nlinetwo\n');
   });
 
+  it("give each language version its own page count, and the item the first one's", async () => {
+    const dir = await tempDir('pack-source-');
+    await writeFile(path.join(dir, 'soil.en.pdf'), await blankPdf(2));
+    await writeFile(path.join(dir, 'soil.mn-Mong.pdf'), await blankPdf(1));
+    const sheetFile = path.join(dir, 'sheet.yaml');
+    await writeFile(
+      sheetFile,
+      `subjects:
+  - id: tech
+    names: { en: Technology }
+items:
+  - id: soil
+    kind: pdf
+    addedAt: 2026-11-01
+    subjects: [tech]
+    texts:
+      en: { title: Soil }
+    files:
+      - { role: main, path: soil.en.pdf, language: en }
+      - { role: main, path: soil.mn-Mong.pdf, language: mn-Mong }
+`,
+    );
+    const outDir = path.join(await tempDir(), 'pack');
+    const key = generateKey('centre-test', ['*']);
+    await buildPack({
+      sourceDir: dir,
+      sheetFile,
+      keyFile: await writeKey(dir, key),
+      id: 'p',
+      channel: 'main',
+      version: 1,
+      outDir,
+    });
+    const manifest = parseManifest(await readFile(path.join(outDir, 'manifest.json')));
+    if (manifest.kind !== 'full') throw new Error('expected a full pack');
+    const soil = manifest.items[0]!;
+    expect(soil.pages).toBe(2);
+    expect(soil.files.map((file) => [file.language, file.pages])).toEqual([
+      ['en', 2],
+      ['mn-Mong', 1],
+    ]);
+  });
+
   it('are refused on an item that is not a pdf, naming the line', () => {
     const sheet = `subjects:
   - id: tech
