@@ -95,8 +95,8 @@ export const searchStatement = {
 
 export const itemStatement = `SELECT ${itemColumns} FROM items i WHERE i.id = ?`;
 
-export const itemFilesStatement = `SELECT f.role, f.hash, x.size, x.media_type AS mediaType, f.lang
-  FROM item_files f JOIN files x ON x.hash = f.hash WHERE f.item_id = ? ORDER BY f.position`;
+export const itemFilesStatement = `SELECT f.role, f.hash, x.size, x.media_type AS mediaType, f.lang,
+  f.page_starts AS pageStarts FROM item_files f JOIN files x ON x.hash = f.hash WHERE f.item_id = ? ORDER BY f.position`;
 
 /** What `itemFilesStatement` selects. */
 export interface ItemFileRow {
@@ -105,6 +105,8 @@ export interface ItemFileRow {
   size: number;
   mediaType: string;
   lang: ContentLanguage | null;
+  /** A narration's page starts, as JSON. */
+  pageStarts: string | null;
 }
 
 /** What `pageTextsStatement` selects. */

@@ -205,9 +205,10 @@ export class CatalogReader {
       const files = statements.rows<[string], ItemFileRow>(itemFilesStatement).all(query.id);
       return {
         ...summary!,
-        files: files.map(({ lang, ...file }) => ({
+        files: files.map(({ lang, pageStarts, ...file }) => ({
           ...file,
           ...(lang === null ? {} : { language: lang }),
+          ...(pageStarts === null ? {} : { pageStarts: JSON.parse(pageStarts) as number[] }),
           url: contentUrl(file.hash),
         })),
         ...(row.pages === null ? {} : { pages: row.pages }),

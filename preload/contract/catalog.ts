@@ -49,7 +49,7 @@ export const Subject = z.object({
 export type Subject = z.infer<typeof Subject>;
 
 export const ItemFile = z.object({
-  role: z.enum(['main', 'cover', 'subtitles', 'attachment']),
+  role: z.enum(['main', 'cover', 'subtitles', 'attachment', 'narration']),
   hash: ContentHash,
   size: z.number().int().nonnegative(),
   mediaType: z.string(),
@@ -57,6 +57,8 @@ export const ItemFile = z.object({
   url: z.string(),
   /** The language of the file's text, when an item has one file per language (a leaflet in ko, en, …). */
   language: ContentLanguage.optional(),
+  /** A narration's page marks: entry n is the second at which page n + 1 starts (the pack format's `pageStarts`). */
+  pageStarts: z.array(z.number().nonnegative()).optional(),
 });
 export type ItemFile = z.infer<typeof ItemFile>;
 
