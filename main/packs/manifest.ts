@@ -68,7 +68,8 @@ export const PageStarts = z
   .min(1)
   .max(MAX_PAGES)
   .superRefine((starts, ctx) => {
-    if (starts.length > 0 && starts[0] !== 0) ctx.addIssue({ code: 'custom', message: 'page 1 must start at 0 seconds', path: [0] });
+    if (starts.length > 0 && starts[0] !== 0)
+      ctx.addIssue({ code: 'custom', message: 'page 1 must start at 0 seconds', path: [0] });
     for (let index = 1; index < starts.length; index++) {
       if (starts[index]! <= starts[index - 1]!)
         ctx.addIssue({

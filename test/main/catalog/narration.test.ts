@@ -54,9 +54,9 @@ describe('narration in the catalog', () => {
     catalog.install(narrated);
     const db = new Database(catalog.file);
     try {
-      expect(() =>
-        db.prepare("UPDATE item_files SET page_starts = '[0]' WHERE role = 'main'").run(),
-      ).toThrow(/CHECK constraint/);
+      expect(() => db.prepare("UPDATE item_files SET page_starts = '[0]' WHERE role = 'main'").run()).toThrow(
+        /CHECK constraint/,
+      );
     } finally {
       db.close();
     }

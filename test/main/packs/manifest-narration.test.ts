@@ -81,7 +81,10 @@ describe('narration in the manifest', () => {
     const found = problems(manifest({ pageStarts }));
     expect(found.length).toBeGreaterThan(0);
     for (const problem of found) expect(problem).toMatch(/^items\.0\.files\.1\.pageStarts/);
-    expect(found.some((problem) => problem.toLowerCase().includes(message.toLowerCase())), found.join('; ')).toBe(true);
+    expect(
+      found.some((problem) => problem.toLowerCase().includes(message.toLowerCase())),
+      found.join('; '),
+    ).toBe(true);
   });
 
   it('refuses more page marks than the PDF has pages', () => {
