@@ -1,1 +1,1 @@
-{"format":1,"keyId":"demo-2026","signature":"cYUYWV1sm/3bwNrj6OJ0WcmV+MrXoVVamwAe/8r/MgjxRyaFBo+eMZCGHEpkZ94oJGva9cWoCW8M3WbebNbEAA=="}
+{"format":1,"keyId":"demo-2026","signature":"2u3msBRFAfH9SeeIDrlDhKklY0/fDR1BUbrhmNRcfT8xpXNzjg1ykG6VcrI069MeLEladmhlrBtcJHlYwOr5BQ=="}

@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { expect, type Locator, type Page } from '@playwright/test';
 import { CatalogWriter } from '../../main/catalog/catalog-writer.ts';
-import { pinnedTest as base, signIn, startHost, type KioskHost } from './fixtures.ts';
+import { pinnedTest as base, test as demoTest, signIn, startHost, type KioskHost } from './fixtures.ts';
 import { storeBytes, textPdf, type StoredFile } from './reader-library.ts';
 
 /** Pages 1–3 are heard for 0.6 s each; page 4 for the rest of the 30 s. */
@@ -212,4 +212,19 @@ test('listening keeps the visit from going idle; paused, the idle reset ends it 
     await new Promise((resolve) => child.once('exit', resolve));
     await rm(dataDir, { recursive: true, force: true });
   }
+});
+
+demoTest.describe('the demo collection', () => {
+  demoTest.use({ hasTouch: true });
+  demoTest('reads the hand-washing leaflet aloud in Opus', async ({ kioskPage: page }) => {
+    await page.getByTestId('attract').tap();
+    await page.locator('[data-item-id="hand-washing"]').first().tap();
+    await page.getByTestId('open-item').tap();
+    await expect(page.getByTestId('reader')).toHaveAttribute('data-page', '1');
+    await page.getByTestId('narration-listen').tap();
+    const audio = audioOf(page);
+    await expect.poll(async () => (await playback(audio)).time).toBeGreaterThan(0.3);
+    expect((await playback(audio)).paused).toBe(false);
+    expect(await audio.evaluate((element: HTMLAudioElement) => element.duration)).toBeGreaterThan(30);
+  });
 });

@@ -1,7 +1,7 @@
 /**
  * Narration the publisher makes: each page's text of a PDF spoken by espeak-ng, the pages joined with a short
  * pause, and the second each page starts at counted from the samples, so the kiosk turns pages with the voice.
- * Encoded to Opus in Ogg when opusenc (Debian's opus-tools) is installed — about a tenth of the WAV's size —
+ * Encoded to Opus in Ogg when opusenc (Debian's opus-tools) is installed — about a twentieth of the WAV's size —
  * and written as WAV otherwise.
  */
 import { execFile } from 'node:child_process';
@@ -87,7 +87,7 @@ export async function narratePages(
     const oggFile = path.join(work, 'narration.ogg');
     await writeFile(wavFile, wav);
     // A fixed serial number, so the same words give the same file.
-    await run('opusenc', ['--quiet', '--speech', '--bitrate', '24', '--serial', '1', wavFile, oggFile]);
+    await run('opusenc', ['--quiet', '--speech', '--bitrate', '16', '--serial', '1', wavFile, oggFile]);
     return { bytes: new Uint8Array(await readFile(oggFile)), mediaType: 'audio/ogg', pageStarts, seconds };
   } finally {
     await rm(work, { recursive: true, force: true });

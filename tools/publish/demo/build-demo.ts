@@ -3,6 +3,7 @@
  * to PDFs and draws the quizzes' pictures, then builds and signs the demo pack into resources/demo-pack/ with the publisher, one version up,
  * and pins the new manifest's digest in main/demo/demo-manifest.ts: the demo key signs that manifest only.
  * A development step: its output is committed, so a fresh checkout needs neither the fonts nor this run.
+ * `--no-render` builds the pack from the committed PDFs and pictures (no fonts needed), e.g. to add narration.
  */
 import { createHash } from 'node:crypto';
 import { mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
@@ -93,8 +94,9 @@ async function pinManifest(): Promise<string> {
 }
 
 async function main(): Promise<void> {
-  const rendered = await renderLeaflets();
-  const pictures = await drawQuizPictures(path.join(sourceDir, 'quiz', 'images'));
+  const render = !process.argv.includes('--no-render');
+  const rendered = render ? await renderLeaflets() : 0;
+  const pictures = render ? await drawQuizPictures(path.join(sourceDir, 'quiz', 'images')) : 0;
   const version = (await installedVersion()) + 1;
   const staging = path.join(await mkdtemp(path.join(os.tmpdir(), 'demo-pack-')), 'pack');
   const manifest = await buildPack({
