@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { expect, type Locator, type Page } from '@playwright/test';
 import { CatalogWriter } from '../../main/catalog/catalog-writer.ts';
+import { expectNoSeriousViolations } from './axe.ts';
 import { pinnedTest as base, test as demoTest, signIn, startHost, type KioskHost } from './fixtures.ts';
 import { storeBytes, textPdf, type StoredFile } from './reader-library.ts';
 
@@ -123,6 +124,7 @@ test('Listen plays, the pages follow the voice and a seek, a hand turn moves the
   await expect(listen.locator('svg')).toBeVisible();
   const box = (await listen.boundingBox())!;
   expect(Math.min(box.width, box.height)).toBeGreaterThanOrEqual(72);
+  await expectNoSeriousViolations(page, 'reader with Listen');
 
   // The tap is the gesture that lets it play: the voice runs, and the pages turn with its marks.
   await listen.tap();
@@ -176,6 +178,7 @@ test('in ᠮᠣᠩᠭᠣᠯ the Listen button reads in the script, in a column',
   expect(await listen.evaluate((node) => getComputedStyle(node).writingMode)).toBe('vertical-lr');
   const box = (await listen.boundingBox())!;
   expect(box.height).toBeGreaterThan(box.width);
+  await expectNoSeriousViolations(page, 'reader with Listen (mn-Mong)');
 });
 
 test('listening keeps the visit from going idle; paused, the idle reset ends it and the voice', async ({ page }) => {
