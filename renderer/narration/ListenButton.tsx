@@ -22,7 +22,7 @@ export function ListenButton({
 }) {
   const { t } = useI18n();
   const { stillHere } = useVisit();
-  const { state, toggle, audio, events } = useNarration({ narration, page, pageCount, go, stillHere });
+  const { state, canListen, toggle, audio, events } = useNarration({ narration, page, pageCount, go, stillHere });
   const label =
     state === 'playing' ? t('narration.pause') : state === 'paused' ? t('narration.resume') : t('narration.listen');
   return (
@@ -34,6 +34,7 @@ export function ListenButton({
         aria-description={t('narration.hint')}
         data-testid="narration-listen"
         data-state={state}
+        disabled={!canListen}
         onClick={toggle}
       >
         {state === 'playing' ? <PauseIcon /> : state === 'paused' ? <PlayIcon /> : <SpeakerIcon />}

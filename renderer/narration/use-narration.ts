@@ -10,6 +10,8 @@ export type ListenState = 'idle' | 'playing' | 'paused' | 'failed';
 
 export interface NarrationControl {
   state: ListenState;
+  /** The page on screen is one the narration reads (or it is playing): Listen has something to do. */
+  canListen: boolean;
   /** Listen from the page on screen, pause, or go on. */
   toggle(): void;
   audio: RefObject<HTMLAudioElement | null>;
@@ -72,7 +74,9 @@ export function useNarration({
     if (!element) return;
     if (!element.paused) return element.pause();
     if (state === 'idle' || pageAt(pageStarts, element.currentTime) !== page) {
-      element.currentTime = startOf(pageStarts, page) ?? 0;
+      const start = startOf(pageStarts, page);
+      if (start === undefined) return;
+      element.currentTime = start;
       narrated.current = page;
     }
     element.play().catch(() => setState('failed'));
@@ -96,5 +100,6 @@ export function useNarration({
     onError: () => setState('failed'),
   };
 
-  return { state, toggle, audio, events };
+  const canListen = state === 'playing' || startOf(pageStarts, page) !== undefined;
+  return { state, canListen, toggle, audio, events };
 }

@@ -65,6 +65,18 @@ function install(dataDir: string, pdf: StoredFile, audio: StoredFile): void {
             ],
             pages: 4,
           },
+          {
+            id: 'leaflet-half-narrated',
+            kind: 'pdf',
+            addedAt: '2026-01-02T00:00:00.000Z',
+            subjects: ['reading'],
+            texts: { en: { title: 'Half of it read aloud', summary: 'Its voice stops after page 2.' } },
+            files: [
+              { role: 'main', hash: pdf.hash, language: 'en' },
+              { role: 'narration', hash: audio.hash, language: 'en', pageStarts: pageStarts.slice(0, 2) },
+            ],
+            pages: 4,
+          },
         ],
       },
       '2026-02-01T00:00:00.000Z',
@@ -102,9 +114,9 @@ const test = base.extend<{ narrated: Page }, { host: KioskHost }>({
 });
 test.use({ hasTouch: true });
 
-async function openLeaflet(page: Page): Promise<Locator> {
+async function openLeaflet(page: Page, id = 'leaflet-narrated'): Promise<Locator> {
   await page.getByTestId('attract').tap();
-  await page.locator('[data-item-id="leaflet-narrated"]').first().tap();
+  await page.locator(`[data-item-id="${id}"]`).first().tap();
   await page.getByTestId('open-item').tap();
   const reader = page.getByTestId('reader');
   await expect(reader).toHaveAttribute('data-page', '1');
@@ -166,6 +178,25 @@ test('Listen plays, the pages follow the voice and a seek, a hand turn moves the
   await expect(reader).toBeHidden();
   expect(await element!.evaluate((node: HTMLAudioElement) => node.paused)).toBe(true);
   expect(await page.evaluate(() => [...document.querySelectorAll('audio')].some((node) => !node.paused))).toBe(false);
+});
+
+test('a page the narration does not read pauses it, and Listen waits for a page it reads', async ({
+  narrated: page,
+}) => {
+  const reader = await openLeaflet(page, 'leaflet-half-narrated');
+  const listen = page.getByTestId('narration-listen');
+  await listen.tap();
+  const audio = audioOf(page);
+  await expect.poll(async () => (await playback(audio)).paused).toBe(false);
+  // Past its last mark the voice stays on page 2.
+  await expect(reader).toHaveAttribute('data-page', '2');
+  await page.getByRole('button', { name: 'Next page' }).tap();
+  await expect(reader).toHaveAttribute('data-page', '3');
+  await expect.poll(async () => (await playback(audio)).paused).toBe(true);
+  await expect(listen).toBeDisabled();
+  await page.getByRole('button', { name: 'Previous page' }).tap();
+  await expect(listen).toBeEnabled();
+  expect((await playback(audio)).time).toBe(0.6);
 });
 
 test('in ᠮᠣᠩᠭᠣᠯ the Listen button reads in the script, in a column', async ({ narrated: page }) => {
