@@ -6,6 +6,7 @@ import type { Locale } from '../preload/contract/schemas.ts';
 import type catalog from './catalog/messages/en.json';
 import type common from './i18n/messages/en.json';
 import type keyboard from './keyboard/messages/en.json';
+import type narration from './narration/messages/en.json';
 import type packs from './packs/messages/en.json';
 import type quiz from './quiz/messages/en.json';
 import type reader from './reader/messages/en.json';
@@ -17,6 +18,7 @@ import type visit from './visit/messages/en.json';
 type Messages = typeof common &
   typeof catalog &
   typeof keyboard &
+  typeof narration &
   typeof packs &
   typeof quiz &
   typeof reader &

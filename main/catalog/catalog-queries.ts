@@ -95,8 +95,8 @@ export const searchStatement = {
 
 export const itemStatement = `SELECT ${itemColumns} FROM items i WHERE i.id = ?`;
 
-export const itemFilesStatement = `SELECT f.role, f.hash, x.size, x.media_type AS mediaType, f.lang, f.pages
-  FROM item_files f JOIN files x ON x.hash = f.hash WHERE f.item_id = ? ORDER BY f.position`;
+export const itemFilesStatement = `SELECT f.role, f.hash, x.size, x.media_type AS mediaType, f.lang, f.pages,
+  f.page_starts AS pageStarts FROM item_files f JOIN files x ON x.hash = f.hash WHERE f.item_id = ? ORDER BY f.position`;
 
 /** What `itemFilesStatement` selects. */
 export interface ItemFileRow {
@@ -106,6 +106,8 @@ export interface ItemFileRow {
   mediaType: string;
   lang: ContentLanguage | null;
   pages: number | null;
+  /** A narration's page starts, as JSON. */
+  pageStarts: string | null;
 }
 
 /** What `pageTextsStatement` selects. */

@@ -205,10 +205,11 @@ export class CatalogReader {
       const files = statements.rows<[string], ItemFileRow>(itemFilesStatement).all(query.id);
       return {
         ...summary!,
-        files: files.map(({ lang, pages, ...file }) => ({
+        files: files.map(({ lang, pages, pageStarts, ...file }) => ({
           ...file,
           ...(lang === null ? {} : { language: lang }),
           ...(pages === null ? {} : { pages }),
+          ...(pageStarts === null ? {} : { pageStarts: JSON.parse(pageStarts) as number[] }),
           url: contentUrl(file.hash),
         })),
         ...(row.pages === null ? {} : { pages: row.pages }),

@@ -111,8 +111,9 @@ export class CatalogWriter {
         const insertItemSubject = statements.write<[string, string, string, 0 | 1]>(
           'INSERT INTO item_subjects (item_id, subject_id, arrived_at, featured) VALUES (?, ?, ?, ?)',
         );
-        const insertItemFile = statements.write<[string, number, FileRole, string, string | null, number | null]>(
-          'INSERT INTO item_files (item_id, position, role, hash, lang, pages) VALUES (?, ?, ?, ?, ?, ?)',
+        const insertItemFile = statements.write<
+          [string, number, FileRole, string, string | null, number | null, string | null]
+        >('INSERT INTO item_files (item_id, position, role, hash, lang, pages, page_starts) VALUES (?, ?, ?, ?, ?, ?, ?)',
         );
         const insertIndex = statements.write<[number | bigint, string, string, string, string, string]>(
           'INSERT INTO search_index (rowid, title, summary, body, title_chars, facets) VALUES (?, ?, ?, ?, ?, ?)',
@@ -140,7 +141,15 @@ export class CatalogWriter {
           for (const [lang, text] of texts) insertText.run(item.id, lang, text.title, text.summary, text.body ?? '');
           for (const subject of item.subjects) insertItemSubject.run(item.id, subject, arrivedAt, featured);
           (item.files ?? []).forEach((file, position) =>
-            insertItemFile.run(item.id, position, file.role, file.hash, file.language ?? null, file.pages ?? null),
+            insertItemFile.run(
+              item.id,
+              position,
+              file.role,
+              file.hash,
+              file.language ?? null,
+              file.pages ?? null,
+              file.pageStarts === undefined ? null : JSON.stringify(file.pageStarts),
+            ),
           );
           const titles = texts.map(([, text]) => text.title);
           insertIndex.run(
@@ -225,9 +234,17 @@ export class CatalogWriter {
         statements
           .rows<
             { id: string },
-            { item_id: string; role: FileRole; hash: string; lang: ContentLanguage | null; pages: number | null }
+            {
+              item_id: string;
+              role: FileRole;
+              hash: string;
+              lang: ContentLanguage | null;
+              pages: number | null;
+              page_starts: string | null;
+            }
           >(
-            `SELECT item_id, role, hash, lang, pages FROM item_files WHERE item_id IN (${ofPack}) ORDER BY item_id, position`,
+            `SELECT item_id, role, hash, lang, pages, page_starts FROM item_files
+              WHERE item_id IN (${ofPack}) ORDER BY item_id, position`,
           )
           .all({ id }),
         (file) => file.item_id,
@@ -271,6 +288,7 @@ export class CatalogWriter {
             hash: file.hash,
             ...(file.lang === null ? {} : { language: file.lang }),
             ...(file.pages === null ? {} : { pages: file.pages }),
+            ...(file.page_starts === null ? {} : { pageStarts: JSON.parse(file.page_starts) as number[] }),
           })),
           ...(row.pages === null ? {} : { pages: row.pages }),
           ...(row.duration_seconds === null ? {} : { durationSeconds: row.duration_seconds }),

@@ -28,8 +28,11 @@ const signatures: readonly { offset: number; bytes: readonly number[]; mediaType
   { offset: 0, bytes: [0x25, 0x50, 0x44, 0x46, 0x2d], mediaType: 'application/pdf' },
   { offset: 0, bytes: [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], mediaType: 'image/png' },
   { offset: 0, bytes: [0xff, 0xd8, 0xff], mediaType: 'image/jpeg' },
-  // RIFF at 0 names many formats; WEBP at 8 is the picture a quiz may show.
+  // RIFF at 0 names many formats; WEBP at 8 is the picture a quiz may show, WAVE at 8 a narration.
   { offset: 8, bytes: [0x57, 0x45, 0x42, 0x50], mediaType: 'image/webp' },
+  { offset: 8, bytes: [0x57, 0x41, 0x56, 0x45], mediaType: 'audio/wav' },
+  // OggS: a narration in Opus (or Vorbis).
+  { offset: 0, bytes: [0x4f, 0x67, 0x67, 0x53], mediaType: 'audio/ogg' },
   { offset: 0, bytes: [0x1a, 0x45, 0xdf, 0xa3], mediaType: 'video/webm' },
   { offset: 4, bytes: [0x66, 0x74, 0x79, 0x70], mediaType: 'video/mp4' },
   { offset: 0, bytes: [0x57, 0x45, 0x42, 0x56, 0x54, 0x54], mediaType: 'text/vtt; charset=utf-8' },

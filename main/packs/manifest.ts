@@ -53,21 +53,59 @@ export const ItemText = z.strictObject({
 });
 export type ItemText = z.infer<typeof ItemText>;
 
-export const FileRole = z.enum(['main', 'cover', 'subtitles', 'attachment']);
+export const FileRole = z.enum(['main', 'cover', 'subtitles', 'attachment', 'narration']);
 export type FileRole = z.infer<typeof FileRole>;
 
-export const ItemFileRef = z.strictObject({
-  role: FileRole,
-  hash: ContentHash,
-  /** The language of this file when it has one (subtitles, a PDF written in one language). */
-  language: ContentLanguage.optional(),
-  /**
-   * Pages of this file, for a PDF: each language version has its own length (a vertical Mongolian leaflet
-   * may be one page where the English one is two). Absent in packs made before it; the item's `pages` is then
-   * the first PDF's.
-   */
-  pages: z.number().int().positive().max(MAX_PAGES).optional(),
-});
+/** The media types a `narration` file may have: audio Chromium plays without proprietary codecs. */
+export const NARRATION_MEDIA_TYPES: readonly string[] = ['audio/wav', 'audio/ogg'];
+
+/**
+ * When each page starts in a narration, in seconds from its start: entry n is page n + 1. The first page starts
+ * at 0 and every page after the one before it, so the reader can always tell which page is being read.
+ */
+export const PageStarts = z
+  .array(z.number().nonnegative().max(MAX_DURATION_SECONDS))
+  .min(1)
+  .max(MAX_PAGES)
+  .superRefine((starts, ctx) => {
+    if (starts.length > 0 && starts[0] !== 0)
+      ctx.addIssue({ code: 'custom', message: 'page 1 must start at 0 seconds', path: [0] });
+    for (let index = 1; index < starts.length; index++) {
+      if (starts[index]! <= starts[index - 1]!)
+        ctx.addIssue({
+          code: 'custom',
+          message: `page ${index + 1} must start after page ${index} (${starts[index - 1]} s), not at ${starts[index]} s`,
+          path: [index],
+        });
+    }
+  });
+
+export const ItemFileRef = z
+  .strictObject({
+    role: FileRole,
+    hash: ContentHash,
+    /** The language of this file when it has one (subtitles, a PDF written in one language, a narration). */
+    language: ContentLanguage.optional(),
+    /**
+     * Pages of this file, for a PDF: each language version has its own length (a vertical Mongolian leaflet
+     * may be one page where the English one is two). Absent in packs made before it; the item's `pages` is then
+     * the first PDF's.
+     */
+    pages: z.number().int().positive().max(MAX_PAGES).optional(),
+    /** A narration's page marks (and only a narration's): see `PageStarts`. */
+    pageStarts: PageStarts.optional(),
+  })
+  .superRefine((file, ctx) => {
+    if (file.role !== 'narration') {
+      if (file.pageStarts !== undefined)
+        ctx.addIssue({ code: 'custom', message: 'only a narration has pageStarts', path: ['pageStarts'] });
+      return;
+    }
+    if (file.language === undefined)
+      ctx.addIssue({ code: 'custom', message: 'a narration needs its language', path: ['language'] });
+    if (file.pageStarts === undefined)
+      ctx.addIssue({ code: 'custom', message: 'a narration needs pageStarts', path: ['pageStarts'] });
+  });
 export type ItemFileRef = z.infer<typeof ItemFileRef>;
 
 export const ManifestItem = z.strictObject({
@@ -156,6 +194,7 @@ export const PackManifest = z.discriminatedUnion('kind', [FullManifest, DeltaMan
     manifest.files.map((file) => file.sha256),
     (hash, index) => issue(`file ${hash} is listed twice`, ['files', index]),
   );
+  const mediaTypes = new Map(manifest.files.map((file) => [file.sha256, file.mediaType]));
   const items = manifestItems(manifest);
   duplicates(
     items.map((item) => item.id),
@@ -167,6 +206,7 @@ export const PackManifest = z.discriminatedUnion('kind', [FullManifest, DeltaMan
     }
     if (item.documentType !== undefined && item.kind !== 'pdf')
       issue(`item "${item.id}" is a ${item.kind}, and only a pdf has a documentType`, ['items', index]);
+    checkNarrations(item, mediaTypes, (message) => issue(`item "${item.id}" ${message}`, ['items', index]));
     // A delta's items may use files the base version already installed; a full pack must carry them all.
     if (manifest.kind === 'full') {
       for (const file of item.files) {
@@ -187,6 +227,32 @@ export type PackManifest = z.infer<typeof PackManifest>;
 /** The items a manifest writes into the catalog: all of a full pack's, or a delta's added and replaced ones. */
 export function manifestItems(manifest: FullManifest | DeltaManifest): ManifestItem[] {
   return manifest.kind === 'full' ? manifest.items : [...manifest.changes.addItems, ...manifest.changes.replaceItems];
+}
+
+/**
+ * A narration belongs to a PDF, one per language, is audio the kiosk plays (when this pack carries it: a delta
+ * may keep its base's file), and marks no more pages than the PDF has.
+ */
+function checkNarrations(
+  item: ManifestItem,
+  mediaTypes: ReadonlyMap<string, string>,
+  issue: (message: string) => void,
+): void {
+  const languages = new Set<string>();
+  for (const file of item.files) {
+    if (file.role !== 'narration') continue;
+    if (item.kind !== 'pdf') issue(`is a ${item.kind}, and only a pdf has a narration`);
+    if (file.language !== undefined) {
+      if (languages.has(file.language)) issue(`has two narrations in ${file.language}`);
+      languages.add(file.language);
+    }
+    const mediaType = mediaTypes.get(file.hash);
+    if (mediaType !== undefined && !NARRATION_MEDIA_TYPES.includes(mediaType))
+      issue(`has a narration of type ${mediaType}, not ${NARRATION_MEDIA_TYPES.join(' or ')}`);
+    const marked = file.pageStarts?.length ?? 0;
+    if (item.pages !== undefined && marked > item.pages)
+      issue(`has a narration marking ${marked} pages, but only ${item.pages} pages`);
+  }
 }
 
 function duplicates(values: string[], report: (value: string, index: number) => void): Set<string> {

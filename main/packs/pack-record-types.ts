@@ -30,7 +30,7 @@ export interface PackItem {
   subjects: string[];
   texts: Partial<Record<ContentLanguage, PackItemText>>;
   /** Absent means none. Every hash must be listed in the pack's `files`. */
-  files?: { role: FileRole; hash: string; language?: ContentLanguage; pages?: number }[];
+  files?: { role: FileRole; hash: string; language?: ContentLanguage; pages?: number; pageStarts?: number[] }[];
   pages?: number;
   durationSeconds?: number;
   /** Shown first on the attract screen; absent means not featured. */

@@ -49,7 +49,7 @@ export const Subject = z.object({
 export type Subject = z.infer<typeof Subject>;
 
 export const ItemFile = z.object({
-  role: z.enum(['main', 'cover', 'subtitles', 'attachment']),
+  role: z.enum(['main', 'cover', 'subtitles', 'attachment', 'narration']),
   hash: ContentHash,
   size: z.number().int().nonnegative(),
   mediaType: z.string(),
@@ -59,6 +59,8 @@ export const ItemFile = z.object({
   language: ContentLanguage.optional(),
   /** Pages of this file (a PDF), when its pack says: the length of the language version that opens. */
   pages: z.number().int().positive().optional(),
+  /** A narration's page marks: entry n is the second at which page n + 1 starts (the pack format's `pageStarts`). */
+  pageStarts: z.array(z.number().nonnegative()).optional(),
 });
 export type ItemFile = z.infer<typeof ItemFile>;
 

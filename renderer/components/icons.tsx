@@ -81,3 +81,9 @@ export const ShiftIcon = () => (
     <path d="M12 4l8 8h-4.5v7h-7v-7H4z" />
   </Icon>
 );
+export const SpeakerIcon = () => (
+  <Icon>
+    <path d="M4 9.5h3.5L12 5.5v13l-4.5-4H4z" fill="currentColor" />
+    <path d="M15.5 9a4 4 0 0 1 0 6M18.5 6.5a7.5 7.5 0 0 1 0 11" />
+  </Icon>
+);

@@ -6,6 +6,8 @@
 import type { PDFDocumentProxy } from 'pdfjs-dist';
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { isVerticalLocale, useI18n } from '../i18n/i18n.tsx';
+import { ListenButton } from '../narration/ListenButton.tsx';
+import type { Narration } from '../narration/narration-marks.ts';
 import { FindPanel } from './FindPanel.tsx';
 import { OutlinePanel, type OutlineEntry } from './OutlinePanel.tsx';
 import { PageCanvases } from './page-canvases.ts';
@@ -25,6 +27,8 @@ export interface PdfReaderProps {
   title: string;
   /** The page to open at (a link from a quiz question); the first when absent or past the end. */
   page?: number | undefined;
+  /** The document read aloud, with its page marks: the reader then offers "Listen". */
+  narration?: Narration | undefined;
   onClose(): void;
 }
 
@@ -52,7 +56,7 @@ type Loading =
   | { status: 'failed'; reason: 'password' | 'broken' }
   | { status: 'ready'; doc: PDFDocumentProxy };
 
-export function PdfReader({ src, title, page, onClose }: PdfReaderProps) {
+export function PdfReader({ src, title, page, narration, onClose }: PdfReaderProps) {
   const { t, locale } = useI18n();
   const [loading, setLoading] = useState<Loading>({ status: 'loading' });
   const [attempt, setAttempt] = useState(0);
@@ -79,7 +83,7 @@ export function PdfReader({ src, title, page, onClose }: PdfReaderProps) {
   }, [src, attempt]);
 
   if (loading.status === 'ready')
-    return <ReaderView doc={loading.doc} title={title} firstPage={page ?? 1} onClose={onClose} />;
+    return <ReaderView doc={loading.doc} title={title} firstPage={page ?? 1} narration={narration} onClose={onClose} />;
   return (
     <div
       className={readerClass(isVerticalLocale(locale))}
@@ -117,11 +121,13 @@ function ReaderView({
   doc,
   title,
   firstPage,
+  narration,
   onClose,
 }: {
   doc: PDFDocumentProxy;
   title: string;
   firstPage: number;
+  narration: Narration | undefined;
   onClose(): void;
 }) {
   const { t, locale } = useI18n();
@@ -257,6 +263,7 @@ function ReaderView({
         </button>
         <ReaderTitle title={title} />
         <div className="reader-tools">
+          {narration && <ListenButton narration={narration} page={pageNumber} pageCount={pageCount} go={go} />}
           <button type="button" className="button" aria-pressed={panel === 'find'} onClick={() => toggle('find')}>
             {t('reader.find')}
           </button>

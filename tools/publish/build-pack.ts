@@ -3,9 +3,16 @@
  * and page count and each quiz's questions into the manifest so kiosks can index them directly. A quiz's
  * GIFT files are compiled into the one quiz set the pack carries, with its pictures as attachments.
  */
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { MAX_BODY_LENGTH, type FileEntry, type FullManifest, type ManifestItem } from '../../main/packs/manifest.ts';
+import {
+  MAX_BODY_LENGTH,
+  NARRATION_MEDIA_TYPES,
+  type FileEntry,
+  type FullManifest,
+  type ManifestItem,
+} from '../../main/packs/manifest.ts';
 import { writePack } from '../../main/packs/pack-writer.ts';
 import { documentTypeByPages } from '../../preload/contract/catalog.ts';
 import { questionWords } from '../../preload/contract/quiz-set.ts';
@@ -14,6 +21,7 @@ import { keyMaySign } from '../../main/packs/trust-store.ts';
 import type { ContentLanguage } from '../../preload/contract/schemas.ts';
 import { cleanBody } from './body-text.ts';
 import { readPrivateKey } from './key-files.ts';
+import { commandExists, espeakVoices, narratePages, narrationFormat, type NarrationFormat } from './narration.ts';
 import { ocrPages } from './ocr-pages.ts';
 import { extractPdfText, joinPages, tidy, type PdfText } from './pdf-text.ts';
 import { buildQuiz, type MadeFile } from './quiz-source.ts';
@@ -40,6 +48,10 @@ export interface BuildOptions {
   onNote?: (note: string) => void;
   /** Reads image-only pages with tesseract (`ocr-pages.ts`) in the item's languages. */
   ocr?: boolean;
+  /** Narrates every PDF item with espeak-ng, as if each had `narrate: true` in the sheet. */
+  narrate?: boolean;
+  /** How generated narration is encoded; by default Opus when opusenc is installed, else WAV. */
+  narrationFormat?: NarrationFormat;
 }
 
 /** A file the pack carries: copied from the source folder, or made by the build. */
@@ -70,6 +82,8 @@ export async function buildPackFromSheet(
     subjects: new Set(sheet.subjects.map((subject) => subject.id)),
     onNote: options.onNote ?? (() => {}),
     ocr: options.ocr ?? false,
+    narrateAll: options.narrate ?? false,
+    narrationFormat: lazy(async () => options.narrationFormat ?? (await narrationFormat())),
   };
   for (const [index, sheetItem] of sheet.items.entries()) {
     items.push(await buildItem(sheetItem, `${sheetName} items[${index}] (${sheetItem.id})`, context));
@@ -111,6 +125,13 @@ interface BuildContext {
   subjects: ReadonlySet<string>;
   onNote: (note: string) => void;
   ocr: boolean;
+  narrateAll: boolean;
+  narrationFormat: () => Promise<NarrationFormat>;
+}
+
+function lazy<T>(make: () => Promise<T>): () => Promise<T> {
+  let made: Promise<T> | undefined;
+  return () => (made ??= make());
 }
 
 /** Fills the pages with no text from tesseract, and says what it read. */
@@ -160,6 +181,8 @@ async function buildItem(item: SheetItem, where: string, context: BuildContext):
   };
   if (item.durationSeconds !== undefined) result.durationSeconds = item.durationSeconds;
   if (item.featured === true) result.featured = true;
+  /** Each main PDF's page texts by language, for narration. */
+  const pageTexts = new Map<ContentLanguage, string[]>();
 
   if (item.kind === 'quiz') {
     const { quiz, main, pictures, notes } = await buildQuiz(item, where, sources, context.subjects);
@@ -186,10 +209,13 @@ async function buildItem(item: SheetItem, where: string, context: BuildContext):
     // A quiz's main files are its sources, compiled above into the one the pack carries.
     if (item.kind === 'quiz' && file.role === 'main') continue;
     const source = await sources.get(file.path, `${where} files[${index}].path`);
+    if (file.role === 'narration' && !NARRATION_MEDIA_TYPES.includes(source.mediaType))
+      throw new Error(`${where} files[${index}]: a narration must be a .wav, .ogg or .opus file`);
     const ref: ManifestItem['files'][number] = {
       role: file.role,
       hash: source.sha256,
       ...(file.language ? { language: file.language } : {}),
+      ...(file.pageStarts ? { pageStarts: file.pageStarts } : {}),
     };
     used.set(source.sha256, source);
     // A picture the quiz shows may also be listed as an attachment: carried once.
@@ -213,6 +239,7 @@ async function buildItem(item: SheetItem, where: string, context: BuildContext):
     ref.pages = extracted.pages;
     const named = `${where} files[${index}] "${file.path}"`;
     if (context.ocr) await readScannedPages(extracted, source.path, targets, named, context.onNote);
+    if (file.language) pageTexts.set(file.language, extracted.pageTexts);
     if (!extracted.text) {
       context.onNote(`${named}: no text in its ${extracted.pages} pages (a scan?); search finds it by title only`);
     } else if (extracted.text.length > MAX_BODY_LENGTH) {
@@ -227,5 +254,42 @@ async function buildItem(item: SheetItem, where: string, context: BuildContext):
     }
   }
   if (item.kind === 'pdf') result.documentType = item.documentType ?? documentTypeByPages(result.pages);
+  const narrate = item.narrate ?? (context.narrateAll && item.kind === 'pdf' ? true : undefined);
+  if (narrate !== undefined) await addNarrations(result, narrate, pageTexts, where, context);
   return result;
+}
+
+/** Speaks the item's PDFs in the languages asked for, and says which it could not. */
+async function addNarrations(
+  result: ManifestItem,
+  narrate: true | ContentLanguage[],
+  pageTexts: ReadonlyMap<ContentLanguage, string[]>,
+  where: string,
+  context: BuildContext,
+): Promise<void> {
+  const recorded = new Set(result.files.filter((file) => file.role === 'narration').map((file) => file.language));
+  const languages = narrate === true ? [...pageTexts.keys()] : narrate;
+  if (!(await commandExists('espeak-ng')))
+    throw new Error(`${where}: narrate needs espeak-ng (Debian: apt-get install espeak-ng)`);
+  for (const language of languages) {
+    if (recorded.has(language)) continue;
+    const texts = pageTexts.get(language);
+    if (!texts) {
+      context.onNote(`${where}: no narration in ${language}: the item has no main PDF in ${language}`);
+      continue;
+    }
+    if (!espeakVoices[language]) {
+      context.onNote(`${where}: no narration in ${language}: espeak-ng has no voice for it (attach a recording)`);
+      continue;
+    }
+    const narration = (await narratePages(texts, language, await context.narrationFormat()))!;
+    const bytes = Buffer.from(narration.bytes);
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    context.used.set(sha256, { sha256, size: bytes.length, mediaType: narration.mediaType, bytes });
+    result.files.push({ role: 'narration', hash: sha256, language, pageStarts: narration.pageStarts });
+    context.onNote(
+      `${where}: narration in ${language}, ${narration.seconds.toFixed(1)} s over ${texts.length} pages, ` +
+        `${(bytes.length / 1000).toFixed(0)} kB ${narration.mediaType}`,
+    );
+  }
 }

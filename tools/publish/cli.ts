@@ -36,10 +36,13 @@ const usage = `Usage: npm run publish -- <command> [options]
       root key, or a key that introduced it, with channels covering the revoked key's. Ship the statement
       with packs (build --statement) or copy it into <data folder>/keys/; kiosks remember it once seen.
   build --source DIR --sheet SHEET.yaml --key KEY.private.json --id ID --channel CH --version N
-        [--expires DAYS] [--statement FILE]... [--ocr] --out PACKDIR
+        [--expires DAYS] [--statement FILE]... [--ocr] [--narrate] --out PACKDIR
       Build a signed full pack from a source folder and its sheet. --ocr reads the pages of scans that have
       no text with tesseract (Debian: tesseract-ocr with -eng, -kor, -chi-sim, -mon), in the item's
       languages, so a scan is found by its words; every PDF without text or cut short is named.
+      --narrate reads every PDF aloud with espeak-ng (as the sheet's "narrate: true" does for one item), in
+      each language it has a voice for (en, ko, zh; none for Mongolian: attach a recording); Opus when
+      opusenc (Debian: opus-tools) is installed, else WAV. The build names each narration and each it skipped.
   verify PACKDIR [--keys ROOT-KEYS.json] [--keys-dir DIR] [--installed N]
       Check a pack as a kiosk would, and hash every file.
   delta --from OLDPACK --to NEWPACK --key KEY.private.json --out DELTADIR
@@ -148,6 +151,7 @@ async function buildCommand(args: string[]): Promise<void> {
       statement: { type: 'string', multiple: true },
       out: { type: 'string' },
       ocr: { type: 'boolean' },
+      narrate: { type: 'boolean' },
     },
   });
   const manifest = await buildPack({
@@ -162,6 +166,7 @@ async function buildCommand(args: string[]): Promise<void> {
     outDir: required(values, 'out'),
     onNote: (note) => console.warn(note),
     ocr: values.ocr ?? false,
+    narrate: values.narrate ?? false,
   });
   const bytes = manifest.files.reduce((sum, file) => sum + file.size, 0);
   console.log(

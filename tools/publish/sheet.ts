@@ -13,6 +13,7 @@ import {
   MAX_ITEM_SUBJECTS,
   MAX_SUMMARY_LENGTH,
   MAX_TITLE_LENGTH,
+  PageStarts,
   SubjectEntry,
 } from '../../main/packs/manifest.ts';
 
@@ -43,11 +44,26 @@ const SheetText = z.strictObject({
   bodyFile: SourcePath.optional(),
 });
 
-const SheetFile = z.strictObject({
-  role: FileRole,
-  path: SourcePath,
-  language: ContentLanguage.optional(),
-});
+const SheetFile = z
+  .strictObject({
+    role: FileRole,
+    path: SourcePath,
+    language: ContentLanguage.optional(),
+    /** A recorded narration's page marks: the second each page starts at, page 1 at 0. */
+    pageStarts: PageStarts.optional(),
+  })
+  .superRefine((file, ctx) => {
+    if (file.role === 'narration' && file.language === undefined)
+      ctx.addIssue({ code: 'custom', message: 'a narration needs its language', path: ['language'] });
+    if (file.role === 'narration' && file.pageStarts === undefined)
+      ctx.addIssue({
+        code: 'custom',
+        message: 'a narration needs pageStarts: the second each page starts at, such as [0, 21.5, 40]',
+        path: ['pageStarts'],
+      });
+    if (file.role !== 'narration' && file.pageStarts !== undefined)
+      ctx.addIssue({ code: 'custom', message: 'only a narration has pageStarts', path: ['pageStarts'] });
+  });
 
 const SheetItem = z
   .strictObject({
@@ -66,10 +82,19 @@ const SheetItem = z
       .optional(),
     /** What a PDF is, for its label; without it the build guesses from the page count. */
     documentType: DocumentType.optional(),
+    /**
+     * Read the PDF aloud with espeak-ng (`narration.ts`): `true` in every language it has a main PDF in, or the
+     * languages listed. A language with a recorded narration keeps it.
+     */
+    narrate: z.union([z.literal(true), z.array(ContentLanguage).min(1)]).optional(),
   })
   .refine((item) => item.documentType === undefined || item.kind === 'pdf', {
     message: 'only a pdf item has a documentType',
     path: ['documentType'],
+  })
+  .refine((item) => item.narrate === undefined || item.kind === 'pdf', {
+    message: 'only a pdf item is narrated',
+    path: ['narrate'],
   });
 export type SheetItem = z.infer<typeof SheetItem>;
 

@@ -15,6 +15,9 @@ const mediaTypes: Record<string, string> = {
   '.jpg': 'image/jpeg',
   '.jpeg': 'image/jpeg',
   '.webp': 'image/webp',
+  '.wav': 'audio/wav',
+  '.ogg': 'audio/ogg',
+  '.opus': 'audio/ogg',
   '.txt': 'text/plain',
   '.md': 'text/markdown',
 };

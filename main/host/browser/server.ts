@@ -309,6 +309,8 @@ const servableContentTypes = new Set([
   'image/jpeg',
   'video/webm',
   'video/mp4',
+  'audio/wav',
+  'audio/ogg',
   'text/vtt; charset=utf-8',
 ]);
 

@@ -168,6 +168,31 @@ describe('migration 004 (document type)', () => {
   });
 });
 
+describe('migration 006 (narration)', () => {
+  it('rebuilds item_files with the narration role, keeping every row, its page count and the index by hash', () => {
+    const file = tempFile();
+    schemaOneCatalog(file);
+    const raw = new Database(file);
+    raw.exec(`
+      INSERT INTO files (hash, size, media_type) VALUES ('${'c'.repeat(64)}', 3, 'application/pdf');
+      INSERT INTO item_files (item_id, position, role, hash, lang) VALUES ('e1', 0, 'main', '${'c'.repeat(64)}', 'en');
+    `);
+    raw.close();
+    migrateCatalog(file);
+    const after = new Database(file, { readonly: true });
+    try {
+      expect(after.prepare('SELECT * FROM item_files').all()).toEqual([
+        { item_id: 'e1', position: 0, role: 'main', hash: 'c'.repeat(64), lang: 'en', pages: null, page_starts: null },
+      ]);
+      expect(
+        after.prepare("SELECT name FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'item_files'").pluck().all(),
+      ).toContain('item_files_by_hash');
+    } finally {
+      after.close();
+    }
+  });
+});
+
 describe('migration 003 (garbage owed)', () => {
   it('owes a collection once after the upgrade; a switch owes one until the clean-up says it is done', () => {
     const file = tempFile();

@@ -55,6 +55,14 @@ test('an empty kiosk installs the demo pack through the pipeline, once', async (
     ['subtitles', 'text/vtt', 'zh'],
     ['subtitles', 'text/vtt', 'mn-Cyrl'],
   ]);
+  // The hand-washing leaflet is read aloud in the languages espeak-ng speaks, each with its page marks.
+  const washing = await first.handlers['catalog.item']({ locale: 'en', id: 'hand-washing' }, screen);
+  const narrations = washing.files.filter((file) => file.role === 'narration');
+  expect(narrations.map((file) => [file.language, file.mediaType, file.pageStarts?.length])).toEqual([
+    ['en', 'audio/ogg', washing.pages],
+    ['ko', 'audio/ogg', washing.pages],
+    ['zh', 'audio/ogg', washing.pages],
+  ]);
   // Its transcript is its searchable text: a word only spoken in the lecture finds it.
   const spoken = await first.handlers['catalog.search'](
     {
