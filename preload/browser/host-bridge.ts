@@ -53,7 +53,8 @@ function createHttpBridge(sessionToken: string): KioskBridge {
     source.onerror = () => {
       source?.close();
       source = undefined;
-      connection.lost();
+      // A page never signed in has no session to come back to.
+      if (sessionToken !== '') connection.lost();
     };
   };
 

@@ -37,6 +37,9 @@ export interface Supervisor {
   close(graceMs?: number): Promise<void>;
 }
 
+/** Connections held while the server restarts; the page needs a few (a call, the event stream). */
+const maxWaiting = 32;
+
 const serverModule = new URL(`./server-process${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url);
 
 /**
@@ -52,15 +55,31 @@ export async function startSupervisor(options: SupervisorOptions): Promise<Super
   let closing = false;
   let restartTimer: NodeJS.Timeout | undefined;
 
-  // pauseOnConnect: the supervisor never reads a byte; the socket goes to the server untouched.
-  const listener = net.createServer({ pauseOnConnect: true }, (socket) => {
+  /**
+   * Connections that came while no server was ready, oldest first: handed over once one is, so the
+   * page's first try after a crash is answered as soon as the server is back. Bounded; past the bound
+   * the oldest is dropped (the page tries again on its own), and none is read meanwhile.
+   */
+  const waiting = new Set<net.Socket>();
+  const handOver = (socket: net.Socket) => {
     const current = child;
-    // While no server is up the connection is dropped: the page retries on its own, gently.
-    if (!current?.connected || !ready || closing) return void socket.destroy();
+    if (closing || socket.destroyed) return void socket.destroy();
+    if (!current?.connected || !ready) {
+      waiting.add(socket);
+      socket.once('close', () => waiting.delete(socket));
+      if (waiting.size > maxWaiting) {
+        const oldest = waiting.values().next().value!;
+        waiting.delete(oldest);
+        oldest.destroy();
+      }
+      return;
+    }
     current.send({ type: 'connection' } satisfies ToServer, socket, { keepOpen: false }, (error) => {
       if (error) socket.destroy();
     });
-  });
+  };
+  // pauseOnConnect: the supervisor never reads a byte; the socket goes to the server untouched.
+  const listener = net.createServer({ pauseOnConnect: true }, handOver);
   listener.on('error', (error) => options.report(`The kiosk's listening socket failed: ${error.message}`));
   await new Promise<void>((resolve, reject) => {
     listener.once('error', reject);
@@ -89,6 +108,9 @@ export async function startSupervisor(options: SupervisorOptions): Promise<Super
         ready = true;
         everReady = true;
         firstReady.resolve();
+        const held = [...waiting];
+        waiting.clear();
+        for (const socket of held) handOver(socket);
       }
     });
     started.on('error', (error) => options.report(`The kiosk's server process failed: ${error.message}`));
@@ -122,6 +144,8 @@ export async function startSupervisor(options: SupervisorOptions): Promise<Super
     async close(graceMs = 10_000) {
       closing = true;
       clearTimeout(restartTimer);
+      for (const socket of waiting) socket.destroy();
+      waiting.clear();
       const closed = new Promise<void>((resolve) => listener.close(() => resolve()));
       const running = child;
       if (running && running.exitCode === null && running.signalCode === null) {
