@@ -20,20 +20,12 @@ export interface HostArguments {
 
 /** The arguments, or what is wrong with them in one sentence. */
 export function parseHostArguments(args: readonly string[]): HostArguments | { error: string } {
-  const { values } = parseArgs({
-    args: [...args],
-    options: {
-      port: { type: 'string' },
-      'data-dir': { type: 'string' },
-      'no-open': { type: 'boolean', default: false },
-      json: { type: 'boolean', default: false },
-      'idle-seconds': { type: 'string' },
-      'clock-start': { type: 'string' },
-      'system-keys-dir': { type: 'string' },
-      'media-root': { type: 'string', multiple: true },
-      'copy-rate': { type: 'string' },
-    },
-  });
+  let values: ReturnType<typeof readArguments>['values'];
+  try {
+    ({ values } = readArguments(args));
+  } catch (error) {
+    return { error: error instanceof Error ? error.message : String(error) };
+  }
 
   const port = values.port === undefined ? undefined : Number(values.port);
   if (port !== undefined && !(Number.isInteger(port) && port >= 0 && port <= 65_535))
@@ -66,6 +58,23 @@ export function parseHostArguments(args: readonly string[]): HostArguments | { e
     copyBytesPerSecond: copyRate === undefined ? undefined : copyRate * 1_000_000,
     systemKeysDir: values['system-keys-dir'] === undefined ? undefined : path.resolve(values['system-keys-dir']),
   };
+}
+
+function readArguments(args: readonly string[]) {
+  return parseArgs({
+    args: [...args],
+    options: {
+      port: { type: 'string' },
+      'data-dir': { type: 'string' },
+      'no-open': { type: 'boolean', default: false },
+      json: { type: 'boolean', default: false },
+      'idle-seconds': { type: 'string' },
+      'clock-start': { type: 'string' },
+      'system-keys-dir': { type: 'string' },
+      'media-root': { type: 'string', multiple: true },
+      'copy-rate': { type: 'string' },
+    },
+  });
 }
 
 /** The arguments a server process is started with: what it serves, never how it is opened or printed. */

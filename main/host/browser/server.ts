@@ -315,6 +315,8 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     launchUrl: `${origin}/launch?key=${pairing.launchToken ?? ''}`,
     accept(socket) {
       server.emit('connection', socket);
+      // Accepted paused (nothing is read before the hand-over); from here on it is this server's to read.
+      socket.resume();
     },
     async close() {
       for (const stream of streams) stream.end();
