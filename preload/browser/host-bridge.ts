@@ -14,7 +14,7 @@ type Listener = (name: string, payload: unknown) => void;
 
 const unreachable: Envelope<unknown> = {
   ok: false,
-  error: { code: 'unavailable', message: 'The kiosk service cannot be reached; reconnecting.' },
+  error: { code: 'unavailable', message: 'The kiosk service cannot be reached.' },
 };
 
 function createHttpBridge(sessionToken: string): KioskBridge {
@@ -42,6 +42,12 @@ function createHttpBridge(sessionToken: string): KioskBridge {
     },
   });
 
+  // A page never signed in has no session to come back to: it is told what it always was.
+  const signedIn = sessionToken !== '';
+  const lost = () => {
+    if (signedIn) connection.lost();
+  };
+
   const connect = () => {
     source = new EventSource(`/api/events?session=${encodeURIComponent(sessionToken)}`);
     source.onmessage = (message: MessageEvent<string>) => {
@@ -53,8 +59,7 @@ function createHttpBridge(sessionToken: string): KioskBridge {
     source.onerror = () => {
       source?.close();
       source = undefined;
-      // A page never signed in has no session to come back to.
-      if (sessionToken !== '') connection.lost();
+      lost();
     };
   };
 
@@ -66,14 +71,14 @@ function createHttpBridge(sessionToken: string): KioskBridge {
       try {
         response = await post(name, request);
       } catch {
-        connection.lost();
+        lost();
         return unreachable;
       }
       if (response.status === 401 || response.status === 403) {
         // A page served with a token had a session: the host no longer knows it (it was started anew),
         // which a relaunch mends, not the staff. A page without one was never opened through the launch link.
-        if (sessionToken !== '') {
-          connection.lost();
+        if (signedIn) {
+          lost();
           return unreachable;
         }
         return {
