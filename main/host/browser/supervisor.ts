@@ -21,6 +21,8 @@ export interface SupervisorOptions {
   clock?: Clock;
   launchTokenTtlMs?: number;
   backoff?: RestartBackoffOptions;
+  /** The server's module; tests pass a small stand-in. */
+  serverModule?: URL;
   /** Staff closed the kiosk (the server exited 0 by itself). */
   onExitAsked(): void;
   /** A line for the operator's log (stderr under systemd, the journal). */
@@ -96,7 +98,7 @@ export async function startSupervisor(options: SupervisorOptions): Promise<Super
     if (closing) return;
     const startedAt = Date.now();
     // The server's stdout is the supervisor's stderr: stdout carries only what the supervisor prints (--json).
-    const started = fork(serverModule, options.serverArguments(options.clock?.now()), {
+    const started = fork(options.serverModule ?? serverModule, options.serverArguments(options.clock?.now()), {
       stdio: ['ignore', 2, 2, 'ipc'],
       serialization: 'json',
     });
@@ -146,7 +148,9 @@ export async function startSupervisor(options: SupervisorOptions): Promise<Super
       clearTimeout(restartTimer);
       for (const socket of waiting) socket.destroy();
       waiting.clear();
-      const closed = new Promise<void>((resolve) => listener.close(() => resolve()));
+      // Not awaited: a server that was handed sockets counts its receivers as "workers", and once every
+      // one of them has exited its 'close' never comes. The port is let go when the handle closes.
+      listener.close();
       const running = child;
       if (running && running.exitCode === null && running.signalCode === null) {
         const exited = new Promise<void>((resolve) => running.once('exit', () => resolve()));
@@ -155,7 +159,6 @@ export async function startSupervisor(options: SupervisorOptions): Promise<Super
         await exited;
         clearTimeout(timer);
       }
-      await closed;
     },
   };
 }
