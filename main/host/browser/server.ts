@@ -301,6 +301,9 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
 
   if (options.supervised) {
     origin = options.supervised.origin;
+    // Node tracks connections, and so enforces headersTimeout and requestTimeout, from 'listening' on:
+    // a server that never listens must say it is, or a slow client could hold its socket for ever.
+    server.emit('listening');
   } else {
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
@@ -320,9 +323,8 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     },
     async close() {
       for (const stream of streams) stream.end();
-      const closed = options.supervised
-        ? Promise.resolve()
-        : new Promise<void>((resolve) => server.close(() => resolve()));
+      // Stops the connection checks too; a supervised server, which never listened, is told so in the callback.
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       for (const socket of sockets) socket.destroy();
       await closed;
     },

@@ -2,6 +2,7 @@
  * The server as the supervisor runs it, on real loopback sockets: it opens no port of its own, serves
  * the connections handed to it, and a server started again with the same pairing knows the page's
  * session while the spent launch token stays spent. A new pairing (a new launch) knows none of it.
+ * Its time limits hold for handed-over connections as for its own.
  */
 import http from 'node:http';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -40,7 +41,11 @@ afterAll(async () => {
   await rm(base, { recursive: true, force: true });
 });
 
-function serve(pairing: HostPairing, launched: (pairing: HostPairing) => void = () => undefined) {
+function serve(
+  pairing: HostPairing,
+  launched: (pairing: HostPairing) => void = () => undefined,
+  limits: Parameters<typeof startBrowserHost>[0]['limits'] = {},
+) {
   const handlers = {
     'app.info': () => ({ version: '9.9.9', host: 'browser', defaultLocale: 'en', idleSeconds: 60, venueName: '' }),
   } as unknown as Handlers;
@@ -54,6 +59,7 @@ function serve(pairing: HostPairing, launched: (pairing: HostPairing) => void = 
     },
     rendererDir,
     dataDir,
+    limits,
     supervised: {
       origin,
       pairing,
@@ -121,4 +127,20 @@ it('keeps the page’s session across a restart with the same pairing, and the s
   current = await serve(newPairing(Date.now(), 60_000));
   expect(await call({ cookie, 'x-kiosk-session': token })).toBe(401);
   expect((await send('/', { cookie })).body).toContain('content=""');
+});
+
+it('drops a client that sends its headers too slowly, as the listening server does', async () => {
+  await current?.close();
+  current = await serve(newPairing(Date.now(), 60_000), undefined, { headersTimeoutMs: 300, checkIntervalMs: 100 });
+  const slow = net.connect(Number(new URL(origin).port), '127.0.0.1');
+  slow.write(`GET / HTTP/1.1\r\nHost: ${new URL(origin).host}\r\n`);
+  const answer: Buffer[] = [];
+  slow.on('data', (chunk: Buffer) => answer.push(chunk));
+  const closed = await Promise.race([
+    new Promise<boolean>((resolve) => slow.once('close', () => resolve(true))),
+    new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 3_000)),
+  ]);
+  slow.destroy();
+  expect(closed, 'dropped within 3 s').toBe(true);
+  expect(Buffer.concat(answer).toString()).toMatch(/^HTTP\/1\.1 408/);
 });
