@@ -31,9 +31,17 @@ if ('error' in parsed) {
 let host: BrowserHost | undefined;
 let closing = false;
 
+let starting = false;
+
 process.on('message', (message: unknown, handle: unknown) => {
   if (isStartMessage(message)) {
-    if (host === undefined) void start(message.origin, message.pairing);
+    if (starting) return;
+    starting = true;
+    start(message.origin, message.pairing).catch((error: unknown) => {
+      // Exit non-zero: the supervisor reports a first start that fails, and starts a later one again.
+      console.error('The kiosk server could not start:', error);
+      process.exit(1);
+    });
     return;
   }
   if ((message as { type?: unknown } | null)?.type === 'connection' && handle) {
@@ -44,6 +52,7 @@ process.on('message', (message: unknown, handle: unknown) => {
 });
 // The supervisor is gone (killed, or stopping): nobody can reach this process any more.
 process.on('disconnect', () => void shutdown(1));
+// Exit 0 tells the supervisor the kiosk was asked to stop, which ends it too.
 process.on('SIGTERM', () => void shutdown(0));
 process.on('SIGINT', () => void shutdown(0));
 
