@@ -3,6 +3,8 @@ import { Suspense, useCallback, useEffect, useRef, useState, type ComponentType 
 import type { CallResponse } from '../preload/contract/contract.ts';
 import { ErrorBoundary } from './components/ErrorBoundary.tsx';
 import { ErrorPanel } from './components/ErrorPanel.tsx';
+import { Reconnecting } from './connection/Reconnecting.tsx';
+import { useHostConnection } from './connection/host-connection.ts';
 import { TopBar } from './components/TopBar.tsx';
 import { useKioskCall } from './components/use-kiosk-call.ts';
 import { I18nProvider, isVerticalLocale, useI18n } from './i18n/i18n.tsx';
@@ -25,11 +27,22 @@ export function App() {
       }),
     [],
   );
+  // A start that failed because the service was away is tried again, once, when it is back.
+  const { restored } = useHostConnection();
+  const handledReturn = useRef(restored);
+  const { retry } = info;
+  const failed = info.status === 'failed';
+  useEffect(() => {
+    if (restored === handledReturn.current) return;
+    handledReturn.current = restored;
+    if (failed) retry();
+  }, [restored, failed, retry]);
   if (info.status === 'loading') return null;
   if (info.status === 'failed') {
     return (
       <I18nProvider locale="en">
         <ErrorPanel code={info.code} onRetry={info.retry} />
+        <Reconnecting />
       </I18nProvider>
     );
   }
@@ -52,6 +65,9 @@ function signOutStaff() {
 
 function CurrentScreen() {
   const { screen, locale, go } = useVisit();
+  // Each return of the service loads the screen again (its key changes). A staff screen then finds its
+  // session gone with the old server and asks for the PIN, as when a session lapses.
+  const { restored } = useHostConnection();
   useStaffGesture(
     useCallback(() => go({ name: 'staff-sign-in' }), [go]),
     screen.name === 'attract',
@@ -69,14 +85,17 @@ function CurrentScreen() {
   // Each screen gets exactly the parameters it was opened with; the registry's types keep the two in step.
   const Current = screens[screen.name] as ComponentType<typeof screen>;
   return (
-    <div className={isVerticalLocale(locale) ? 'screen vertical' : 'screen'} lang={locale} data-screen={screen.name}>
-      {screen.name !== 'attract' && <TopBar />}
-      <div className="screen-body" ref={body} tabIndex={-1}>
-        <Suspense fallback={<Loading />}>
-          <Current key={screenKey(screen)} {...screen} />
-        </Suspense>
+    <>
+      <div className={isVerticalLocale(locale) ? 'screen vertical' : 'screen'} lang={locale} data-screen={screen.name}>
+        {screen.name !== 'attract' && <TopBar />}
+        <div className="screen-body" ref={body} tabIndex={-1}>
+          <Suspense fallback={<Loading />}>
+            <Current key={`${screenKey(screen)}#${restored}`} {...screen} />
+          </Suspense>
+        </div>
       </div>
-    </div>
+      <Reconnecting />
+    </>
   );
 }
 

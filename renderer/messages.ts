@@ -5,6 +5,7 @@
 import type { Locale } from '../preload/contract/schemas.ts';
 import type catalog from './catalog/messages/en.json';
 import type common from './i18n/messages/en.json';
+import type connection from './connection/messages/en.json';
 import type keyboard from './keyboard/messages/en.json';
 import type narration from './narration/messages/en.json';
 import type packs from './packs/messages/en.json';
@@ -17,6 +18,7 @@ import type visit from './visit/messages/en.json';
 
 type Messages = typeof common &
   typeof catalog &
+  typeof connection &
   typeof keyboard &
   typeof narration &
   typeof packs &

@@ -3,38 +3,84 @@
  * fetch (calls) and server-sent events (events). The session secret travels as an HttpOnly
  * cookie, so no script on the page can read it; the session's header token, which the host writes
  * into the page once, goes with every API request so a stolen cookie alone opens nothing.
+ * When the host cannot be reached (its server is restarting) the bridge says so with the
+ * `host.connection` event, probes with a bounded backoff (`reconnect.ts`) and says when it is back.
  */
 import type { Envelope, KioskBridge } from '../contract/envelope.ts';
 import { blockedKeyDown } from '../contract/shortcuts.ts';
+import { createReconnector } from './reconnect.ts';
 
 type Listener = (name: string, payload: unknown) => void;
+
+const unreachable: Envelope<unknown> = {
+  ok: false,
+  error: { code: 'unavailable', message: 'The kiosk service cannot be reached.' },
+};
 
 function createHttpBridge(sessionToken: string): KioskBridge {
   const listeners = new Set<Listener>();
   let source: EventSource | undefined;
+  const emit = (name: string, payload: unknown) => {
+    for (const listener of listeners) listener(name, payload);
+  };
+
+  const post = (name: string, request: unknown) =>
+    fetch(`/api/call/${encodeURIComponent(name)}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Kiosk-Session': sessionToken },
+      body: JSON.stringify(request ?? {}),
+      credentials: 'same-origin',
+    });
+
+  const connection = createReconnector({
+    // The cheapest call every page makes at start; answered only while the host knows this session.
+    probe: async () => (await post('app.info', {})).status === 200,
+    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    onChange: (state) => {
+      if (state === 'connected' && listeners.size > 0 && !source) connect();
+      emit('host.connection', { state: state === 'connected' ? 'restored' : 'lost' });
+    },
+  });
+
+  // A page never signed in has no session to come back to: it is told what it always was.
+  const signedIn = sessionToken !== '';
+  const lost = () => {
+    if (signedIn) connection.lost();
+  };
 
   const connect = () => {
     source = new EventSource(`/api/events?session=${encodeURIComponent(sessionToken)}`);
     source.onmessage = (message: MessageEvent<string>) => {
       const { name, payload } = JSON.parse(message.data) as { name: string; payload: unknown };
-      for (const listener of listeners) listener(name, payload);
+      emit(name, payload);
+    };
+    // The stream ended or could not open: the host went away. The reconnector, not EventSource's own
+    // retry every few seconds, decides when to try again.
+    source.onerror = () => {
+      source?.close();
+      source = undefined;
+      lost();
     };
   };
 
   return Object.freeze({
     async invoke(name: string, request: unknown): Promise<Envelope<unknown>> {
+      // Only the reconnector's probe asks the host while it is away.
+      if (connection.state === 'reconnecting') return unreachable;
       let response: Response;
       try {
-        response = await fetch(`/api/call/${encodeURIComponent(name)}`, {
-          method: 'POST',
-          headers: { 'Content-Type': 'application/json', 'X-Kiosk-Session': sessionToken },
-          body: JSON.stringify(request ?? {}),
-          credentials: 'same-origin',
-        });
+        response = await post(name, request);
       } catch {
-        return { ok: false, error: { code: 'unavailable', message: 'The kiosk service cannot be reached.' } };
+        lost();
+        return unreachable;
       }
       if (response.status === 401 || response.status === 403) {
+        // A page served with a token had a session: the host no longer knows it (it was started anew),
+        // which a relaunch mends, not the staff. A page without one was never opened through the launch link.
+        if (signedIn) {
+          lost();
+          return unreachable;
+        }
         return {
           ok: false,
           error: { code: 'forbidden', message: 'This page was not opened through the launch link.' },
@@ -53,7 +99,7 @@ function createHttpBridge(sessionToken: string): KioskBridge {
     },
     subscribe(listener: Listener): () => void {
       listeners.add(listener);
-      if (!source) connect();
+      if (!source && connection.state === 'connected') connect();
       return () => {
         listeners.delete(listener);
         if (listeners.size === 0) {

@@ -23,4 +23,11 @@ export const appCalls = {
   'staff.exitKiosk': staffCall(z.object({}).strict(), z.object({ ok: z.literal(true) })),
 } as const;
 
-export const appEvents = {} as const;
+export const appEvents = {
+  /**
+   * The page lost its host ('lost': its server is restarting) or found it again ('restored'). Sent by the
+   * browser host's bridge itself (`preload/browser/host-bridge.ts`), never by the main side; an Electron
+   * window lives and dies with its main process, so it never sees one.
+   */
+  'host.connection': z.object({ state: z.enum(['lost', 'restored']) }),
+} as const;

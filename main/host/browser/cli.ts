@@ -1,10 +1,12 @@
 /**
  * `npm run start:browser`: runs the kiosk's services and serves the renderer on 127.0.0.1,
  * then opens a system Chromium in kiosk mode, or prints the launch URL when there is none.
+ * This process is the supervisor (`supervisor.ts`): it holds the port and the launch's secrets and
+ * runs the services in a server process it starts again when that dies, so the page comes back by itself.
  *   --port N        listen on N (default: any free port)
  *   --data-dir DIR  where the catalog lives (default: the per-user data folder)
  *   --no-open       do not start a browser
- *   --json          print one JSON line {origin, launchUrl} and nothing else (for tests)
+ *   --json          print one JSON line {origin, launchUrl, serverPid} and nothing else (for tests)
  *   --idle-seconds N  end a visit after N seconds without a touch (default 120)
  *   --clock-start ISO  run the kiosk's clock from this instant instead of the system's (for tests and demos)
  *   --media-root DIR   where USB sticks are mounted (default /media, /run/media and /mnt); may be repeated
@@ -13,79 +15,42 @@
  *                          (default /etc/reading-room/keys)
  * KIOSK_DEMO_COLLECTION=off in the environment keeps an empty kiosk empty instead of installing the demo.
  */
+import type { ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
-import { defaultDataDir, readAppVersion, rendererDir, resourcesDir } from '../../app-paths.ts';
-import { clockStartingAt, systemClock } from '../../clock.ts';
-import { demoCollectionEnabled } from '../../demo/demo-collection.ts';
-import { createKioskServices } from '../../services.ts';
+import { clockStartingAt } from '../../clock.ts';
 import { findChromium, openInChromium } from './chromium.ts';
-import { startBrowserHost } from './server.ts';
+import { parseHostArguments, serverProcessArguments } from './host-arguments.ts';
+import { startSupervisor } from './supervisor.ts';
 
-const { values } = parseArgs({
-  options: {
-    port: { type: 'string' },
-    'data-dir': { type: 'string' },
-    'no-open': { type: 'boolean', default: false },
-    json: { type: 'boolean', default: false },
-    'idle-seconds': { type: 'string' },
-    'clock-start': { type: 'string' },
-    'system-keys-dir': { type: 'string' },
-    'media-root': { type: 'string', multiple: true },
-    'copy-rate': { type: 'string' },
-  },
-});
-
-const idleSeconds = values['idle-seconds'] === undefined ? undefined : Number(values['idle-seconds']);
-if (idleSeconds !== undefined && !(Number.isInteger(idleSeconds) && idleSeconds >= 1 && idleSeconds <= 3600)) {
-  console.error(`--idle-seconds must be a whole number of seconds from 1 to 3600, not "${values['idle-seconds']}".`);
+const parsed = parseHostArguments(process.argv.slice(2));
+if ('error' in parsed) {
+  console.error(parsed.error);
   process.exit(2);
 }
 
-const clockStart = values['clock-start'] === undefined ? undefined : new Date(values['clock-start']);
-if (clockStart !== undefined && Number.isNaN(clockStart.getTime())) {
-  console.error(
-    `--clock-start must be an ISO date and time such as 2027-03-01T09:00:00Z, not "${values['clock-start']}".`,
-  );
-  process.exit(2);
-}
-
-const copyRate = values['copy-rate'] === undefined ? undefined : Number(values['copy-rate']);
-if (copyRate !== undefined && !(copyRate > 0 && copyRate <= 10_000)) {
-  console.error(`--copy-rate must be a number of megabytes a second above 0, not "${values['copy-rate']}".`);
-  process.exit(2);
-}
-
-const dataDir = path.resolve(values['data-dir'] ?? defaultDataDir());
-const services = await createKioskServices({
-  dataDir,
-  resourcesDir,
-  host: 'browser',
-  version: await readAppVersion(),
-  clock: clockStart === undefined ? systemClock : clockStartingAt(clockStart),
-  demoCollection: demoCollectionEnabled(process.env),
-  exitKiosk: () => void shutdown(),
-  ...(idleSeconds === undefined ? {} : { idleSeconds }),
-  ...(values['media-root'] === undefined ? {} : { mediaRoots: values['media-root'].map((root) => path.resolve(root)) }),
-  ...(copyRate === undefined ? {} : { copyBytesPerSecond: copyRate * 1_000_000 }),
-  ...(values['system-keys-dir'] === undefined ? {} : { systemKeysDir: path.resolve(values['system-keys-dir']) }),
-});
-const host = await startBrowserHost({
-  services,
-  rendererDir,
-  dataDir,
-  ...(values.port ? { port: Number(values.port) } : {}),
+const clock = parsed.clockStart === undefined ? undefined : clockStartingAt(parsed.clockStart);
+let browser: ChildProcess | undefined;
+const host = await startSupervisor({
+  ...(parsed.port === undefined ? {} : { port: parsed.port }),
+  ...(clock === undefined ? {} : { clock }),
+  serverArguments: (now) => serverProcessArguments(parsed, now),
+  onExitAsked: () => void shutdown(),
+  report: (line) => console.error(line),
+}).catch((error: unknown) => {
+  console.error(`The kiosk could not start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
 });
 
-if (values.json) {
-  console.log(JSON.stringify({ origin: host.origin, launchUrl: host.launchUrl }));
+if (parsed.json) {
+  console.log(JSON.stringify({ origin: host.origin, launchUrl: host.launchUrl, serverPid: host.serverPid() }));
 } else {
   console.log(`Reading Room kiosk (browser host) is serving on ${host.origin}`);
-  console.log(`Data folder: ${dataDir}`);
-  const browser = values['no-open'] || !hasDisplay() ? undefined : findChromium();
-  if (browser) {
-    console.log(`Opening ${browser} in kiosk mode.`);
-    openInChromium(browser, host.launchUrl, path.join(dataDir, 'browser-profile')).on('exit', () => void shutdown());
+  console.log(`Data folder: ${parsed.dataDir}`);
+  const executable = !parsed.open || !hasDisplay() ? undefined : findChromium();
+  if (executable) {
+    console.log(`Opening ${executable} in kiosk mode.`);
+    browser = openInChromium(executable, host.launchUrl, path.join(parsed.dataDir, 'browser-profile'));
+    browser.on('exit', () => void shutdown());
   } else {
     console.log('Open this link once, within a minute, in a browser on this machine to start the kiosk:');
     console.log(`  ${host.launchUrl}`);
@@ -101,7 +66,8 @@ async function shutdown(): Promise<void> {
   if (closing) return;
   closing = true;
   await host.close();
-  await services.close();
+  // Staff closed the kiosk, or the service is stopping: the kiosk's own browser goes too.
+  if (browser && browser.exitCode === null) browser.kill('SIGTERM');
   process.exit(0);
 }
 process.on('SIGINT', () => void shutdown());

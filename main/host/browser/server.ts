@@ -7,17 +7,20 @@
  * needs the cookie. Connections, headers, bodies and idle time are bounded, a connection without the
  * cookie gives way to a new one at the cap, and a refused request loses its connection, so neither a
  * flood of sockets nor of bytes can starve the kiosk.
+ * Run under the supervisor (`supervisor.ts`), it is handed its pairing and its connections instead of
+ * making and listening for its own, so a restarted server still knows the page it had.
  */
 import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import http from 'node:http';
 import { pipeline } from 'node:stream';
-import type { AddressInfo } from 'node:net';
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import type { AddressInfo, Socket } from 'node:net';
+import { timingSafeEqual } from 'node:crypto';
 import { dispatch } from '../../api/dispatch.ts';
 import type { KioskServices } from '../../services.ts';
 import { isContentRequest, resolveContentFile } from '../content-files.ts';
 import { securityHeadersFor } from '../security-headers.ts';
+import { launchedPairing, newPairing, type HostPairing } from './pairing.ts';
 import { foreignRequestReason } from './request-origin.ts';
 import { parseRange, resolveStaticFile, type ResolvedFile } from '../static-files.ts';
 
@@ -28,6 +31,16 @@ export interface BrowserHostOptions {
   /** The data folder whose content store is served at /content/<sha256>. */
   dataDir: string;
   port?: number;
+  /**
+   * Given by the supervisor, which listens at `origin` itself and hands each connection to `accept`:
+   * this server then opens no socket of its own. Its pairing is the supervisor's, kept across restarts.
+   */
+  supervised?: {
+    origin: string;
+    pairing: HostPairing;
+    /** Told when `/launch` spends the token, before the page is answered, so a restart cannot revive it. */
+    launched(): Promise<void>;
+  };
   /** Overrides of the connection limits, so tests can reach them with a handful of sockets. */
   limits?: Partial<ConnectionLimits>;
 }
@@ -64,6 +77,8 @@ export interface BrowserHost {
   readonly origin: string;
   /** Opening this URL signs the browser in for this launch; keep it private. */
   readonly launchUrl: string;
+  /** Serves a connection the supervisor accepted (see `supervised`). */
+  accept(socket: Socket): void;
   close(): Promise<void>;
 }
 
@@ -76,12 +91,11 @@ const bridgeScript = '/host-bridge.js';
 
 export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
   const limits = { ...defaultLimits, ...options.limits };
-  const newSecret = () => randomBytes(32).toString('base64url');
   // Chromium's command line (and so the launch token) is readable in /proc by every local user:
   // the token opens one session, once, within a minute, and is worth nothing afterwards.
-  let launchToken: string | undefined = newSecret();
-  const launchTokenExpires = Date.now() + limits.launchTokenTtlMs;
-  let session: { cookie: string; header: string; id: string } | undefined;
+  let pairing = options.supervised?.pairing ?? newPairing(Date.now(), limits.launchTokenTtlMs);
+  /** The page's session, once the launch link has been opened. */
+  let session = pairing.launched ? pairing.session : undefined;
   const sockets = new Set<import('node:net').Socket>();
   /** Connections that have not yet made a request with the session cookie, oldest first. */
   const strangers = new Set<import('node:net').Socket>();
@@ -138,10 +152,12 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     if (request.headers.host !== new URL(origin).host) return refuse(request, response, 421, 'Wrong host.');
 
     if (url.pathname === '/launch') {
-      const valid = Date.now() < launchTokenExpires && secretMatches(url.searchParams.get('key'), launchToken);
+      const valid =
+        Date.now() < pairing.launchTokenExpires && secretMatches(url.searchParams.get('key'), pairing.launchToken);
       if (!valid) return refuse(request, response, 401, 'This launch link is not valid, or was used already.');
-      launchToken = undefined;
-      session = { cookie: newSecret(), header: newSecret(), id: randomBytes(8).toString('hex') };
+      pairing = launchedPairing(pairing);
+      session = pairing.session;
+      await options.supervised?.launched();
       response.setHeader('Set-Cookie', `${cookieName}=${session.cookie}; HttpOnly; SameSite=Strict; Path=/`);
       response.writeHead(303, { Location: '/' }).end();
       return;
@@ -283,18 +299,31 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     });
   }
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
-  origin = `http://127.0.0.1:${port}`;
+  if (options.supervised) {
+    origin = options.supervised.origin;
+    // Node tracks connections, and so enforces headersTimeout and requestTimeout, from 'listening' on:
+    // a server that never listens must say it is, or a slow client could hold its socket for ever.
+    server.emit('listening');
+  } else {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+    });
+    const { port } = server.address() as AddressInfo;
+    origin = `http://127.0.0.1:${port}`;
+  }
 
   return {
     origin,
-    launchUrl: `${origin}/launch?key=${launchToken}`,
+    launchUrl: `${origin}/launch?key=${pairing.launchToken ?? ''}`,
+    accept(socket) {
+      server.emit('connection', socket);
+      // Accepted paused (nothing is read before the hand-over); from here on it is this server's to read.
+      socket.resume();
+    },
     async close() {
       for (const stream of streams) stream.end();
+      // Stops the connection checks too; a supervised server, which never listened, is told so in the callback.
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       for (const socket of sockets) socket.destroy();
       await closed;
