@@ -41,6 +41,11 @@ const host = await startSupervisor({
   process.exit(1);
 });
 
+// Before the first line is printed: whoever reads it may stop the kiosk at once, and a stop that came before
+// the handlers would end this process alone, leaving the server process writing on.
+process.on('SIGINT', () => void shutdown());
+process.on('SIGTERM', () => void shutdown());
+
 if (parsed.json) {
   console.log(JSON.stringify({ origin: host.origin, launchUrl: host.launchUrl, serverPid: host.serverPid() }));
 } else {
@@ -70,5 +75,3 @@ async function shutdown(): Promise<void> {
   if (browser && browser.exitCode === null) browser.kill('SIGTERM');
   process.exit(0);
 }
-process.on('SIGINT', () => void shutdown());
-process.on('SIGTERM', () => void shutdown());
