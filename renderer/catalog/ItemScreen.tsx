@@ -1,6 +1,6 @@
 /**
  * One item: its cover (a PDF's first page), title, summary, languages and length, and one big
- * button that opens it with the viewer of its kind (see `../viewers.ts`).
+ * button that opens it with the viewer of its kind (see `../viewers.ts`); under them, more on its subject.
  */
 import { useRef, useState, type CSSProperties } from 'react';
 import type { ItemDetail, ItemFile, ItemSummary } from '../../preload/contract/catalog.ts';
@@ -8,6 +8,7 @@ import { contentLanguageNames } from './content-languages.ts';
 import { ErrorPanel } from '../components/ErrorPanel.tsx';
 import { ItemText } from './ItemText.tsx';
 import { KindLabel } from './KindLabel.tsx';
+import { MoreOnSubject } from './MoreOnSubject.tsx';
 import { subjectColour } from './subject-colours.ts';
 import { viewerFor } from '../viewers.ts';
 import { fileFor } from './item-files.ts';
@@ -27,13 +28,16 @@ export function ItemScreen({ id, summary }: { id: string; summary?: ItemSummary 
   const detail = useKioskCall('catalog.item', { locale, id });
   const [open, setOpen] = useState(false);
   const openedAt = useRef(0);
-  const item: ItemSummary | undefined = detail.status === 'done' ? detail.value : summary;
+  // A change of language reads the item again: its last answer stays meanwhile, so an open viewer stays open.
+  const [kept, setKept] = useState<ItemDetail | undefined>();
+  if (detail.status === 'done' && kept !== detail.value) setKept(detail.value);
+  const item: ItemSummary | undefined = detail.status === 'done' ? detail.value : (kept ?? summary);
 
   if (!item) {
     if (detail.status === 'failed') return <ErrorPanel code={detail.code} onRetry={detail.retry} />;
     return <p className="quiet">{t('common.loading')}</p>;
   }
-  const full = detail.status === 'done' ? detail.value : undefined;
+  const full = detail.status === 'done' ? detail.value : kept;
   const viewer = full ? viewerFor(full) : undefined;
   // A viewer with a screen of its own (a quiz) opens there rather than over this page.
   const screen = full && viewer && 'screen' in viewer ? viewer.screen(full) : undefined;
@@ -94,6 +98,7 @@ export function ItemScreen({ id, summary }: { id: string; summary?: ItemSummary 
         )}
         {full && !viewer && <p className="notice">{t('item.cannotOpen')}</p>}
       </div>
+      <MoreOnSubject item={item} />
       {open && full && viewer && 'View' in viewer && (
         <viewer.View
           item={full}
