@@ -1,6 +1,7 @@
 /**
  * A lecture video filling the screen, with large touch controls instead of the browser's small
- * ones: play/pause, back and forward 10 s, a wide scrubber, captions when the item has them.
+ * ones, each with its word under its icon: play/pause, back and forward 10 s, a wide scrubber, captions when
+ * the item has them.
  * While it plays, the visit does not count as idle.
  */
 import { useEffect, useRef, useState } from 'react';
@@ -90,6 +91,7 @@ export function VideoPlayer({
         <button type="button" className="round" onClick={() => skip(-10)} aria-label={t('video.back10')}>
           <RewindIcon />
           <span className="round-caption">10</span>
+          <span className="round-word">{t('video.word.back')}</span>
         </button>
         <button
           ref={playButton}
@@ -100,10 +102,12 @@ export function VideoPlayer({
           data-testid="video-toggle"
         >
           {playing ? <PauseIcon /> : <PlayIcon />}
+          <span className="round-word">{playing ? t('video.pause') : t('video.play')}</span>
         </button>
         <button type="button" className="round" onClick={() => skip(10)} aria-label={t('video.forward10')}>
           <ForwardIcon />
           <span className="round-caption">10</span>
+          <span className="round-word">{t('video.word.forward')}</span>
         </button>
         <span className="player-time" aria-hidden="true">
           {formatTime(time)} / {formatTime(duration)}
@@ -128,6 +132,7 @@ export function VideoPlayer({
             onClick={() => setCaptions((on) => !on)}
           >
             <CaptionsIcon />
+            <span className="round-word">{t('video.captions')}</span>
           </button>
         )}
         <button
@@ -138,6 +143,7 @@ export function VideoPlayer({
           data-testid="video-close"
         >
           <CloseIcon />
+          <span className="round-word">{t('common.close')}</span>
         </button>
       </div>
     </div>
