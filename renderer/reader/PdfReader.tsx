@@ -98,7 +98,7 @@ export function PdfReader({ src, title, page, onClose }: PdfReaderProps) {
           {t('reader.close')}
         </button>
         <ReaderTitle title={title} />
-        <ReaderVisitTools />
+        <ReaderVisitTools onLeave={onClose} />
       </header>
       <div className="reader-message" role={loading.status === 'failed' ? 'alert' : 'status'}>
         {loading.status === 'loading' && <p>{t('reader.loading')}</p>}
@@ -282,7 +282,7 @@ function ReaderView({
             {t('reader.pages')}
           </button>
         </div>
-        <ReaderVisitTools />
+        <ReaderVisitTools onLeave={onClose} />
       </header>
       <div className="reader-body">
         <PageStage

@@ -9,7 +9,8 @@ import { GlobeIcon } from '../components/icons.tsx';
 import { isVerticalLocale, localeNames, useI18n } from '../i18n/i18n.tsx';
 import { useVisit } from '../visit/visit.tsx';
 
-export function ReaderVisitTools() {
+/** `onLeave`: the reader's own close, told first, so the time read is counted before the visit ends. */
+export function ReaderVisitTools({ onLeave }: { onLeave: () => void }) {
   const { t, locale } = useI18n();
   const { setLocale, end } = useVisit();
   const [choosing, setChoosing] = useState(false);
@@ -29,7 +30,15 @@ export function ReaderVisitTools() {
           {localeNames[locale]}
         </span>
       </button>
-      <button type="button" className="button reader-finish" onClick={end} data-testid="reader-finish">
+      <button
+        type="button"
+        className="button reader-finish"
+        onClick={() => {
+          onLeave();
+          end();
+        }}
+        data-testid="reader-finish"
+      >
         {t('visit.finish')}
       </button>
       {choosing && (
