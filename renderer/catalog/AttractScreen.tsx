@@ -42,7 +42,8 @@ export function AttractScreen() {
   };
   return (
     <div className="attract-screen">
-      <div className="attract-stage">
+      {/* The paper around the invitation answers a touch as the invitation does; its button is the way in for keys. */}
+      <div className="attract-stage" onClick={(event) => event.target === event.currentTarget && start()}>
         <button type="button" className="attract" onClick={start} data-testid="attract">
           <span className="attract-title">{t('app.name')}</span>
           {venueName && (
