@@ -50,6 +50,8 @@ async function layoutFaults(page: Page): Promise<string[]> {
         if (element.scrollWidth > element.clientWidth + 1) faults.push(`${selector} overflows sideways`);
       }
     }
+    const stage = document.querySelector<HTMLElement>('.attract-stage');
+    if (stage && stage.scrollHeight > stage.clientHeight + 1) faults.push('the attract screen overflows its height');
     for (const button of document.querySelectorAll<HTMLElement>('.topbar button, .reader-top button, .dialog button')) {
       const box = button.getBoundingClientRect();
       if (!button.checkVisibility()) continue;
@@ -123,6 +125,10 @@ for (const layout of layouts) {
       expect(await horizontalMongolian(page)).toEqual([]);
       expect(await layoutFaults(page)).toEqual([]);
       await expectNoSeriousViolations(page, 'text size (mn-Mong)');
+      // Large print in the script: the bar takes a second row rather than squeezing its buttons.
+      await page.getByTestId('text-size-dialog').locator('[data-size="largest"]').tap();
+      await expect(page.locator('html')).toHaveAttribute('data-text-size', 'largest');
+      expect(await layoutFaults(page)).toEqual([]);
     });
 
     test('the text size grows every screen, holds the layouts, and the idle reset brings it back with the tips', async ({
