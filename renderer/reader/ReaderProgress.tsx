@@ -1,9 +1,10 @@
 /** How far into the document the page on screen is: a bar along the foot of the page, filled to the page. */
 import { useI18n } from '../i18n/i18n.tsx';
+import { readingProgress } from './reading-progress.ts';
 
 export function ReaderProgress({ page, pageCount }: { page: number; pageCount: number }) {
   const { t } = useI18n();
-  const percent = pageCount > 0 ? Math.round((Math.min(page, pageCount) / pageCount) * 100) : 0;
+  const percent = readingProgress(page, pageCount);
   return (
     <div
       className="reader-progress"
