@@ -1,7 +1,7 @@
 /**
  * One visit is one session: the visitor's language and text size, where they are and have been, what
- * they typed into search and which tips they have seen. Everything a visitor leaves behind lives below `VisitProvider`, which
- * remounts on each new visit so nothing carries over to the next person.
+ * they typed into search and which tips they have seen. Everything a visitor leaves behind lives below
+ * `VisitProvider`, which remounts on each new visit so nothing carries over to the next person.
  */
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { ContentLanguage, Locale } from '../../preload/contract/schemas.ts';
