@@ -301,13 +301,6 @@ function ReaderView({
           onPageFailed={(page) => setView((old) => pageFailed(old, page))}
         />
         <ReaderProgress page={pageNumber} pageCount={pageCount} />
-        <VisitHint
-          hint="reader-pages"
-          text="hint.readerPages"
-          icon={<SwipeIcon />}
-          done={pageNumber !== openingPage}
-          className="reader-hint"
-        />
         {panel === 'find' && (
           <FindPanel
             state={find.state}
@@ -319,6 +312,14 @@ function ReaderView({
         )}
         {panel === 'outline' && <OutlinePanel outline={outline} onChoose={(entry) => void chooseOutline(entry)} />}
       </div>
+      {/* Under the page, never over it: a link or a word at its foot stays in reach while the tip shows. */}
+      <VisitHint
+        hint="reader-pages"
+        text="hint.readerPages"
+        icon={<SwipeIcon />}
+        done={pageNumber !== openingPage}
+        className="reader-hint"
+      />
       {view.failed && (
         <p className="reader-page-error" role="alert">
           {t('reader.error.page')}

@@ -210,6 +210,12 @@ for (const layout of layouts) {
       const hint = page.getByTestId('hint-reader-pages');
       await expect(reader).toHaveAttribute('data-page-count', '2');
       await expect(hint).toBeVisible();
+      // The tip lies beside the page, never over it: a link at the page's foot stays in reach.
+      const stage = (await page.locator('.reader-stage').boundingBox())!;
+      const tip = (await hint.boundingBox())!;
+      expect(tip.y >= stage.y + stage.height - 1 || tip.y + tip.height <= stage.y + 1, 'tip clear of the page').toBe(
+        true,
+      );
       await expect(progress).toHaveAttribute('aria-valuenow', '50');
       await expect(progress).toHaveAttribute('aria-valuetext', 'Page 1 of 2');
       const half = (await progress.locator('div').boundingBox())!.width;
@@ -248,11 +254,21 @@ for (const layout of layouts) {
       await page.getByTestId('reader-finish').tap();
       await expect(page.getByTestId('attract')).toBeVisible();
       await expect(reader).toHaveCount(0);
-      await page.getByTestId('attract').tap();
+      // A new visit, in traditional Mongolian: the tip again, in columns beside the page.
+      await page.getByTestId('attract-languages').locator('[data-locale="mn-Mong"]').tap();
       await openItem(page, 'shelf-energy', 'solar-basics');
       await page.getByTestId('open-item').tap();
-      // A new visit: the tip again, in the venue's language.
-      await expect(page.getByTestId('hint-reader-pages')).toContainText('turn the page');
+      await expect(page.getByTestId('hint-reader-pages')).toContainText('ᠨᠢᠭᠤᠷ ᠡᠷᠭᠢᠭᠦᠯᠬᠦ');
+      await expect(page.getByTestId('reader-progress')).toBeVisible();
+      expect(await horizontalMongolian(page)).toEqual([]);
+      const verticalStage = (await page.locator('.reader-stage').boundingBox())!;
+      const verticalTip = (await page.getByTestId('hint-reader-pages').boundingBox())!;
+      expect(
+        verticalTip.x >= verticalStage.x + verticalStage.width - 1 ||
+          verticalTip.y >= verticalStage.y + verticalStage.height - 1,
+        'tip clear of the page (mn-Mong)',
+      ).toBe(true);
+      expect(await layoutFaults(page)).toEqual([]);
     });
 
     test('more on this subject opens another item; the video says its controls in words', async ({
