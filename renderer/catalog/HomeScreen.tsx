@@ -33,6 +33,16 @@ export function HomeScreen() {
   return (
     <main className="home" aria-busy={subjects.status === 'loading'} ref={home}>
       <h1 className="greeting">{t('home.greeting')}</h1>
+      {/* Between the greeting and the shelves, covering none of them: a band, or a column in the vertical interface. */}
+      {hasShelves && (
+        <VisitHint
+          hint="shelves"
+          text="hint.shelves"
+          icon={<SwipeIcon />}
+          done={scrolledShelf}
+          className="shelves-hint"
+        />
+      )}
       {/* One box for the shelves: in the vertical interface the greeting stands as a column beside them. */}
       <div className="home-shelves">
         <Arrivals />
@@ -47,15 +57,6 @@ export function HomeScreen() {
             .filter((subject) => subject.itemCount > 0)
             .map((subject) => <SubjectShelf key={subject.id} subject={subject} />)}
       </div>
-      {hasShelves && (
-        <VisitHint
-          hint="shelves"
-          text="hint.shelves"
-          icon={<SwipeIcon />}
-          done={scrolledShelf}
-          className="shelves-hint"
-        />
-      )}
     </main>
   );
 }
