@@ -1,5 +1,11 @@
-/** Home: what arrived lately, the quizzes, then one shelf per subject, each a row of cards in the subject's colour. */
+/**
+ * Home: what arrived lately, the quizzes, then one shelf per subject, each a row of cards in the subject's
+ * colour; once a visit, a tip that the shelves scroll sideways, gone when the visitor scrolls one.
+ */
+import { useEffect, useRef, useState } from 'react';
 import type { Subject } from '../../preload/contract/catalog.ts';
+import { SwipeIcon } from '../components/icons.tsx';
+import { VisitHint } from '../visit/VisitHint.tsx';
 import { ErrorPanel } from '../components/ErrorPanel.tsx';
 import { Shelf } from './Shelf.tsx';
 import { subjectColour } from './subject-colours.ts';
@@ -12,9 +18,31 @@ const LATEST_SHOWN = 12;
 export function HomeScreen() {
   const { t, locale } = useI18n();
   const subjects = useKioskCall('catalog.subjects', { locale });
+  const home = useRef<HTMLElement>(null);
+  const [scrolledShelf, setScrolledShelf] = useState(false);
+  // A shelf's scroll does not bubble: it is heard on its way down.
+  useEffect(() => {
+    const element = home.current;
+    const onScroll = (event: Event) => {
+      if (event.target instanceof HTMLElement && event.target.classList.contains('shelf-row')) setScrolledShelf(true);
+    };
+    element?.addEventListener('scroll', onScroll, { capture: true, passive: true });
+    return () => element?.removeEventListener('scroll', onScroll, { capture: true });
+  }, []);
+  const hasShelves = subjects.status === 'done' && subjects.value.subjects.some((subject) => subject.itemCount > 0);
   return (
-    <main className="home" aria-busy={subjects.status === 'loading'}>
+    <main className="home" aria-busy={subjects.status === 'loading'} ref={home}>
       <h1 className="greeting">{t('home.greeting')}</h1>
+      {/* Between the greeting and the shelves, covering none of them: a band, or a column in the vertical interface. */}
+      {hasShelves && (
+        <VisitHint
+          hint="shelves"
+          text="hint.shelves"
+          icon={<SwipeIcon />}
+          done={scrolledShelf}
+          className="shelves-hint"
+        />
+      )}
       {/* One box for the shelves: in the vertical interface the greeting stands as a column beside them. */}
       <div className="home-shelves">
         <Arrivals />

@@ -1,7 +1,7 @@
 /**
  * One item: its cover (a PDF's first page), title, summary, languages and length, and one big
- * button that opens it with the viewer of its kind (see `../viewers.ts`). A document's language
- * versions are a choice: the cover, the length and the reader follow the one chosen.
+ * button that opens it with the viewer of its kind (see `../viewers.ts`); under them, more on its subject. A
+ * document's language versions are a choice: the cover, the length and the reader follow the one chosen.
  */
 import { useRef, useState, type CSSProperties } from 'react';
 import type { ItemDetail, ItemFile, ItemSummary } from '../../preload/contract/catalog.ts';
@@ -9,6 +9,7 @@ import type { ContentLanguage } from '../../preload/contract/schemas.ts';
 import { ErrorPanel } from '../components/ErrorPanel.tsx';
 import { ItemText } from './ItemText.tsx';
 import { KindLabel } from './KindLabel.tsx';
+import { MoreOnSubject } from './MoreOnSubject.tsx';
 import { subjectColour } from './subject-colours.ts';
 import { viewerFor } from '../viewers.ts';
 import { documentChoice } from './item-files.ts';
@@ -27,13 +28,16 @@ export function ItemScreen({ id, summary }: { id: string; summary?: ItemSummary 
   // The language version the visitor chose; until they do, their own or the catalog's next best.
   const [chosen, setChosen] = useState<ContentLanguage>();
   const openedAt = useRef(0);
-  const item: ItemSummary | undefined = detail.status === 'done' ? detail.value : summary;
+  // A change of language reads the item again: its last answer stays meanwhile, so an open viewer stays open.
+  const [kept, setKept] = useState<ItemDetail | undefined>();
+  if (detail.status === 'done' && kept !== detail.value) setKept(detail.value);
+  const item: ItemSummary | undefined = detail.status === 'done' ? detail.value : (kept ?? summary);
 
   if (!item) {
     if (detail.status === 'failed') return <ErrorPanel code={detail.code} onRetry={detail.retry} />;
     return <p className="quiet">{t('common.loading')}</p>;
   }
-  const full = detail.status === 'done' ? detail.value : undefined;
+  const full = detail.status === 'done' ? detail.value : kept;
   const viewer = full ? viewerFor(full) : undefined;
   // A viewer with a screen of its own (a quiz) opens there rather than over this page.
   const screen = full && viewer && 'screen' in viewer ? viewer.screen(full) : undefined;
@@ -91,6 +95,7 @@ export function ItemScreen({ id, summary }: { id: string; summary?: ItemSummary 
         )}
         {full && !viewer && <p className="notice">{t('item.cannotOpen')}</p>}
       </div>
+      <MoreOnSubject item={item} />
       {open && full && viewer && 'View' in viewer && (
         <viewer.View
           item={full}

@@ -1,7 +1,11 @@
-/** The bar on every screen of a visit: back, home, search, the languages and "finish", always in reach. */
+/**
+ * The bar on every screen of a visit: back, home, search, the text size, the languages and "finish",
+ * always in reach, each with its word beside its icon.
+ */
 import { useI18n } from '../i18n/i18n.tsx';
+import { TextSizeControl } from '../visit/TextSizeControl.tsx';
 import { useVisit } from '../visit/visit.tsx';
-import { BackIcon, SearchIcon } from './icons.tsx';
+import { BackIcon, HomeIcon, SearchIcon } from './icons.tsx';
 import { LanguageSwitcher } from './LanguageSwitcher.tsx';
 
 export function TopBar() {
@@ -20,13 +24,16 @@ export function TopBar() {
         <BackIcon />
         <span className="label">{t('nav.back')}</span>
       </button>
+      {/* `brand`: where the room's name stood before Home had a word of its own. */}
       <button
         type="button"
-        className="brand"
+        className="button brand home-button"
         onClick={() => go({ name: 'home' })}
         aria-current={screen.name === 'home' ? 'page' : undefined}
+        data-testid="home"
       >
-        <span className="label">{t('app.name')}</span>
+        <HomeIcon />
+        <span className="label">{t('nav.home')}</span>
       </button>
       <button
         type="button"
@@ -37,6 +44,7 @@ export function TopBar() {
         <SearchIcon />
         <span className="label">{t('nav.search')}</span>
       </button>
+      <TextSizeControl />
       <LanguageSwitcher />
       <button type="button" className="button finish" onClick={end}>
         <span className="label">{t('visit.finish')}</span>

@@ -87,3 +87,29 @@ export const SpeakerIcon = () => (
     <path d="M15.5 9a4 4 0 0 1 0 6M18.5 6.5a7.5 7.5 0 0 1 0 11" />
   </Icon>
 );
+export const HomeIcon = () => (
+  <Icon>
+    <path d="M3.5 11L12 4l8.5 7" />
+    <path d="M6 9.5V20h12V9.5" />
+    <path d="M10 20v-5.5h4V20" />
+  </Icon>
+);
+/** A small and a large letter: the text-size control. */
+export const TextSizeIcon = () => (
+  <Icon>
+    <path d="M2.5 19l3.5-9 3.5 9M3.8 16h4.4" strokeWidth="1.8" />
+    <path d="M11 19l5-13 5 13M12.9 14.5h6.2" />
+  </Icon>
+);
+export const GlobeIcon = () => (
+  <Icon>
+    <circle cx="12" cy="12" r="8.5" />
+    <path d="M3.5 12h17M12 3.5c2.6 2.6 3.6 5.5 3.6 8.5s-1 5.9-3.6 8.5c-2.6-2.6-3.6-5.5-3.6-8.5s1-5.9 3.6-8.5z" />
+  </Icon>
+);
+/** Two arrows pointing apart: something that moves sideways with a swipe. */
+export const SwipeIcon = () => (
+  <Icon>
+    <path d="M3 12h18M7 8l-4 4 4 4M17 8l4 4-4 4" />
+  </Icon>
+);

@@ -1,6 +1,7 @@
 /**
  * The kiosk's PDF reader: one page at a time, turned by swipe, tap, buttons or arrow keys, with
- * zoom presets and pinch, a page strip, the document's contents, and find in document.
+ * zoom presets and pinch, a page strip, the document's contents, and find in document; a bar shows how far
+ * in the page is, a tip once a visit says how to turn pages, and the visit's language and Finish stay in reach.
  * Open it with a content URL (`/content/<sha256>`); it never navigates away or opens a window.
  */
 import type { PDFDocumentProxy } from 'pdfjs-dist';
@@ -13,6 +14,10 @@ import { OutlinePanel, type OutlineEntry } from './OutlinePanel.tsx';
 import { PageCanvases } from './page-canvases.ts';
 import { PageNumberPad } from './PageNumberPad.tsx';
 import { PageStage } from './PageStage.tsx';
+import { ReaderProgress } from './ReaderProgress.tsx';
+import { ReaderVisitTools } from './ReaderVisitTools.tsx';
+import { SwipeIcon } from '../components/icons.tsx';
+import { VisitHint } from '../visit/VisitHint.tsx';
 import { openingView, pageFailed, showPage } from './page-view.ts';
 import { openPdf } from './pdf-document.ts';
 import { destinationPage, pageLinks, type PageLink } from './pdf-links.ts';
@@ -97,6 +102,7 @@ export function PdfReader({ src, title, page, narration, onClose }: PdfReaderPro
           {t('reader.close')}
         </button>
         <ReaderTitle title={title} />
+        <ReaderVisitTools onLeave={onClose} />
       </header>
       <div className="reader-message" role={loading.status === 'failed' ? 'alert' : 'status'}>
         {loading.status === 'loading' && <p>{t('reader.loading')}</p>}
@@ -136,6 +142,8 @@ function ReaderView({
   useEffect(() => () => canvases.destroy(), [canvases]);
   const [view, setView] = useState(() => showPage(openingView, firstPage, doc.numPages));
   const pageNumber = view.page;
+  // The page it opened at: once the visitor turns from it, the tip on turning pages has done its work.
+  const [openingPage] = useState(pageNumber);
   const [zoom, setZoom] = useState<Zoom>(fitPage);
   // The page and stage sizes of the drawing on screen, which + and - step from.
   const shown = useRef<{ page: Size; stage: Size } | undefined>(undefined);
@@ -281,6 +289,7 @@ function ReaderView({
             {t('reader.pages')}
           </button>
         </div>
+        <ReaderVisitTools onLeave={onClose} />
       </header>
       <div className="reader-body">
         <PageStage
@@ -298,6 +307,7 @@ function ReaderView({
           onLink={follow}
           onPageFailed={(page) => setView((old) => pageFailed(old, page))}
         />
+        <ReaderProgress page={pageNumber} pageCount={pageCount} />
         {panel === 'find' && (
           <FindPanel
             state={find.state}
@@ -309,6 +319,14 @@ function ReaderView({
         )}
         {panel === 'outline' && <OutlinePanel outline={outline} onChoose={(entry) => void chooseOutline(entry)} />}
       </div>
+      {/* Under the page, never over it: a link or a word at its foot stays in reach while the tip shows. */}
+      <VisitHint
+        hint="reader-pages"
+        text="hint.readerPages"
+        icon={<SwipeIcon />}
+        done={pageNumber !== openingPage}
+        className="reader-hint"
+      />
       {view.failed && (
         <p className="reader-page-error" role="alert">
           {t('reader.error.page')}

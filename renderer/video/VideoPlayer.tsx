@@ -1,8 +1,8 @@
 /**
  * A lecture video filling the screen, with large touch controls instead of the browser's small
- * ones: play/pause, back and forward 10 s, a wide scrubber, captions in the language the visitor
- * picks, and the transcript beside the picture (below it in portrait), its line following playback,
- * a tap on a line playing from there. The video's box is the picture's, so captions sit on the picture.
+ * ones, each with its word under its icon: play/pause, back and forward 10 s, a wide scrubber, captions in the
+ * language the visitor picks, and the transcript beside the picture (below it in portrait), its line following
+ * playback, a tap on a line playing from there. The video's box is the picture's, so captions sit on the picture.
  * While it plays, the visit does not count as idle.
  */
 import { useEffect, useRef, useState, type CSSProperties } from 'react';
@@ -199,6 +199,7 @@ export function VideoPlayer({
         <button type="button" className="round" onClick={() => skip(-10)} aria-label={t('video.back10')}>
           <RewindIcon />
           <span className="round-caption">10</span>
+          <span className="round-word">{t('video.word.back')}</span>
         </button>
         <button
           ref={playButton}
@@ -209,10 +210,12 @@ export function VideoPlayer({
           data-testid="video-toggle"
         >
           {playing ? <PauseIcon /> : <PlayIcon />}
+          <span className="round-word">{playing ? t('video.pause') : t('video.play')}</span>
         </button>
         <button type="button" className="round" onClick={() => skip(10)} aria-label={t('video.forward10')}>
           <ForwardIcon />
           <span className="round-caption">10</span>
+          <span className="round-word">{t('video.word.forward')}</span>
         </button>
         <span className="player-time" aria-hidden="true">
           {formatTime(time)} / {formatTime(duration)}
@@ -239,6 +242,7 @@ export function VideoPlayer({
               data-testid="captions"
             >
               <CaptionsIcon />
+              <span className="round-word">{t('video.captions')}</span>
             </button>
             <button
               type="button"
@@ -249,6 +253,7 @@ export function VideoPlayer({
               data-testid="transcript-toggle"
             >
               <TranscriptIcon />
+              <span className="round-word">{t('video.transcript')}</span>
             </button>
           </>
         )}
@@ -260,6 +265,7 @@ export function VideoPlayer({
           data-testid="video-close"
         >
           <CloseIcon />
+          <span className="round-word">{t('common.close')}</span>
         </button>
       </div>
     </div>

@@ -1,7 +1,7 @@
 /**
- * One visit is one session: the visitor's language, where they are and have been, and what they
- * typed into search. Everything a visitor leaves behind lives below `VisitProvider`, which
- * remounts on each new visit so nothing carries over to the next person.
+ * One visit is one session: the visitor's language and text size, where they are and have been, what
+ * they typed into search and which tips they have seen. Everything a visitor leaves behind lives below
+ * `VisitProvider`, which remounts on each new visit so nothing carries over to the next person.
  */
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { ContentLanguage, Locale } from '../../preload/contract/schemas.ts';
@@ -11,8 +11,12 @@ import { defaultInputMethod } from '../keyboard/input-methods.ts';
 import { emptyEntry, type TextEntry } from '../keyboard/text-entry.ts';
 import { IdleWatcher } from './IdleWatcher.tsx';
 import { flushReports, report } from '../stats/report.ts';
+import { applyTextSize, clearTextSize, type TextSize } from './text-size.ts';
 
 export type { Screen };
+
+/** The one-time tips a visit shows: how to turn the reader's pages, that shelves scroll sideways. */
+export type VisitHint = 'reader-pages' | 'shelves';
 
 export interface SearchState {
   entry: TextEntry;
@@ -27,10 +31,16 @@ export interface Visit {
   locale: Locale;
   canGoBack: boolean;
   search: SearchState;
+  /** The text size the visitor chose for the whole interface. */
+  textSize: TextSize;
+  /** The tips shown so far in this visit: each is shown once. */
+  hintsShown: ReadonlySet<VisitHint>;
   go(screen: Screen): void;
   back(): void;
   setLocale(locale: Locale): void;
   setSearch(search: SearchState): void;
+  setTextSize(size: TextSize): void;
+  hintShown(hint: VisitHint): void;
   /** Something is happening without a touch (a video playing): the visit is not idle. */
   stillHere(): void;
   /** Ends the visit: every trace of it is dropped and the attract screen returns. */
@@ -74,6 +84,17 @@ function OneVisit({ settings, onEnd, children }: { settings: VisitSettings; onEn
     entry: emptyEntry(defaultInputMethod(settings.defaultLocale)),
   }));
   const activity = useRef<() => void>(() => undefined);
+  const [textSize, setTextSize] = useState<TextSize>('normal');
+  const [hintsShown, setHintsShown] = useState<ReadonlySet<VisitHint>>(() => new Set());
+  const hintShown = useCallback(
+    (hint: VisitHint) => setHintsShown((shown) => (shown.has(hint) ? shown : new Set([...shown, hint]))),
+    [],
+  );
+  // The size scales the root font, so every screen and overlay follows; the next visit starts from normal.
+  useEffect(() => {
+    applyTextSize(document.documentElement, textSize);
+    return () => clearTextSize(document.documentElement);
+  }, [textSize]);
 
   const go = useCallback(
     (screen: Screen) => setHistory((past) => (sameScreen(past.at(-1)!, screen) ? past : [...past, screen])),
@@ -118,14 +139,32 @@ function OneVisit({ settings, onEnd, children }: { settings: VisitSettings; onEn
       locale,
       canGoBack: history.length > 2,
       search,
+      textSize,
+      hintsShown,
       go,
       back,
       setLocale: chooseLocale,
       setSearch,
+      setTextSize,
+      hintShown,
       stillHere,
       end: finish,
     }),
-    [screen, settings.venueName, locale, history.length, search, go, back, chooseLocale, stillHere, finish],
+    [
+      screen,
+      settings.venueName,
+      locale,
+      history.length,
+      search,
+      textSize,
+      hintsShown,
+      go,
+      back,
+      chooseLocale,
+      hintShown,
+      stillHere,
+      finish,
+    ],
   );
   return (
     <VisitContext value={visit}>

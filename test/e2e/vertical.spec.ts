@@ -132,7 +132,8 @@ for (const layout of layouts) {
       await expectVerticalScreen(page, 'item');
       await page.locator('.brand').click();
       await soil.click();
-      await expect(page.getByTestId('item-page').getByTestId('shown-in')).toBeVisible();
+      // The item's own words (the shelf of more on its subject below has tags of its own).
+      await expect(page.getByTestId('item-page').locator('.item-facts').getByTestId('shown-in')).toBeVisible();
       await expectVerticalScreen(page, 'item in Cyrillic');
 
       // Search: the drawn hint is vertical; the filters' names clear the keyboard and the result count.
