@@ -1,7 +1,7 @@
 /**
- * Pictures of every visitor screen at the two orientations a kiosk is mounted in. A test run keeps
- * them in test-results/screenshots/; `npm run screenshots` writes them to docs/screenshots/ so a
- * reviewer sees the layout without running the kiosk.
+ * Pictures of every visitor screen at the two orientations a kiosk is mounted in: `npm run screenshots`
+ * writes them to docs/screenshots/ so a reviewer sees the layout without running the kiosk (the test run
+ * leaves this tour out; see playwright.config.ts).
  */
 import path from 'node:path';
 import type { Page } from '@playwright/test';
@@ -92,6 +92,15 @@ for (const size of sizes) {
       await page.getByTestId('shelf-energy').locator('[data-item-id="solar-basics"]').click();
       await expect(page.getByTestId('pdf-thumbnail')).toBeVisible();
       await snap(page, 'item-mn-Mong', size);
+      await page.getByTestId('open-item').click();
+      await expect(page.getByTestId('reader-stage')).toHaveAttribute('data-page-ready', /\d+/);
+      await snap(page, 'reader-mn-Mong', size);
+      await page.getByTestId('reader').locator('.reader-close').first().click();
+      await expect(page.getByTestId('reader')).toHaveCount(0);
+      await page.getByTestId('text-size').click();
+      await expect(page.getByRole('dialog')).toBeVisible();
+      await snap(page, 'text-size-mn-Mong', size);
+      await page.keyboard.press('Escape');
       // An item with no Mongolian-script version: its Cyrillic words framed and tagged.
       await page.locator('.brand').click();
       await page.getByTestId('shelf-agriculture').locator('[data-item-id="healthy-soil"]').click();
@@ -118,6 +127,9 @@ for (const size of sizes) {
       await page.getByTestId('open-item').click();
       await expect(page.getByTestId('quiz-intro')).toBeVisible();
       await snap(page, 'quiz-intro-mn-Mong', size);
+      await page.locator('[data-mode="practice"]').click();
+      await expect(page.getByTestId('quiz-question')).toBeVisible();
+      await snap(page, 'quiz-question-mn-Mong', size);
 
       await page.clock.fastForward(125_000);
       await expect(page.getByTestId('idle-countdown')).toBeVisible();
