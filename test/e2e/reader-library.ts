@@ -123,11 +123,40 @@ export async function damagedPagePdf(): Promise<Uint8Array> {
 export const manualRareWord = 'magnetar';
 export const manualRarePages = [40, 1400, 2100] as const;
 
+/** A word of `manualPdf` on page 1,400 and nowhere else, in a line of its body. */
+export const manualLonelyWord = 'heliostat';
+export const manualLonelyPage = 1400;
+const manualLonelyLine = `The ${manualLonelyWord} on the roof turns a mirror to follow the sun.`;
+
+/** The body lines of page `number` of `manualPdf`, as drawn. */
+function manualLines(number: number, bodyLines: number): string[] {
+  const lines = [
+    `Section ${number}: configuring the reading room's lamps, fans and power supply.`,
+    'Every setting below is explained with an example and the value it takes.',
+    `Line three of page ${number} lists the parts and where to find them in the store.`,
+    'Keep this manual beside the kiosk; the staff can print any page of it.',
+  ];
+  const body = Array.from({ length: bodyLines }, (_, index) => lines[index % lines.length]!);
+  return number === manualLonelyPage ? [...body, manualLonelyLine] : body;
+}
+
+/**
+ * The text of each page of `manualPdf(pages, bodyLines)`, as the publisher's extraction gives it (the
+ * heading, the green band's words, the body lines): what its `page-text` file holds.
+ */
+export function manualPageTexts(pages: number, bodyLines = 4): string[] {
+  return Array.from({ length: pages }, (_, index) => {
+    const number = index + 1;
+    const rare = (manualRarePages as readonly number[]).includes(number) ? [`MMWW ${manualRareWord} field`] : [];
+    return [`Page ${number}`, ...rare, ...manualLines(number, bodyLines)].join('\n');
+  });
+}
+
 /**
  * A long manual of `pages` pages, as real software manuals run to thousands: a heading "Page N"
  * and `bodyLines` lines of body text each (a real manual's page holds about 40), so a find must
  * read every page's text; `manualRareWord` appears once on each of `manualRarePages`, in a white
- * heading on a green band.
+ * heading on a green band, and `manualLonelyWord` once, on `manualLonelyPage`.
  */
 export async function manualPdf(pages: number, bodyLines = 4): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
@@ -148,15 +177,9 @@ export async function manualPdf(pages: number, bodyLines = 4): Promise<Uint8Arra
         color: rgb(1, 1, 1),
       });
     }
-    const lines = [
-      `Section ${number}: configuring the reading room's lamps, fans and power supply.`,
-      'Every setting below is explained with an example and the value it takes.',
-      `Line three of page ${number} lists the parts and where to find them in the store.`,
-      'Keep this manual beside the kiosk; the staff can print any page of it.',
-    ];
-    for (let index = 0; index < bodyLines; index++) {
-      page.drawText(lines[index % lines.length]!, { x: 60, y: a4.height - 260 - index * 14, size: 10, font });
-    }
+    manualLines(number, bodyLines).forEach((line, index) =>
+      page.drawText(line, { x: 60, y: a4.height - 260 - index * 14, size: 10, font }),
+    );
   }
   return doc.save({ useObjectStreams: false });
 }
