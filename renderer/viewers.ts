@@ -4,6 +4,7 @@
  */
 import type { ComponentType } from 'react';
 import type { ItemDetail, ItemKind } from '../preload/contract/catalog.ts';
+import type { ContentLanguage } from '../preload/contract/schemas.ts';
 import type { MessageKey } from './messages.ts';
 import type { Screen } from './screens.ts';
 import { quizViewer } from './quiz/quiz-viewer.tsx';
@@ -17,9 +18,17 @@ interface ViewerBase {
   canOpen(item: ItemDetail): boolean;
 }
 
-/** Opens over the current screen. `page`: where a document opens, for a link into it (a quiz's "Read more"). */
+/**
+ * Opens over the current screen. `page`: where a document opens, for a link into it (a quiz's "Read more").
+ * `find`: words to find in it from that page on, in the file of `language` when it has one (a search hit).
+ */
 export interface OverlayViewer extends ViewerBase {
-  View: ComponentType<{ item: ItemDetail; page?: number | undefined; onClose: () => void }>;
+  View: ComponentType<{
+    item: ItemDetail;
+    page?: number | undefined;
+    find?: { query: string; language?: ContentLanguage | undefined } | undefined;
+    onClose: () => void;
+  }>;
 }
 
 /** Opens as a screen of its own, under the top bar, so the visitor can change language while in it (a quiz). */

@@ -2,7 +2,7 @@
  * One item: its cover (a PDF's first page), title, summary, languages and length, and one big
  * button that opens it with the viewer of its kind (see `../viewers.ts`).
  */
-import { useRef, useState, type CSSProperties } from 'react';
+import { useEffect, useRef, useState, type CSSProperties } from 'react';
 import type { ItemDetail, ItemFile, ItemSummary } from '../../preload/contract/catalog.ts';
 import { contentLanguageNames } from './content-languages.ts';
 import { ErrorPanel } from '../components/ErrorPanel.tsx';
@@ -16,17 +16,28 @@ import { useI18n } from '../i18n/i18n.tsx';
 import { PdfThumbnail } from '../reader/PdfThumbnail.tsx';
 import { report } from '../stats/report.ts';
 import { useVisit } from '../visit/visit.tsx';
+import type { ScreenParams } from '../screens.ts';
 
 function mainFile(item: ItemDetail): ItemFile | undefined {
   return fileFor(item, 'main');
 }
 
-export function ItemScreen({ id, summary }: { id: string; summary?: ItemSummary }) {
+export function ItemScreen({ id, summary, find }: ScreenParams['item']) {
   const { t, locale } = useI18n();
   const { go } = useVisit();
   const detail = useKioskCall('catalog.item', { locale, id });
-  const [open, setOpen] = useState(false);
+  // A search hit inside the document opens it at once, at the page that matched; the open button later opens
+  // it from the start.
+  const [open, setOpen] = useState(find !== undefined);
+  const [opening, setOpening] = useState(find);
   const openedAt = useRef(0);
+  const openedKind = detail.status === 'done' && find ? detail.value.kind : undefined;
+  // Opened by the search hit rather than the button: counted once, when the item is known.
+  useEffect(() => {
+    if (!openedKind) return;
+    openedAt.current = performance.now();
+    report({ kind: 'item-open', itemId: id, detail: openedKind });
+  }, [id, openedKind]);
   const item: ItemSummary | undefined = detail.status === 'done' ? detail.value : summary;
 
   if (!item) {
@@ -97,9 +108,12 @@ export function ItemScreen({ id, summary }: { id: string; summary?: ItemSummary 
       {open && full && viewer && 'View' in viewer && (
         <viewer.View
           item={full}
+          page={opening?.page}
+          find={opening}
           onClose={() => {
             reportTimeOpen(id, full.kind, performance.now() - openedAt.current);
             setOpen(false);
+            setOpening(undefined);
           }}
         />
       )}

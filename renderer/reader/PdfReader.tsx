@@ -25,6 +25,8 @@ export interface PdfReaderProps {
   title: string;
   /** The page to open at (a link from a quiz question); the first when absent or past the end. */
   page?: number | undefined;
+  /** Words to find from `page` on as the document opens (a search hit there): the match is marked at once. */
+  find?: string | undefined;
   onClose(): void;
 }
 
@@ -52,7 +54,7 @@ type Loading =
   | { status: 'failed'; reason: 'password' | 'broken' }
   | { status: 'ready'; doc: PDFDocumentProxy };
 
-export function PdfReader({ src, title, page, onClose }: PdfReaderProps) {
+export function PdfReader({ src, title, page, find, onClose }: PdfReaderProps) {
   const { t, locale } = useI18n();
   const [loading, setLoading] = useState<Loading>({ status: 'loading' });
   const [attempt, setAttempt] = useState(0);
@@ -79,7 +81,7 @@ export function PdfReader({ src, title, page, onClose }: PdfReaderProps) {
   }, [src, attempt]);
 
   if (loading.status === 'ready')
-    return <ReaderView doc={loading.doc} title={title} firstPage={page ?? 1} onClose={onClose} />;
+    return <ReaderView doc={loading.doc} title={title} firstPage={page ?? 1} findFirst={find} onClose={onClose} />;
   return (
     <div
       className={readerClass(isVerticalLocale(locale))}
@@ -117,11 +119,13 @@ function ReaderView({
   doc,
   title,
   firstPage,
+  findFirst,
   onClose,
 }: {
   doc: PDFDocumentProxy;
   title: string;
   firstPage: number;
+  findFirst?: string | undefined;
   onClose(): void;
 }) {
   const { t, locale } = useI18n();
@@ -147,6 +151,16 @@ function ReaderView({
   const find = useFind(doc, go);
 
   useEffect(() => rootRef.current?.focus(), []);
+
+  // Opened from a search hit: the same find as the Find panel's, from the page it matched on, so the match is
+  // marked there; the panel, opened by its button, shows the words and steps through the other matches.
+  const { search: startFind } = find;
+  const findOnOpen = useRef(findFirst);
+  useEffect(() => {
+    const query = findOnOpen.current;
+    findOnOpen.current = undefined;
+    if (query) void startFind(query, firstPage);
+  }, [startFind, firstPage]);
 
   useEffect(() => {
     let current = true;

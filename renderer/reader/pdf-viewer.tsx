@@ -6,7 +6,11 @@ import { PdfReader } from './PdfReader.tsx';
 export const pdfViewer: OverlayViewer = {
   action: 'reader.open',
   canOpen: (item) => fileFor(item, 'main')?.mediaType === 'application/pdf',
-  View: ({ item, page, onClose }) => (
-    <PdfReader src={fileFor(item, 'main')!.url} title={item.title} page={page} onClose={onClose} />
-  ),
+  View: ({ item, page, find, onClose }) => {
+    // A search hit names the language of the page text that matched: its own file, where the item has one.
+    const file =
+      item.files.find((candidate) => candidate.role === 'main' && candidate.language === find?.language) ??
+      fileFor(item, 'main')!;
+    return <PdfReader src={file.url} title={item.title} page={page} find={find?.query} onClose={onClose} />;
+  },
 };
