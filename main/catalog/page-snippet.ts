@@ -10,8 +10,8 @@ export interface SnippetPiece {
 }
 
 /** Characters of context before the first match, and the snippet's whole length, about. */
-const BEFORE = 60;
-const LENGTH = 180;
+const BEFORE = 40;
+const LENGTH = 160;
 const wordCharacter = /[\p{L}\p{N}\p{M}]/u;
 /** Marks in one snippet at most: a one-letter prefix could otherwise mark every other word. */
 const MAX_MARKS = 12;

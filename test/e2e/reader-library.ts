@@ -4,7 +4,7 @@
  * catalog with one item per PDF, installed through the catalog's own code before the host starts.
  */
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
+import { createReadStream, readFileSync } from 'node:fs';
 import { mkdir, open, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { deflateSync } from 'node:zlib';
@@ -21,6 +21,7 @@ import {
   type PDFPage,
 } from 'pdf-lib';
 import { CatalogWriter } from '../../main/catalog/catalog-writer.ts';
+import { PAGE_TEXT_MEDIA_TYPE, pageTextBytes, parsePageText } from '../../main/packs/page-text.ts';
 import { contentPath } from '../../main/store/content-paths.ts';
 
 const a4 = { width: 595, height: 842 } as const;
@@ -324,6 +325,13 @@ export interface LibraryItem {
   title: string;
   file: StoredFile;
   pages: number;
+  /** The document's page text (`storePageText`), so search finds its every page. */
+  pageText?: StoredFile;
+}
+
+/** Puts a page-text file of `pages` into the content store of `dataDir`. */
+export async function storePageText(dataDir: string, pages: readonly string[]): Promise<StoredFile> {
+  return storeBytes(dataDir, pageTextBytes(pages));
 }
 
 /** Records `items` as one installed pack in the catalog of `dataDir`, through the catalog's own code. */
@@ -336,19 +344,34 @@ export function installLibrary(dataDir: string, items: readonly LibraryItem[]): 
         channel: 'test',
         version: 1,
         subjects: [{ id: 'reading', names: { en: 'Reading' } }],
-        files: items.map((item) => ({ sha256: item.file.hash, size: item.file.size, mediaType: 'application/pdf' })),
+        files: items.flatMap((item) => [
+          { sha256: item.file.hash, size: item.file.size, mediaType: 'application/pdf' },
+          ...(item.pageText
+            ? [{ sha256: item.pageText.hash, size: item.pageText.size, mediaType: PAGE_TEXT_MEDIA_TYPE }]
+            : []),
+        ]),
         items: items.map((item, index) => ({
           id: item.id,
           kind: 'pdf',
           addedAt: new Date(Date.UTC(2026, 0, 1 + index)).toISOString(),
           subjects: ['reading'],
           texts: { en: { title: item.title, summary: `A generated leaflet of ${item.pages} pages.` } },
-          files: [{ role: 'main', hash: item.file.hash }],
+          files: [
+            { role: 'main', hash: item.file.hash },
+            ...(item.pageText
+              ? [{ role: 'page-text' as const, hash: item.pageText.hash, language: 'en' as const }]
+              : []),
+          ],
           pages: item.pages,
         })),
       },
       // A fixed install time: the specs do not depend on what counts as new.
       '2026-02-01T00:00:00.000Z',
+      (hash) => {
+        const parsed = parsePageText(readFileSync(contentPath(dataDir, hash)));
+        if (!parsed.ok) throw new Error(`page text ${hash} ${parsed.problem}`);
+        return parsed.pages;
+      },
     );
   } finally {
     catalog.close();
