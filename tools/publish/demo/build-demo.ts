@@ -3,6 +3,8 @@
  * to PDFs and draws the quizzes' pictures, then builds and signs the demo pack into resources/demo-pack/ with the publisher, one version up,
  * and pins the new manifest's digest in main/demo/demo-manifest.ts: the demo key signs that manifest only.
  * A development step: its output is committed, so a fresh checkout needs neither the fonts nor this run.
+ * `--keep-pdfs` builds the pack from the committed PDFs and pictures without drawing them again (a change to
+ * the pack format alone), so their bytes stay as they are.
  */
 import { createHash } from 'node:crypto';
 import { mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
@@ -93,8 +95,9 @@ async function pinManifest(): Promise<string> {
 }
 
 async function main(): Promise<void> {
-  const rendered = await renderLeaflets();
-  const pictures = await drawQuizPictures(path.join(sourceDir, 'quiz', 'images'));
+  const keep = process.argv.includes('--keep-pdfs');
+  const rendered = keep ? 0 : await renderLeaflets();
+  const pictures = keep ? 0 : await drawQuizPictures(path.join(sourceDir, 'quiz', 'images'));
   const version = (await installedVersion()) + 1;
   const staging = path.join(await mkdtemp(path.join(os.tmpdir(), 'demo-pack-')), 'pack');
   const manifest = await buildPack({
