@@ -1,7 +1,7 @@
 /**
  * One item on a shelf or in results: its kind, title and summary on its subject's colour; a tap opens it. A
- * search result found inside a document also shows the page and the words around the match, and a tap opens
- * the document at that page with the match marked.
+ * search result found inside a document also shows, under the card, the page and the words around the match: a
+ * tap there opens the document at that page with the match marked, while the card opens the item page as ever.
  */
 import type { CSSProperties } from 'react';
 import type { ItemSummary, PageHit } from '../../preload/contract/catalog.ts';
@@ -27,27 +27,38 @@ export function ItemCard({
   const { go } = useVisit();
   const style = { '--subject': colour ?? subjectColour(item.subjects[0]) } as CSSProperties;
   return (
-    <li className="card-slot">
+    <li className={pageHit && query ? 'card-slot with-hit' : 'card-slot'}>
       <button
         type="button"
         className={`item-card kind-${item.kind}`}
         style={style}
         data-item-id={item.id}
-        onClick={() =>
-          go({
-            name: 'item',
-            id: item.id,
-            summary: item,
-            ...(pageHit && query ? { find: { query, page: pageHit.page, language: pageHit.language } } : {}),
-          })
-        }
+        onClick={() => go({ name: 'item', id: item.id, summary: item })}
       >
         <span className="item-card-band">
           <KindLabel item={item} />
         </span>
         <ItemText item={item} place="card" />
-        {pageHit && <PageHitText hit={pageHit} />}
       </button>
+      {pageHit && query && (
+        <button
+          type="button"
+          className="item-card-hit"
+          style={style}
+          data-testid="page-hit"
+          data-hit-item-id={item.id}
+          onClick={() =>
+            go({
+              name: 'item',
+              id: item.id,
+              summary: item,
+              find: { query, page: pageHit.page, language: pageHit.language },
+            })
+          }
+        >
+          <PageHitText hit={pageHit} />
+        </button>
+      )}
     </li>
   );
 }
@@ -56,7 +67,7 @@ export function ItemCard({
 function PageHitText({ hit }: { hit: PageHit }) {
   const { t } = useI18n();
   return (
-    <span className="item-card-hit" data-testid="page-hit" aria-label={t('search.pageHitLabel', { page: hit.page })}>
+    <span className="item-card-hit-text">
       <span className="item-card-hit-page" data-testid="page-hit-page">
         {t('search.pageHit', { page: hit.page })}
       </span>{' '}
