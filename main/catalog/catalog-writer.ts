@@ -114,6 +114,7 @@ export class CatalogWriter {
         for (const file of pack.files ?? []) insertFile.run(file.sha256, file.size, file.mediaType);
 
         const itemOwner = statements.values<[string], string>('SELECT pack_id FROM items WHERE id = ?');
+        let pagesIndexed = false;
         const insertItem = statements.write<
           [string, string, string, string, string, number | null, number | null, 0 | 1, DocumentType | null]
         >(
@@ -158,7 +159,7 @@ export class CatalogWriter {
             if (!pageTexts)
               throw new Error(`Item "${item.id}" has page text, and no page texts were given to read it.`);
             const pages = pageTexts(file.hash);
-            this.#indexPages(file.hash, pages);
+            if (this.#indexPages(file.hash, pages)) pagesIndexed = true;
             if (file.language !== undefined) fullTexts.set(file.language, joinPages(pages));
           }
           for (const subject of item.subjects) insertItemSubject.run(item.id, subject, arrivedAt, featured);
@@ -176,7 +177,13 @@ export class CatalogWriter {
           );
         }
         const candidates = [...previous.hashes, ...(pack.files ?? []).map((file) => file.sha256)];
-        this.#dropUnreferencedPages(candidates);
+        const pagesDropped = this.#dropUnreferencedPages(candidates);
+        // Hundreds of thousands of pages written in one go leave the page index, and the whole texts the item
+        // index, in many segments, and every lookup seeks into each: a manual's item row ranked over them took
+        // 236 ms where one segment takes under 1 (bench/page-text.bench.ts). Merged into one segment each, at a
+        // few per cent of the install's time; only when this install wrote or dropped pages.
+        if (pagesIndexed || pagesDropped) this.#optimizePages();
+        if (pagesIndexed) statements.write<[]>("INSERT INTO search_index (search_index) VALUES ('optimize')").run();
         this.#dropUnreferencedFiles(candidates);
         this.#bumpRevision();
         this.#oweGarbage(true);
@@ -204,7 +211,7 @@ export class CatalogWriter {
         const previous = this.#deletePackItems(id);
         if (this.#statements.write<[string]>('DELETE FROM packs WHERE id = ?').run(id).changes === 0) return false;
         this.#refreshSubjects(previous.subjects);
-        this.#dropUnreferencedPages(previous.hashes);
+        if (this.#dropUnreferencedPages(previous.hashes)) this.#optimizePages();
         this.#dropUnreferencedFiles(previous.hashes);
         this.#bumpRevision();
         this.#oweGarbage(true);
@@ -354,10 +361,11 @@ export class CatalogWriter {
     }
   }
 
-  /** Writes the pages of page-text file `hash` into the page index, unless they are there already. */
-  #indexPages(hash: string, pages: readonly string[]): void {
+  /** Writes the pages of page-text file `hash` into the page index, unless they are there already (false). */
+  #indexPages(hash: string, pages: readonly string[]): boolean {
     const statements = this.#statements;
-    if (statements.values<[string], number>('SELECT id FROM page_docs WHERE hash = ?').get(hash) !== undefined) return;
+    if (statements.values<[string], number>('SELECT id FROM page_docs WHERE hash = ?').get(hash) !== undefined)
+      return false;
     const docId = Number(
       statements.write<[string, number]>('INSERT INTO page_docs (hash, pages) VALUES (?, ?)').run(hash, pages.length)
         .lastInsertRowid,
@@ -370,10 +378,18 @@ export class CatalogWriter {
       insertText.run(rowid, text);
       insertIndex.run(rowid, indexableText(text));
     });
+    return true;
   }
 
-  /** Page-text files no installed item uses any more leave the page index; only the candidates are checked. */
-  #dropUnreferencedPages(hashes: readonly string[]): void {
+  #optimizePages(): void {
+    this.#statements.write<[]>("INSERT INTO page_index (page_index) VALUES ('optimize')").run();
+  }
+
+  /**
+   * Page-text files no installed item uses any more leave the page index; only the candidates are checked.
+   * True when some did.
+   */
+  #dropUnreferencedPages(hashes: readonly string[]): boolean {
     const statements = this.#statements;
     const unused = statements
       .values<[string], number>(
@@ -392,6 +408,7 @@ export class CatalogWriter {
       deleteTexts.run(...range(docId));
       deleteDoc.run(docId);
     }
+    return unused.length > 0;
   }
 
   /** Files no installed item uses any more go with their last item; only the candidates are checked. */

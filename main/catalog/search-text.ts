@@ -85,15 +85,17 @@ export function matchExpression(query: string): string | undefined {
 }
 
 /**
- * The MATCH expression for what a visitor typed, over the page index (one `text` column): as
- * `matchExpression`, but a single Hangul/Han character matches only where it stands alone, since pages
- * have no `title_chars`. Undefined when nothing is searchable.
+ * The MATCH expression that finds the page a visitor's words are on, over the page index (one `text`
+ * column): as `matchExpression`, but whole words, not word beginnings, and a single Hangul/Han character
+ * only where it stands alone, since pages have no `title_chars`. A prefix term makes FTS5 merge the doclists
+ * of every word it begins, over the whole index, for each document looked at; a whole word is a seek into one
+ * doclist. So "gask" finds the manual, and "gasket" also says on which page. Undefined when nothing is left.
  */
 export function pageMatchExpression(query: string): string | undefined {
   const terms: string[] = [];
   for (const piece of normalizeText(query).match(queryPiece) ?? []) {
     if (isCjk.test(piece)) terms.push(`"${bigrams(piece).join(' ')}"`);
-    else for (const word of piece.match(wordCharacters) ?? []) terms.push(`"${word}"*`);
+    else for (const word of piece.match(wordCharacters) ?? []) terms.push(`"${word}"`);
   }
   return terms.length > 0 ? terms.join(' AND ') : undefined;
 }
