@@ -11,7 +11,12 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { CatalogReader } from '../../../main/catalog/catalog-reader.ts';
 import { importPack } from '../../../main/packs/import/import-pack.ts';
 import { MAX_BODY_LENGTH, type ManifestItem } from '../../../main/packs/manifest.ts';
-import { MAX_PAGE_TEXT_BYTES, pageTextBytes } from '../../../main/packs/page-text.ts';
+import {
+  MAX_PAGE_TEXT_BYTES,
+  MAX_PAGE_TEXT_LENGTH,
+  pageTextBytes,
+  parsePageText,
+} from '../../../main/packs/page-text.ts';
 import type { ImportProgress } from '../../../preload/contract/packs.ts';
 import { manualLonelyPage, manualLonelyWord, manualPageTexts, manualRareWord } from '../../e2e/reader-library.ts';
 import {
@@ -132,16 +137,30 @@ async function expectRefused(pageText: FixtureFile, detail: RegExp, pages = 2): 
   expect(await storedFiles(kiosk.dataDir)).toEqual(stored);
 }
 
-test('a page-text file that is not JSON, not the format, or not text is refused, naming what is wrong', async () => {
+test('a page-text file that is not one is refused before anything is copied, naming the item, the file and the fault', async () => {
   await expectRefused(rawFile('["page one", "page two"'), /page text \(en\) of item "bad-manual".* is not JSON/);
-  await expectRefused(rawFile('["page one", "page two"]'), /\(top level\)/);
-  await expectRefused(rawFile('{"format":1,"pages":["a","b"],"pages":["c","d"]}'), /names "format" or "pages" twice/);
-  await expectRefused(rawFile('{"format":2,"pages":["a","b"]}'), /format/);
-  await expectRefused(rawFile('{"format":1,"pages":["a",7]}'), /pages\.1/);
-  await expectRefused(pageTextFile(['one', 'two\u202ethree']), /page 2 holds a control character/);
-  await expectRefused(rawFile('{"format":1,"pages":["a","\\ud800"]}'), /page 2 holds a control character/);
   await expectRefused(fileOf(pageTextBytes(['a', 'b']), 'text/plain'), /is text\/plain, not application\/json/);
-  await expectRefused(fileOf(Buffer.from([0x7b, 0xff, 0x7d]), 'application/json'), /is not UTF-8/);
+});
+
+test('every fault of a page-text file is named', () => {
+  const problem = (text: string | Buffer) => {
+    const parsed = parsePageText(typeof text === 'string' ? Buffer.from(text) : text);
+    return parsed.ok ? 'ok' : parsed.problem;
+  };
+  expect(problem('{"format":1,"pages":["a","b"]}')).toBe('ok');
+  expect(problem('["page one", "page two"]')).toMatch(/\(top level\)/);
+  expect(problem('{"format":1,"pages":["a","b"],"pages":["c","d"]}')).toMatch(/names "format" or "pages" twice/);
+  expect(problem('{"format":2,"pages":["a","b"]}')).toMatch(/^format/);
+  expect(problem('{"format":1,"pages":[]}')).toMatch(/^pages/);
+  expect(problem('{"format":1,"pages":["a",7]}')).toMatch(/^pages\.1/);
+  expect(problem('{"format":1,"pages":["a"],"extra":true}')).toMatch(/extra/);
+  expect(problem(pageTextBytes(['one', 'two\u202ethree']))).toMatch(/page 2 holds a control character/);
+  expect(problem(pageTextBytes(['one\u0000']))).toMatch(/page 1 holds a control character/);
+  expect(problem('{"format":1,"pages":["a","\\ud800"]}')).toMatch(/page 2 holds a control character/);
+  expect(problem(pageTextBytes(['a', 'x'.repeat(MAX_PAGE_TEXT_LENGTH + 1)]))).toMatch(/^pages\.1/);
+  expect(problem(Buffer.from([0x7b, 0xff, 0x7d]))).toBe('is not UTF-8');
+  // Tabs and line ends are text.
+  expect(problem(pageTextBytes(['one\ttwo\nthree']))).toBe('ok');
 });
 
 test('an oversized page-text file is refused by its size, before it is read', async () => {
