@@ -144,6 +144,8 @@ function buildLanguages(random: () => number): Language[] {
 }
 
 export interface Corpus {
+  /** One page of running text in `language`, about `words` words long, from the corpus's own vocabulary. */
+  page(language: ContentLanguage, words: number): string;
   /** The packs, one at a time, so a million items never sit in memory at once. */
   packs(itemCount: number): Generator<PackRecord>;
   queries(count: number): { query: string; language: ContentLanguage; form: string }[];
@@ -189,6 +191,17 @@ export function syntheticCorpus(seed = 20261121): Corpus {
   }
 
   return {
+    page(code, words) {
+      const language = byCode.get(code)!;
+      const lines: string[] = [];
+      for (let written = 0; written < words;) {
+        const length = 6 + Math.floor(random() * 8);
+        lines.push(phrase(language, length));
+        written += length;
+      }
+      return lines.join(language.spaced ? '.\n' : '。');
+    },
+
     *packs(itemCount) {
       for (let start = 0, pack = 1; start < itemCount; start += ITEMS_PER_PACK, pack++) {
         const items: PackItem[] = [];

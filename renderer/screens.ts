@@ -4,6 +4,7 @@
  */
 import { lazy, type ComponentType } from 'react';
 import type { ItemSummary } from '../preload/contract/catalog.ts';
+import type { ContentLanguage } from '../preload/contract/schemas.ts';
 import { AttractScreen } from './catalog/AttractScreen.tsx';
 import { HomeScreen } from './catalog/HomeScreen.tsx';
 import { ItemScreen } from './catalog/ItemScreen.tsx';
@@ -22,8 +23,12 @@ export interface ScreenParams {
   attract: object;
   home: object;
   search: object;
-  /** `summary` is what the visitor tapped, shown at once while the details load. */
-  item: { id: string; summary?: ItemSummary };
+  /**
+   * `summary` is what the visitor tapped, shown at once while the details load. `find`: a search matched on
+   * a page of the document, which opens there at once with the match marked, in the language of the page
+   * text that matched.
+   */
+  item: { id: string; summary?: ItemSummary; find?: { query: string; page: number; language: ContentLanguage } };
   /** A quiz item's quiz: its intro, the questions, the results. */
   quiz: { id: string };
   /** `lapsed`: sent back here because the staff session ended while a staff screen was open. */

@@ -21,12 +21,14 @@ interface ViewerBase {
 /**
  * Opens over the current screen. `page`: where a document opens, for a link into it (a quiz's "Read more");
  * `language`: which language version opens, as the visitor chose it on the item page (else the item's own).
+ * `find`: words to find in it from that page on, in the file of its `language` when it has one (a search hit).
  */
 export interface OverlayViewer extends ViewerBase {
   View: ComponentType<{
     item: ItemDetail;
     page?: number | undefined;
     language?: ContentLanguage | undefined;
+    find?: { query: string; language?: ContentLanguage | undefined } | undefined;
     onClose: () => void;
   }>;
 }

@@ -93,6 +93,22 @@ export const searchStatement = {
             ORDER BY hit.rowid DESC`,
 };
 
+/** A page's rowid in `page_texts` and `page_index`: its document's id, then its number (see migration 005). */
+export const PAGE_ROWID_SHIFT = 131_072;
+export function pageRowid(docId: number, page: number): number {
+  return docId * PAGE_ROWID_SHIFT + page;
+}
+
+/** The page-text documents of a page of items (ids as a JSON array), with the language each is in. */
+export const pageDocsStatement = `SELECT f.item_id, f.lang, d.id AS docId FROM item_files f JOIN page_docs d ON d.hash = f.hash
+  WHERE f.item_id IN (SELECT value FROM json_each(?)) AND f.role = 'page-text'`;
+
+/** The first page of one document (a rowid range, see migration 005) that matches, read in rowid order. */
+export const firstPageStatement = `SELECT rowid FROM page_index
+  WHERE page_index MATCH @match AND rowid BETWEEN @from AND @to ORDER BY rowid LIMIT 1`;
+
+export const pageTextStatement = 'SELECT text FROM page_texts WHERE rowid = ?';
+
 export const itemStatement = `SELECT ${itemColumns} FROM items i WHERE i.id = ?`;
 
 export const itemFilesStatement = `SELECT f.role, f.hash, x.size, x.media_type AS mediaType, f.lang, f.pages,
@@ -100,7 +116,7 @@ export const itemFilesStatement = `SELECT f.role, f.hash, x.size, x.media_type A
 
 /** What `itemFilesStatement` selects. */
 export interface ItemFileRow {
-  role: ItemFile['role'];
+  role: ItemFile['role'] | 'page-text';
   hash: string;
   size: number;
   mediaType: string;

@@ -8,13 +8,19 @@ import {
   documentTypeByPages,
   type ItemDetail,
   type ItemSummary,
+  type PageHit,
+  type SearchHit,
   type Subject,
 } from '../../preload/contract/catalog.ts';
 import type { ContentLanguage, Locale } from '../../preload/contract/schemas.ts';
 import type { InstalledPack, PackSummary } from '../packs/pack-record-types.ts';
 import { contentUrl } from '../store/content-paths.ts';
 import {
+  firstPageStatement,
   itemFilesStatement,
+  PAGE_ROWID_SHIFT,
+  pageDocsStatement,
+  pageTextStatement,
   itemOwners,
   itemStatement,
   listStatement,
@@ -30,7 +36,8 @@ import {
 } from './catalog-queries.ts';
 import { openCatalogForReading, type CatalogDatabase } from './database.ts';
 import { languagePreference, preferredLanguage } from './languages.ts';
-import { searchTerms } from './search-text.ts';
+import { pageSnippet } from './page-snippet.ts';
+import { pageMatchExpression, searchTerms } from './search-text.ts';
 import { Statements } from './statements.ts';
 import { isoTimestamp } from './timestamps.ts';
 
@@ -77,6 +84,11 @@ export interface ItemQuery extends Recency {
 
 export interface ItemPage {
   items: ItemSummary[];
+  total: number;
+}
+
+export interface SearchPage {
+  items: SearchHit[];
   total: number;
 }
 
@@ -165,7 +177,7 @@ export class CatalogReader {
    * of a common word cost what its title hits cost, not what all its hits cost. Within a tier, a
    * query made of single Hangul/Han characters is listed newest-installed first (see `SearchTerms`).
    */
-  search(query: SearchQuery): ItemPage {
+  search(query: SearchQuery): SearchPage {
     const newSince = isoTimestamp(query.newSince, 'newSince');
     const shown = query.shownSubjects;
     if (hidesAll(query)) return { items: [], total: 0 };
@@ -190,8 +202,48 @@ export class CatalogReader {
       const rows = query.offset < inTitles ? page(terms.inTitles, query.offset, query.limit) : [];
       const room = query.limit - rows.length;
       if (room > 0 && total > inTitles) rows.push(...page(terms.elsewhere, Math.max(0, query.offset - inTitles), room));
-      return { items: this.#summaries(rows, query.locale, newSince), total };
+      const items = this.#summaries(rows, query.locale, newSince);
+      const hits = this.#pageHits(items, query);
+      return {
+        items: items.map((item) => ({ ...item, ...(hits.has(item.id) ? { pageHit: hits.get(item.id) } : {}) })),
+        total,
+      };
     })();
+  }
+
+  /**
+   * For the page of results, the first page of each item's page text that matches, in the language the
+   * filter asks for or else the visitor's preferred one, with its snippet. One rowid-range lookup per document,
+   * so it costs what the page of results holds, not what the catalog does.
+   */
+  #pageHits(items: readonly ItemSummary[], query: SearchQuery): Map<string, PageHit> {
+    const hits = new Map<string, PageHit>();
+    const match = pageMatchExpression(query.query);
+    if (match === undefined || items.length === 0) return hits;
+    const statements = this.#statements;
+    const docs = Map.groupBy(
+      statements
+        .rows<[string], { item_id: string; lang: ContentLanguage; docId: number }>(pageDocsStatement)
+        .all(JSON.stringify(items.map((item) => item.id))),
+      (doc) => doc.item_id,
+    );
+    if (docs.size === 0) return hits;
+    const preference = languagePreference(query.locale);
+    const order = (lang: ContentLanguage) =>
+      lang === query.language ? -1 : preference.indexOf(lang) < 0 ? preference.length : preference.indexOf(lang);
+    const firstPage = statements.values<{ match: string; from: number; to: number }, number>(firstPageStatement);
+    const pageText = statements.values<[number], string>(pageTextStatement);
+    for (const [itemId, itemDocs] of docs) {
+      for (const doc of itemDocs.toSorted((a, b) => order(a.lang) - order(b.lang))) {
+        const from = doc.docId * PAGE_ROWID_SHIFT;
+        const rowid = firstPage.get({ match, from, to: from + PAGE_ROWID_SHIFT - 1 });
+        if (rowid === undefined) continue;
+        const snippet = pageSnippet(pageText.get(rowid) ?? '', query.query) ?? [];
+        hits.set(itemId, { page: rowid - from, language: doc.lang, snippet });
+        break;
+      }
+    }
+    return hits;
   }
 
   /** One item with its files, or null when the catalog has no such item. */
@@ -205,13 +257,17 @@ export class CatalogReader {
       const files = statements.rows<[string], ItemFileRow>(itemFilesStatement).all(query.id);
       return {
         ...summary!,
-        files: files.map(({ lang, pages, pageStarts, ...file }) => ({
-          ...file,
-          ...(lang === null ? {} : { language: lang }),
-          ...(pages === null ? {} : { pages }),
-          ...(pageStarts === null ? {} : { pageStarts: JSON.parse(pageStarts) as number[] }),
-          url: contentUrl(file.hash),
-        })),
+        // A page-text file is for the catalog's index, not a file the visitor opens.
+        files: files
+          .filter((file) => file.role !== 'page-text')
+          .map(({ lang, pages, pageStarts, ...file }) => ({
+            ...file,
+            role: file.role as ItemDetail['files'][number]['role'],
+            ...(lang === null ? {} : { language: lang }),
+            ...(pages === null ? {} : { pages }),
+            ...(pageStarts === null ? {} : { pageStarts: JSON.parse(pageStarts) as number[] }),
+            url: contentUrl(file.hash),
+          })),
         ...(row.pages === null ? {} : { pages: row.pages }),
         ...(row.duration_seconds === null ? {} : { durationSeconds: row.duration_seconds }),
       };

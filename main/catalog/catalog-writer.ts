@@ -8,7 +8,7 @@ import type { DocumentType } from '../../preload/contract/catalog.ts';
 import type { ContentLanguage } from '../../preload/contract/schemas.ts';
 import type { FileRole, PackFile, PackItemText, PackRecord } from '../packs/pack-record-types.ts';
 import { isContentHash } from '../store/content-paths.ts';
-import { itemColumns, itemOwners, type ItemRow } from './catalog-queries.ts';
+import { itemColumns, itemOwners, PAGE_ROWID_SHIFT, pageRowid, type ItemRow } from './catalog-queries.ts';
 import { openCatalogForWriting, type CatalogDatabase } from './database.ts';
 import { facetText, indexableText, titleCharacters } from './search-text.ts';
 import { Statements } from './statements.ts';
@@ -21,6 +21,17 @@ interface Used {
 }
 
 const ofPack = 'SELECT id FROM items WHERE pack_id = @id';
+
+/**
+ * The pages of the page-text file `hash`, already checked (`parsePageText`); the import reads them from the
+ * content store. Called once per item that uses the file, and the pages are let go after each.
+ */
+export type PageTextSource = (hash: string) => readonly string[];
+
+/** A document's text as one string, as the publisher joins a PDF's pages for an item's body. */
+function joinPages(pages: readonly string[]): string {
+  return pages.filter(Boolean).join('\n\n');
+}
 
 export class CatalogWriter {
   readonly #db: CatalogDatabase;
@@ -51,8 +62,12 @@ export class CatalogWriter {
    * from the kiosk's clock) is the install time; it is also the arrival of every item the previous
    * version of this pack did not have, while the items it had keep theirs, so an update does not make
    * old items new again.
+   *
+   * An item's page-text files are read through `pageTexts`: their whole text is what the item is searched by
+   * in their language (the manifest's body stops at MAX_BODY_LENGTH), and each page goes into the page index,
+   * unless a file of the same hash is indexed already (an update that keeps a manual keeps its pages' rows).
    */
-  installPack(pack: PackRecord, now: string): void {
+  installPack(pack: PackRecord, now: string, pageTexts?: PageTextSource): void {
     const installedAt = isoTimestamp(now, 'the install time');
     const statements = this.#statements;
     this.#db
@@ -99,6 +114,7 @@ export class CatalogWriter {
         for (const file of pack.files ?? []) insertFile.run(file.sha256, file.size, file.mediaType);
 
         const itemOwner = statements.values<[string], string>('SELECT pack_id FROM items WHERE id = ?');
+        let pagesIndexed = false;
         const insertItem = statements.write<
           [string, string, string, string, string, number | null, number | null, 0 | 1, DocumentType | null]
         >(
@@ -139,6 +155,14 @@ export class CatalogWriter {
           ).lastInsertRowid;
           const texts = Object.entries(item.texts) as [ContentLanguage, PackItemText][];
           for (const [lang, text] of texts) insertText.run(item.id, lang, text.title, text.summary, text.body ?? '');
+          const fullTexts = new Map<string, string>();
+          for (const file of (item.files ?? []).filter((entry) => entry.role === 'page-text')) {
+            if (!pageTexts)
+              throw new Error(`Item "${item.id}" has page text, and no page texts were given to read it.`);
+            const pages = pageTexts(file.hash);
+            if (this.#indexPages(file.hash, pages)) pagesIndexed = true;
+            if (file.language !== undefined) fullTexts.set(file.language, joinPages(pages));
+          }
           for (const subject of item.subjects) insertItemSubject.run(item.id, subject, arrivedAt, featured);
           (item.files ?? []).forEach((file, position) =>
             insertItemFile.run(
@@ -156,12 +180,20 @@ export class CatalogWriter {
             seq,
             indexableText(titles.join('\n')),
             indexableText(texts.map(([, text]) => text.summary).join('\n')),
-            indexableText(texts.map(([, text]) => text.body ?? '').join('\n')),
+            indexableText(texts.map(([lang, text]) => fullTexts.get(lang) ?? text.body ?? '').join('\n')),
             titleCharacters(titles),
             facetText({ subjects: item.subjects, languages: texts.map(([language]) => language) }),
           );
         }
-        this.#dropUnreferencedFiles([...previous.hashes, ...(pack.files ?? []).map((file) => file.sha256)]);
+        const candidates = [...previous.hashes, ...(pack.files ?? []).map((file) => file.sha256)];
+        const pagesDropped = this.#dropUnreferencedPages(candidates);
+        // Hundreds of thousands of pages written in one go leave the page index, and the whole texts the item
+        // index, in many segments, and every lookup seeks into each: a manual's item row ranked over them took
+        // 236 ms where one segment takes under 1 (bench/page-text.bench.ts). Merged into one segment each, at a
+        // few per cent of the install's time; only when this install wrote or dropped pages.
+        if (pagesIndexed || pagesDropped) this.#optimizePages();
+        if (pagesIndexed) statements.write<[]>("INSERT INTO search_index (search_index) VALUES ('optimize')").run();
+        this.#dropUnreferencedFiles(candidates);
         this.#bumpRevision();
         this.#oweGarbage(true);
       })
@@ -188,6 +220,7 @@ export class CatalogWriter {
         const previous = this.#deletePackItems(id);
         if (this.#statements.write<[string]>('DELETE FROM packs WHERE id = ?').run(id).changes === 0) return false;
         this.#refreshSubjects(previous.subjects);
+        if (this.#dropUnreferencedPages(previous.hashes)) this.#optimizePages();
         this.#dropUnreferencedFiles(previous.hashes);
         this.#bumpRevision();
         this.#oweGarbage(true);
@@ -348,6 +381,56 @@ export class CatalogWriter {
       if (row) upsert.run(id, row.packId, row.seq, row.position);
       else remove.run(id);
     }
+  }
+
+  /** Writes the pages of page-text file `hash` into the page index, unless they are there already (false). */
+  #indexPages(hash: string, pages: readonly string[]): boolean {
+    const statements = this.#statements;
+    if (statements.values<[string], number>('SELECT id FROM page_docs WHERE hash = ?').get(hash) !== undefined)
+      return false;
+    const docId = Number(
+      statements.write<[string, number]>('INSERT INTO page_docs (hash, pages) VALUES (?, ?)').run(hash, pages.length)
+        .lastInsertRowid,
+    );
+    const insertText = statements.write<[number, string]>('INSERT INTO page_texts (rowid, text) VALUES (?, ?)');
+    const insertIndex = statements.write<[number, string]>('INSERT INTO page_index (rowid, text) VALUES (?, ?)');
+    pages.forEach((text, index) => {
+      if (text === '') return;
+      const rowid = pageRowid(docId, index + 1);
+      insertText.run(rowid, text);
+      insertIndex.run(rowid, indexableText(text));
+    });
+    return true;
+  }
+
+  #optimizePages(): void {
+    this.#statements.write<[]>("INSERT INTO page_index (page_index) VALUES ('optimize')").run();
+  }
+
+  /**
+   * Page-text files no installed item uses any more leave the page index; only the candidates are checked.
+   * True when some did.
+   */
+  #dropUnreferencedPages(hashes: readonly string[]): boolean {
+    const statements = this.#statements;
+    const unused = statements
+      .values<[string], number>(
+        `SELECT d.id FROM page_docs d WHERE d.hash IN (SELECT value FROM json_each(?))
+            AND NOT EXISTS (SELECT 1 FROM item_files f WHERE f.hash = d.hash)`,
+      )
+      .all(JSON.stringify(hashes));
+    const range = (docId: number) => [pageRowid(docId, 0), pageRowid(docId, PAGE_ROWID_SHIFT - 1)] as const;
+    const deleteIndex = statements.write<[number, number]>(
+      'DELETE FROM page_index WHERE rowid IN (SELECT rowid FROM page_texts WHERE rowid BETWEEN ? AND ?)',
+    );
+    const deleteTexts = statements.write<[number, number]>('DELETE FROM page_texts WHERE rowid BETWEEN ? AND ?');
+    const deleteDoc = statements.write<[number]>('DELETE FROM page_docs WHERE id = ?');
+    for (const docId of unused) {
+      deleteIndex.run(...range(docId));
+      deleteTexts.run(...range(docId));
+      deleteDoc.run(docId);
+    }
+    return unused.length > 0;
   }
 
   /** Files no installed item uses any more go with their last item; only the candidates are checked. */

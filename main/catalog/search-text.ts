@@ -84,6 +84,64 @@ export function matchExpression(query: string): string | undefined {
   return terms.length > 0 ? terms.join(' AND ') : undefined;
 }
 
+/**
+ * The MATCH expression that finds the page a visitor's words are on, over the page index (one `text`
+ * column): as `matchExpression`, but whole words, not word beginnings, and a single Hangul/Han character
+ * only where it stands alone, since pages have no `title_chars`. A prefix term makes FTS5 merge the doclists
+ * of every word it begins, over the whole index, for each document looked at; a whole word is a seek into one
+ * doclist. So "gask" finds the manual, and "gasket" also says on which page. Undefined when nothing is left.
+ */
+export function pageMatchExpression(query: string): string | undefined {
+  const terms: string[] = [];
+  for (const piece of normalizeText(query).match(queryPiece) ?? []) {
+    if (isCjk.test(piece)) terms.push(`"${bigrams(piece).join(' ')}"`);
+    else for (const word of piece.match(wordCharacters) ?? []) terms.push(`"${word}"`);
+  }
+  return terms.length > 0 ? terms.join(' AND ') : undefined;
+}
+
+/**
+ * What a snippet marks for a query: each CJK run as a substring, each other word as a word's start
+ * (the index's prefix terms), in the folded form of `foldForSnippet`.
+ */
+export function snippetNeedles(query: string): { text: string; wordStart: boolean }[] {
+  const needles: { text: string; wordStart: boolean }[] = [];
+  for (const piece of normalizeText(query).match(queryPiece) ?? []) {
+    if (isCjk.test(piece)) needles.push({ text: foldForSnippet(piece).text, wordStart: false });
+    else
+      for (const word of piece.match(wordCharacters) ?? [])
+        needles.push({ text: foldForSnippet(word).text, wordStart: true });
+  }
+  return needles.filter((needle) => needle.text !== '');
+}
+
+/**
+ * Folds text as the index does, near enough to find a match again in a page's own text: compatibility forms,
+ * case and diacritics (unicode61's remove_diacritics), and the shaping controls `normalizeText` drops; white
+ * space becomes one space. `origin[i]` is where folded character i came from, in UTF-16 units of `source`.
+ */
+export function foldForSnippet(source: string): { text: string; origin: number[] } {
+  let text = '';
+  const origin: number[] = [];
+  let index = 0;
+  for (const char of source) {
+    if (/\s/u.test(char)) {
+      if (!text.endsWith(' ')) {
+        text += ' ';
+        origin.push(index);
+      }
+    } else if (!shapingControl.test(char)) {
+      for (const folded of char.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase()) {
+        text += folded;
+        origin.push(index);
+      }
+    }
+    index += char.length;
+  }
+  return { text, origin };
+}
+const shapingControl = /^[\u180b-\u180f\u200c\u200d]$/;
+
 /** The words a search filter matches: which subjects an item is in, which languages it is written in. */
 export interface Facets {
   subjects: readonly string[];

@@ -53,7 +53,11 @@ export const ItemText = z.strictObject({
 });
 export type ItemText = z.infer<typeof ItemText>;
 
-export const FileRole = z.enum(['main', 'cover', 'subtitles', 'attachment', 'narration']);
+/**
+ * `page-text`: a PDF's whole text, page by page (`page-text.ts`), in the language of the main file it was read
+ * from, so kiosks index all of it and a search can name the page. Never shown as a file.
+ */
+export const FileRole = z.enum(['main', 'cover', 'subtitles', 'attachment', 'narration', 'page-text']);
 export type FileRole = z.infer<typeof FileRole>;
 
 /** The media types a `narration` file may have: audio Chromium plays without proprietary codecs. */
@@ -207,6 +211,18 @@ export const PackManifest = z.discriminatedUnion('kind', [FullManifest, DeltaMan
     if (item.documentType !== undefined && item.kind !== 'pdf')
       issue(`item "${item.id}" is a ${item.kind}, and only a pdf has a documentType`, ['items', index]);
     checkNarrations(item, mediaTypes, (message) => issue(`item "${item.id}" ${message}`, ['items', index]));
+    const pageTexts = item.files.filter((file) => file.role === 'page-text');
+    if (pageTexts.length > 0 && item.kind !== 'pdf')
+      issue(`item "${item.id}" is a ${item.kind}, and only a pdf has page text`, ['items', index]);
+    duplicates(
+      pageTexts.map((file) => file.language ?? ''),
+      (language) => issue(`item "${item.id}" has page text in ${language || 'no language'} twice`, ['items', index]),
+    );
+    for (const file of pageTexts) {
+      if (file.language === undefined) issue(`item "${item.id}" has page text without a language`, ['items', index]);
+      else if (!(file.language in item.texts))
+        issue(`item "${item.id}" has page text in ${file.language}, a language it has no text in`, ['items', index]);
+    }
     // A delta's items may use files the base version already installed; a full pack must carry them all.
     if (manifest.kind === 'full') {
       for (const file of item.files) {

@@ -6,7 +6,8 @@
 import type { DocumentType, ItemFile, ItemKind } from '../../preload/contract/catalog.ts';
 import type { ContentLanguage } from '../../preload/contract/schemas.ts';
 
-export type FileRole = ItemFile['role'];
+/** A file's part in its item: what the renderer is shown (`ItemFile`), or a PDF's page text, which only the catalog reads. */
+export type FileRole = ItemFile['role'] | 'page-text';
 
 /** A file a pack carries, named by its SHA-256 (the content store's name for it). */
 export interface PackFile {

@@ -20,6 +20,7 @@ import {
   packFilePath,
   statementNamePattern,
 } from './pack-layout.ts';
+import { MAX_PAGE_TEXT_BYTES, PAGE_TEXT_MEDIA_TYPE, parsePageText } from './page-text.ts';
 import { MAX_QUIZ_BYTES, QuizSet, quizImages } from '../../preload/contract/quiz-set.ts';
 import { KeyStatementFile, parseManifestSignature, signatureMatches } from './signing-keys.ts';
 import {
@@ -102,6 +103,7 @@ export async function verifyPack(dir: string, options: VerifyPackOptions): Promi
   await checkVersion(manifest, await options.installedVersion?.(manifest.id));
   const files = await checkFiles(packDir, manifest);
   await checkQuizzes(packDir, manifest);
+  await checkPageTexts(packDir, manifest);
   return { dir: packDir, manifest, manifestBytes, key, statements, files };
 }
 
@@ -191,7 +193,7 @@ async function checkTopLevel(packDir: string): Promise<void> {
 async function readBounded(
   filePath: string,
   maxBytes: number,
-  tooLarge: 'manifest-too-large' | 'bad-signature' | 'bad-key-statement' | 'malformed-quiz',
+  tooLarge: 'manifest-too-large' | 'bad-signature' | 'bad-key-statement' | 'malformed-quiz' | 'malformed-page-text',
   missing: 'missing-manifest' | 'missing-signature' | 'bad-key-statement' | 'missing-file',
 ): Promise<Buffer> {
   const stats = await lstatOrUndefined(filePath);
@@ -399,6 +401,39 @@ async function checkQuizzes(packDir: string, manifest: PackManifest): Promise<vo
       if (digest !== hash) throw new PackError('hash-mismatch', `${FILES_DIR}/${hash} has SHA-256 ${digest}`);
       const problem = quizProblem(bytes, item.files, carried);
       if (problem) throw new PackError('malformed-quiz', `${where}: ${problem}`);
+    }
+  }
+}
+
+/**
+ * Every page-text file the pack carries is read, bounded, hashed and parsed before anything is copied, so the
+ * catalog never meets one it cannot index: the switch reads the same bytes again from the store. One file at a
+ * time, so a pack of 500 manuals holds one manual's text at once.
+ */
+async function checkPageTexts(packDir: string, manifest: PackManifest): Promise<void> {
+  const carried = new Map(manifest.files.map((file) => [file.sha256, file]));
+  const checked = new Set<string>();
+  for (const item of manifestItems(manifest)) {
+    for (const { hash, language } of item.files.filter((file) => file.role === 'page-text')) {
+      const file = carried.get(hash);
+      // A delta may keep its base version's page text, checked when that version was imported.
+      if (!file || checked.has(hash)) continue;
+      checked.add(hash);
+      const where = `page text (${language ?? '?'}) of item "${item.id}", ${FILES_DIR}/${hash}`;
+      if (file.mediaType !== PAGE_TEXT_MEDIA_TYPE) {
+        throw new PackError('malformed-page-text', `${where} is ${file.mediaType}, not ${PAGE_TEXT_MEDIA_TYPE}`);
+      }
+      const bytes = await readBounded(
+        packFilePath(packDir, hash),
+        MAX_PAGE_TEXT_BYTES,
+        'malformed-page-text',
+        'missing-file',
+      );
+      const digest = createHash('sha256').update(bytes).digest('hex');
+      if (digest !== hash) throw new PackError('hash-mismatch', `${FILES_DIR}/${hash} has SHA-256 ${digest}`);
+      const parsed = parsePageText(bytes);
+      // Its page count is its own PDF's: an item's `pages` is its first PDF's, and translations run longer or shorter.
+      if (!parsed.ok) throw new PackError('malformed-page-text', `${where} ${parsed.problem}`);
     }
   }
 }

@@ -5,7 +5,7 @@
  * Runs in the pack-check worker.
  */
 import type { DetectedPack } from '../../preload/contract/sources.ts';
-import type { DeltaManifest, FullManifest } from '../packs/manifest.ts';
+import { manifestItems, type DeltaManifest, type FullManifest } from '../packs/manifest.ts';
 import { admitPack, type CatalogClaims } from '../packs/import/admit-pack.ts';
 import { importFailure } from '../packs/import/import-error.ts';
 import { roomRefusal, spaceNeeded, usableRoom } from '../packs/import/import-space.ts';
@@ -34,9 +34,16 @@ export async function checkPack(dir: string, source: string, context: PackCheckC
     const missing = await context.store.missing(manifest.files);
     // A full pack's record is exact; a delta's complete record needs its base, which this read-only check
     // does not rebuild, so its own manifest stands in (the import checks the exact figure).
-    const recordBytes = Buffer.byteLength(
-      JSON.stringify(manifest.kind === 'full' ? packRecordOf(manifest, undefined) : manifest),
+    // Page text is written into the catalog too, as the import counts it.
+    const sizes = new Map(manifest.files.map((file) => [file.sha256, file.size]));
+    const pageTexts = new Set(
+      manifestItems(manifest).flatMap((item) =>
+        item.files.filter((file) => file.role === 'page-text').map((file) => file.hash),
+      ),
     );
+    const recordBytes =
+      Buffer.byteLength(JSON.stringify(manifest.kind === 'full' ? packRecordOf(manifest, undefined) : manifest)) +
+      [...pageTexts].reduce((sum, hash) => sum + (sizes.get(hash) ?? 0), 0);
     const need = spaceNeeded(missing, recordBytes, (await context.store.space()).blockSize);
     const keep = new Set([...context.referenced(), ...manifest.files.map((file) => file.sha256)]);
     const room = await usableRoom(context.store, keep, need.neededBytes);

@@ -78,6 +78,24 @@ export const maxQueryLength = 200;
 
 const ItemPage = z.object({ items: z.array(ItemSummary), total: z.number().int().nonnegative() });
 
+/**
+ * Where in a document a search matched, for items with page text: the first page (in the visitor's
+ * preferred language) holding every word, and the words around the match there. The snippet is plain text in
+ * pieces, the matched ones marked, so the renderer draws marks around text and never reads a page as markup.
+ */
+export const PageHit = z.object({
+  page: z.number().int().positive(),
+  /** The language of the page text that matched: the reader opens that language's file. */
+  language: ContentLanguage,
+  snippet: z.array(z.object({ text: z.string().max(400), mark: z.boolean() })).max(60),
+});
+export type PageHit = z.infer<typeof PageHit>;
+
+export const SearchHit = ItemSummary.extend({ pageHit: PageHit.optional() });
+export type SearchHit = z.infer<typeof SearchHit>;
+
+const SearchPage = z.object({ items: z.array(SearchHit), total: z.number().int().nonnegative() });
+
 export const catalogCalls = {
   'catalog.subjects': visitorCall(z.object({ locale: Locale }).strict(), z.object({ subjects: z.array(Subject) })),
   /** Items newest arrival first. */
@@ -105,7 +123,7 @@ export const catalogCalls = {
         page: Page.default({ offset: 0, limit: 24 }),
       })
       .strict(),
-    ItemPage,
+    SearchPage,
   ),
   'catalog.item': visitorCall(z.object({ locale: Locale, id: Slug }).strict(), ItemDetail),
 } as const;

@@ -26,6 +26,7 @@ export const packErrorCodes = [
   'size-mismatch',
   'hash-mismatch',
   'malformed-quiz',
+  'malformed-page-text',
   'item-id-taken',
 ] as const;
 export type PackErrorCode = (typeof packErrorCodes)[number];

@@ -3,7 +3,7 @@
  * button that opens it with the viewer of its kind (see `../viewers.ts`); under them, more on its subject. A
  * document's language versions are a choice: the cover, the length and the reader follow the one chosen.
  */
-import { useRef, useState, type CSSProperties } from 'react';
+import { useEffect, useRef, useState, type CSSProperties } from 'react';
 import type { ItemDetail, ItemFile, ItemSummary } from '../../preload/contract/catalog.ts';
 import type { ContentLanguage } from '../../preload/contract/schemas.ts';
 import { ErrorPanel } from '../components/ErrorPanel.tsx';
@@ -19,15 +19,26 @@ import { useI18n } from '../i18n/i18n.tsx';
 import { PdfThumbnail } from '../reader/PdfThumbnail.tsx';
 import { report } from '../stats/report.ts';
 import { useVisit } from '../visit/visit.tsx';
+import type { ScreenParams } from '../screens.ts';
 
-export function ItemScreen({ id, summary }: { id: string; summary?: ItemSummary }) {
+export function ItemScreen({ id, summary, find }: ScreenParams['item']) {
   const { t, locale } = useI18n();
   const { go } = useVisit();
   const detail = useKioskCall('catalog.item', { locale, id });
-  const [open, setOpen] = useState(false);
+  // A search hit inside the document opens it at once, at the page that matched; the open button later opens
+  // it from the start.
+  const [open, setOpen] = useState(find !== undefined);
+  const [opening, setOpening] = useState(find);
   // The language version the visitor chose; until they do, their own or the catalog's next best.
   const [chosen, setChosen] = useState<ContentLanguage>();
   const openedAt = useRef(0);
+  const openedKind = detail.status === 'done' && find ? detail.value.kind : undefined;
+  // Opened by the search hit rather than the button: counted once, when the item is known.
+  useEffect(() => {
+    if (!openedKind) return;
+    openedAt.current = performance.now();
+    report({ kind: 'item-open', itemId: id, detail: openedKind });
+  }, [id, openedKind]);
   // A change of language reads the item again: its last answer stays meanwhile, so an open viewer stays open.
   const [kept, setKept] = useState<ItemDetail | undefined>();
   if (detail.status === 'done' && kept !== detail.value) setKept(detail.value);
@@ -100,9 +111,12 @@ export function ItemScreen({ id, summary }: { id: string; summary?: ItemSummary 
         <viewer.View
           item={full}
           language={version?.language}
+          page={opening?.page}
+          find={opening}
           onClose={() => {
             reportTimeOpen(id, full.kind, performance.now() - openedAt.current);
             setOpen(false);
+            setOpening(undefined);
           }}
         />
       )}

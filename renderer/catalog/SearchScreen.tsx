@@ -155,8 +155,8 @@ function Results({ query, search }: { query: string; search: SearchState }) {
         {t('search.count', { count: total })}
       </p>
       <ul className="result-grid" data-testid="search-results">
-        {items.map((item) => (
-          <ItemCard key={item.id} item={item} />
+        {items.map(({ pageHit, ...item }) => (
+          <ItemCard key={item.id} item={item} pageHit={pageHit} query={kept.query} />
         ))}
       </ul>
     </div>

@@ -34,6 +34,8 @@ export interface PdfReaderProps {
   page?: number | undefined;
   /** The document read aloud, with its page marks: the reader then offers "Listen". */
   narration?: Narration | undefined;
+  /** Words to find from `page` on as the document opens (a search hit there): the match is marked at once. */
+  find?: string | undefined;
   onClose(): void;
 }
 
@@ -61,7 +63,7 @@ type Loading =
   | { status: 'failed'; reason: 'password' | 'broken' }
   | { status: 'ready'; doc: PDFDocumentProxy };
 
-export function PdfReader({ src, title, page, narration, onClose }: PdfReaderProps) {
+export function PdfReader({ src, title, page, find, narration, onClose }: PdfReaderProps) {
   const { t, locale } = useI18n();
   const [loading, setLoading] = useState<Loading>({ status: 'loading' });
   const [attempt, setAttempt] = useState(0);
@@ -88,7 +90,16 @@ export function PdfReader({ src, title, page, narration, onClose }: PdfReaderPro
   }, [src, attempt]);
 
   if (loading.status === 'ready')
-    return <ReaderView doc={loading.doc} title={title} firstPage={page ?? 1} narration={narration} onClose={onClose} />;
+    return (
+      <ReaderView
+        doc={loading.doc}
+        title={title}
+        firstPage={page ?? 1}
+        findFirst={find}
+        narration={narration}
+        onClose={onClose}
+      />
+    );
   return (
     <div
       className={readerClass(isVerticalLocale(locale))}
@@ -128,12 +139,14 @@ function ReaderView({
   title,
   firstPage,
   narration,
+  findFirst,
   onClose,
 }: {
   doc: PDFDocumentProxy;
   title: string;
   firstPage: number;
   narration: Narration | undefined;
+  findFirst?: string | undefined;
   onClose(): void;
 }) {
   const { t, locale } = useI18n();
@@ -161,6 +174,16 @@ function ReaderView({
   const find = useFind(doc, go);
 
   useEffect(() => rootRef.current?.focus(), []);
+
+  // Opened from a search hit: the same find as the Find panel's, from the page it matched on, so the match is
+  // marked there; the panel, opened by its button, shows the words and steps through the other matches.
+  const { search: startFind } = find;
+  const findOnOpen = useRef(findFirst);
+  useEffect(() => {
+    const query = findOnOpen.current;
+    findOnOpen.current = undefined;
+    if (query) void startFind(query, firstPage);
+  }, [startFind, firstPage]);
 
   useEffect(() => {
     let current = true;

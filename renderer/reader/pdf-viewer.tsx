@@ -7,10 +7,18 @@ import { PdfReader } from './PdfReader.tsx';
 export const pdfViewer: OverlayViewer = {
   action: 'reader.open',
   canOpen: (item) => fileFor(item, 'main')?.mediaType === 'application/pdf',
-  View: ({ item, page, language, onClose }) => {
-    const main = fileFor(item, 'main', language)!;
+  View: ({ item, page, language, find, onClose }) => {
+    // A search hit names the language of the page text that matched: its own file, where the item has one.
+    const main = fileFor(item, 'main', find?.language ?? language)!;
     return (
-      <PdfReader src={main.url} title={item.title} page={page} narration={narrationFor(item, main)} onClose={onClose} />
+      <PdfReader
+        src={main.url}
+        title={item.title}
+        page={page}
+        find={find?.query}
+        narration={narrationFor(item, main)}
+        onClose={onClose}
+      />
     );
   },
 };

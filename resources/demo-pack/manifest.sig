@@ -1,1 +1,1 @@
-{"format":1,"keyId":"demo-2026","signature":"krCfYyE7OUe+6weBxCcbWVIDxiAWqqqfXztDap86kHZSrnquUki5/IsvGFpLpSKZHAVCT8vCoYSgdSgs4DOIBw=="}
+{"format":1,"keyId":"demo-2026","signature":"lQnNNmZ9W3jLfb/kbekbuBoZF+IVkQRPtaR4DLTd93U6ZkFJoV5SiTynwUacPnIDCxEM8F/uYwkGdUDoRgYjBg=="}

@@ -4,7 +4,7 @@
  * catalog with one item per PDF, installed through the catalog's own code before the host starts.
  */
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
+import { createReadStream, readFileSync } from 'node:fs';
 import { mkdir, open, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { deflateSync } from 'node:zlib';
@@ -21,6 +21,7 @@ import {
   type PDFPage,
 } from 'pdf-lib';
 import { CatalogWriter } from '../../main/catalog/catalog-writer.ts';
+import { PAGE_TEXT_MEDIA_TYPE, pageTextBytes, parsePageText } from '../../main/packs/page-text.ts';
 import { contentPath } from '../../main/store/content-paths.ts';
 
 const a4 = { width: 595, height: 842 } as const;
@@ -123,11 +124,40 @@ export async function damagedPagePdf(): Promise<Uint8Array> {
 export const manualRareWord = 'magnetar';
 export const manualRarePages = [40, 1400, 2100] as const;
 
+/** A word of `manualPdf` on page 1,400 and nowhere else, in a line of its body. */
+export const manualLonelyWord = 'heliostat';
+export const manualLonelyPage = 1400;
+const manualLonelyLine = `The ${manualLonelyWord} on the roof turns a mirror to follow the sun.`;
+
+/** The body lines of page `number` of `manualPdf`, as drawn. */
+function manualLines(number: number, bodyLines: number): string[] {
+  const lines = [
+    `Section ${number}: configuring the reading room's lamps, fans and power supply.`,
+    'Every setting below is explained with an example and the value it takes.',
+    `Line three of page ${number} lists the parts and where to find them in the store.`,
+    'Keep this manual beside the kiosk; the staff can print any page of it.',
+  ];
+  const body = Array.from({ length: bodyLines }, (_, index) => lines[index % lines.length]!);
+  return number === manualLonelyPage ? [...body, manualLonelyLine] : body;
+}
+
+/**
+ * The text of each page of `manualPdf(pages, bodyLines)`, as the publisher's extraction gives it (the
+ * heading, the green band's words, the body lines): what its `page-text` file holds.
+ */
+export function manualPageTexts(pages: number, bodyLines = 4): string[] {
+  return Array.from({ length: pages }, (_, index) => {
+    const number = index + 1;
+    const rare = (manualRarePages as readonly number[]).includes(number) ? [`MMWW ${manualRareWord} field`] : [];
+    return [`Page ${number}`, ...rare, ...manualLines(number, bodyLines)].join('\n');
+  });
+}
+
 /**
  * A long manual of `pages` pages, as real software manuals run to thousands: a heading "Page N"
  * and `bodyLines` lines of body text each (a real manual's page holds about 40), so a find must
  * read every page's text; `manualRareWord` appears once on each of `manualRarePages`, in a white
- * heading on a green band.
+ * heading on a green band, and `manualLonelyWord` once, on `manualLonelyPage`.
  */
 export async function manualPdf(pages: number, bodyLines = 4): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
@@ -148,15 +178,9 @@ export async function manualPdf(pages: number, bodyLines = 4): Promise<Uint8Arra
         color: rgb(1, 1, 1),
       });
     }
-    const lines = [
-      `Section ${number}: configuring the reading room's lamps, fans and power supply.`,
-      'Every setting below is explained with an example and the value it takes.',
-      `Line three of page ${number} lists the parts and where to find them in the store.`,
-      'Keep this manual beside the kiosk; the staff can print any page of it.',
-    ];
-    for (let index = 0; index < bodyLines; index++) {
-      page.drawText(lines[index % lines.length]!, { x: 60, y: a4.height - 260 - index * 14, size: 10, font });
-    }
+    manualLines(number, bodyLines).forEach((line, index) =>
+      page.drawText(line, { x: 60, y: a4.height - 260 - index * 14, size: 10, font }),
+    );
   }
   return doc.save({ useObjectStreams: false });
 }
@@ -301,6 +325,13 @@ export interface LibraryItem {
   title: string;
   file: StoredFile;
   pages: number;
+  /** The document's page text (`storePageText`), so search finds its every page. */
+  pageText?: StoredFile;
+}
+
+/** Puts a page-text file of `pages` into the content store of `dataDir`. */
+export async function storePageText(dataDir: string, pages: readonly string[]): Promise<StoredFile> {
+  return storeBytes(dataDir, pageTextBytes(pages));
 }
 
 /** Records `items` as one installed pack in the catalog of `dataDir`, through the catalog's own code. */
@@ -313,19 +344,34 @@ export function installLibrary(dataDir: string, items: readonly LibraryItem[]): 
         channel: 'test',
         version: 1,
         subjects: [{ id: 'reading', names: { en: 'Reading' } }],
-        files: items.map((item) => ({ sha256: item.file.hash, size: item.file.size, mediaType: 'application/pdf' })),
+        files: items.flatMap((item) => [
+          { sha256: item.file.hash, size: item.file.size, mediaType: 'application/pdf' },
+          ...(item.pageText
+            ? [{ sha256: item.pageText.hash, size: item.pageText.size, mediaType: PAGE_TEXT_MEDIA_TYPE }]
+            : []),
+        ]),
         items: items.map((item, index) => ({
           id: item.id,
           kind: 'pdf',
           addedAt: new Date(Date.UTC(2026, 0, 1 + index)).toISOString(),
           subjects: ['reading'],
           texts: { en: { title: item.title, summary: `A generated leaflet of ${item.pages} pages.` } },
-          files: [{ role: 'main', hash: item.file.hash }],
+          files: [
+            { role: 'main', hash: item.file.hash },
+            ...(item.pageText
+              ? [{ role: 'page-text' as const, hash: item.pageText.hash, language: 'en' as const }]
+              : []),
+          ],
           pages: item.pages,
         })),
       },
       // A fixed install time: the specs do not depend on what counts as new.
       '2026-02-01T00:00:00.000Z',
+      (hash) => {
+        const parsed = parsePageText(readFileSync(contentPath(dataDir, hash)));
+        if (!parsed.ok) throw new Error(`page text ${hash} ${parsed.problem}`);
+        return parsed.pages;
+      },
     );
   } finally {
     catalog.close();

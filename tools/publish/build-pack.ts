@@ -14,6 +14,7 @@ import {
   type ManifestItem,
 } from '../../main/packs/manifest.ts';
 import { writePack } from '../../main/packs/pack-writer.ts';
+import { PAGE_TEXT_MEDIA_TYPE, pageTextBytes } from '../../main/packs/page-text.ts';
 import { documentTypeByPages } from '../../preload/contract/catalog.ts';
 import { questionWords } from '../../preload/contract/quiz-set.ts';
 import { KeyStatementFile } from '../../main/packs/signing-keys.ts';
@@ -154,6 +155,10 @@ async function readScannedPages(
   );
 }
 
+function madeFile(bytes: Buffer, mediaType: string): MadeFile {
+  return { sha256: createHash('sha256').update(bytes).digest('hex'), size: bytes.length, mediaType, bytes };
+}
+
 /** The first MAX_BODY_LENGTH UTF-16 units, without splitting a surrogate pair. */
 function cut(text: string): string {
   const end = /[\ud800-\udbff]/.test(text[MAX_BODY_LENGTH - 1] ?? '') ? MAX_BODY_LENGTH - 1 : MAX_BODY_LENGTH;
@@ -243,14 +248,25 @@ async function buildItem(item: SheetItem, where: string, context: BuildContext):
     if (!extracted.text) {
       context.onNote(`${named}: no text in its ${extracted.pages} pages (a scan?); search finds it by title only`);
     } else if (extracted.text.length > MAX_BODY_LENGTH) {
-      const share = Math.floor((MAX_BODY_LENGTH / extracted.text.length) * 100);
       context.onNote(
-        `${named}: text cut to ${MAX_BODY_LENGTH} of its ${extracted.text.length} characters; search finds the first ${share}%`,
+        `${named}: body cut to ${MAX_BODY_LENGTH} of its ${extracted.text.length} characters; ` +
+          `its page text carries all ${extracted.pages} pages, so search finds every one`,
       );
     }
     for (const language of targets) {
       const text = texts[language];
       if (text && !text.body) text.body = cut(extracted.text);
+    }
+    // The whole text, page by page, beside the PDF: what kiosks index, and how a search names the page.
+    if (extracted.text) {
+      const pageText = madeFile(pageTextBytes(extracted.pageTexts), PAGE_TEXT_MEDIA_TYPE);
+      used.set(pageText.sha256, pageText);
+      for (const language of targets) {
+        // The first PDF of a language is the one its page text follows, as its body does.
+        if (!texts[language] || result.files.some((known) => known.role === 'page-text' && known.language === language))
+          continue;
+        result.files.push({ role: 'page-text', hash: pageText.sha256, language });
+      }
     }
   }
   if (item.kind === 'pdf') result.documentType = item.documentType ?? documentTypeByPages(result.pages);

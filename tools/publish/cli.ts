@@ -352,7 +352,7 @@ async function statsCommand(args: string[]): Promise<void> {
       });
       console.log(
         `Exchange pack: ${exchange.dir} (${id} version ${version}, channel ${exchange.channel}, ` +
-          `${manifest.files.length} leaflets), signed by ${manifest.keyId}`,
+          `${manifest.files.filter((file) => file.mediaType === 'application/pdf').length} leaflets), signed by ${manifest.keyId}`,
       );
     }
   } else {

@@ -139,6 +139,7 @@ async function runImport(
     await worker.api.prepare({
       packDir: path.resolve(packDir),
       catalogPath: options.catalogPath,
+      dataDir: options.dataDir,
       trust: options.trust,
       keysDir: path.join(options.dataDir, 'keys'),
       installed: (await catalog.installedPacks()).map(({ id, channel, version }) => ({ id, channel, version })),

@@ -5,11 +5,13 @@
  * answering searches meanwhile). Failures come back as values with a code, since errors lose theirs
  * crossing threads.
  */
-import { readlinkSync } from 'node:fs';
+import { readFileSync, readlinkSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parentPort } from 'node:worker_threads';
-import { CatalogWriter } from '../../catalog/catalog-writer.ts';
+import { CatalogWriter, type PageTextSource } from '../../catalog/catalog-writer.ts';
+import { contentPath } from '../../store/content-paths.ts';
+import { parsePageText } from '../page-text.ts';
 import { copyIntoStore, type CopyJob, type CopyOutcome } from '../../store/store-writer.ts';
 import { serveInWorker } from '../../workers/worker-rpc.ts';
 import type { PackRecord } from '../pack-record-types.ts';
@@ -23,6 +25,8 @@ import { packRecordOf } from './pack-record.ts';
 export interface PrepareRequest {
   packDir: string;
   catalogPath: string;
+  /** The data folder whose content store the switch reads page-text files from. */
+  dataDir: string;
   trust: TrustStore;
   /** The data folder's keys/: revocations the pack carries are remembered there, even if the pack is refused. */
   keysDir: string;
@@ -66,6 +70,20 @@ export interface ImportWorker {
 
 let catalog: CatalogWriter | undefined;
 let record: PackRecord | undefined;
+let storeDir: string | undefined;
+
+/**
+ * Page-text files as the switch reads them: from the store, where the copy hashed them. `verifyPack` parsed
+ * the ones this pack carries; a delta's kept ones were parsed when their version came. A file that fails now
+ * was changed on disk since, and the switch fails rather than index half of it.
+ */
+function storedPageTexts(dataDir: string): PageTextSource {
+  return (hash) => {
+    const parsed = parsePageText(readFileSync(contentPath(dataDir, hash)));
+    if (!parsed.ok) throw new Error(`page text ${hash} in the store ${parsed.problem}`);
+    return parsed.pages;
+  };
+}
 
 function failed(error: unknown): { ok: false } & ImportFailure {
   return { ok: false, ...importFailure(error) };
@@ -78,6 +96,7 @@ const worker: ImportWorker = {
       const carried = await readPackStatements(request.packDir).catch(() => []);
       await rememberRevocations(request.trust, carried, request.keysDir);
       const writer = (catalog ??= new CatalogWriter(request.catalogPath));
+      storeDir = request.dataDir;
       const { dir, manifest } = await admitPack(request.packDir, {
         trust: request.trust,
         now: new Date(request.now),
@@ -98,7 +117,8 @@ const worker: ImportWorker = {
           kind: manifest.kind,
           needed: [...needed.values()],
           carried: manifest.files.map((file) => file.sha256),
-          recordBytes: Buffer.byteLength(JSON.stringify(record)),
+          // Page text is written into the catalog too, as text and as index.
+          recordBytes: Buffer.byteLength(JSON.stringify(record)) + pageTextBytes(record, needed),
           garbageOwed: catalog.garbageOwed(),
         },
       };
@@ -108,9 +128,10 @@ const worker: ImportWorker = {
   },
   copy: copyIntoStore,
   install(now) {
-    if (!catalog || !record) return { ok: false, code: 'catalog-failed', detail: 'install before prepare' };
+    if (!catalog || !record || storeDir === undefined)
+      return { ok: false, code: 'catalog-failed', detail: 'install before prepare' };
     try {
-      catalog.installPack(record, now);
+      catalog.installPack(record, now, storedPageTexts(storeDir));
     } catch (error) {
       return { ok: false, code: 'catalog-failed', detail: error instanceof Error ? error.message : String(error) };
     }
@@ -141,6 +162,16 @@ const worker: ImportWorker = {
     catalog = undefined;
   },
 };
+
+/** The bytes of the page-text files the record's items use. */
+function pageTextBytes(pack: PackRecord, files: ReadonlyMap<string, { size: number }>): number {
+  const hashes = new Set(
+    pack.items.flatMap((item) =>
+      (item.files ?? []).filter((file) => file.role === 'page-text').map((file) => file.hash),
+    ),
+  );
+  return [...hashes].reduce((sum, hash) => sum + (files.get(hash)?.size ?? 0), 0);
+}
 
 /**
  * A checkpoint only gives room back; one that fails (a reader held a snapshot past the busy timeout, the

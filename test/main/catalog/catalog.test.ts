@@ -26,7 +26,9 @@ function snapshot(): Record<string, unknown[]> {
   const db = new Database(file, { readonly: true });
   try {
     const tables = db
-      .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'search_index%' ORDER BY name")
+      .prepare(
+        "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'search_index%' AND name NOT LIKE 'page_index%' ORDER BY name",
+      )
       .pluck()
       .all() as string[];
     const state = Object.fromEntries(

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { MAX_BODY_LENGTH } from '../../../main/packs/manifest.ts';
+import { parsePageText } from '../../../main/packs/page-text.ts';
 import { generateKey } from '../../../main/packs/signing-keys.ts';
 import { parseManifest } from '../../../main/packs/verify-pack.ts';
 import { buildPack } from '../../../tools/publish/build-pack.ts';
@@ -54,10 +55,17 @@ describe('publish build', () => {
       'sheet.yaml items[0] (scan) files[0] "scan.pdf": no text in its 3 pages (a scan?); search finds it by title only',
     );
     expect(notes[1]).toMatch(
-      /^sheet\.yaml items\[1\] \(manual\) files\[0\] "manual\.pdf": text cut to 400000 of its \d{6} characters; search finds the first 9\d%$/,
+      /^sheet\.yaml items\[1\] \(manual\) files\[0\] "manual\.pdf": body cut to 400000 of its \d{6} characters; its page text carries all 60 pages, so search finds every one$/,
     );
     const manifest = parseManifest(await readFile(path.join(outDir, 'manifest.json')));
     if (manifest.kind !== 'full') throw new Error('expected a full pack');
     expect(manifest.items[1]?.texts.en?.body).toHaveLength(MAX_BODY_LENGTH);
+    // The page text beside the PDF holds every page, the last one too; a scan without text has none.
+    const pageText = manifest.items[1]!.files.find((file) => file.role === 'page-text')!;
+    expect(pageText.language).toBe('en');
+    const parsed = parsePageText(await readFile(path.join(outDir, 'files', pageText.hash)));
+    expect(parsed.ok && parsed.pages.length).toBe(60);
+    expect(parsed.ok && parsed.pages[59]).toContain('Page 60 line 75');
+    expect(manifest.items[0]!.files.map((file) => file.role)).toEqual(['main']);
   });
 });

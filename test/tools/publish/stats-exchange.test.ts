@@ -102,7 +102,13 @@ describe('publish stats merge --exchange-pack', () => {
     expect(manifest.items).toHaveLength(1);
     const [item] = manifest.items;
     expect(item).toMatchObject({ id: 'exchange-exchange', kind: 'pdf', subjects: ['reading-rooms'] });
-    expect(item!.files.map((file) => file.language)).toEqual(ContentLanguage.options);
+    expect(item!.files.filter((file) => file.role === 'main').map((file) => file.language)).toEqual(
+      ContentLanguage.options,
+    );
+    // Each leaflet's text is carried as page text too, so kiosks find the words on it by page.
+    expect(item!.files.filter((file) => file.role === 'page-text').map((file) => file.language)).toEqual(
+      ContentLanguage.options,
+    );
     expect(item!.texts.en?.summary).toBe(
       '2 reading rooms side by side, 2027-01-04 to 2027-02-07: visits, items opened, reading time and quizzes.',
     );
@@ -114,7 +120,7 @@ describe('publish stats merge --exchange-pack', () => {
   it('compares the venues side by side, their quiz attempts included, and names the items read the longest', async () => {
     const pack = await verifyPack(packDir, { trust: trustOnly(key) });
     if (pack.manifest.kind !== 'full') throw new Error('the exchange pack is a full pack');
-    const english = pack.manifest.items[0]!.files.find((file) => file.language === 'en')!;
+    const english = pack.manifest.items[0]!.files.find((file) => file.role === 'main' && file.language === 'en')!;
     const { text } = await extractPdfText(path.join(packDir, 'files', english.hash));
     expect(text).toMatch(/What the reading rooms\s+achieved/);
     expect(text).toContain('Venue 0');
@@ -131,7 +137,9 @@ describe('publish stats merge --exchange-pack', () => {
     // A title in a script the English faces lack is named by its item id.
     expect(text).not.toMatch(/[\u1800-\u18af\uac00-\ud7af\u4e00-\u9fff]/);
     expect(text).toMatch(/item-\d+ [\d.]+ \d+/);
-    const mongolian = pack.manifest.items[0]!.files.find((file) => file.language === 'mn-Mong')!;
+    const mongolian = pack.manifest.items[0]!.files.find(
+      (file) => file.role === 'main' && file.language === 'mn-Mong',
+    )!;
     const vertical = await extractPdfText(path.join(packDir, 'files', mongolian.hash));
     expect(vertical.text).toContain('Venue 0');
     expect(vertical.text).toContain('ᠠᠶᠢᠯᠴᠢᠯᠠᠯ');

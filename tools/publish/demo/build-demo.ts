@@ -4,7 +4,7 @@
  * and pins the new manifest's digest in main/demo/demo-manifest.ts: the demo key signs that manifest only.
  * A development step: its output is committed, so a fresh checkout needs neither the fonts nor this run.
  * `--pack-only` skips the drawing and builds the pack from the committed PDFs and pictures (no fonts needed), for a
- * change of the manifest or the narration alone.
+ * change of the manifest, the narration or the page text alone; their bytes stay as they are.
  */
 import { createHash } from 'node:crypto';
 import { mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
