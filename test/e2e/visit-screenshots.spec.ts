@@ -52,7 +52,7 @@ for (const size of sizes) {
       await snap(page, 'reader-ko', size);
       await page.getByTestId('reader').getByRole('button', { name: '닫기' }).first().click();
 
-      await page.getByRole('button', { name: 'Монгол', exact: true }).click();
+      await page.locator('.language-switcher').getByRole('button', { name: 'Монгол', exact: true }).click();
       await page.locator('.search-button').click();
       await snap(page, 'search-mn-Cyrl', size);
 
