@@ -171,4 +171,28 @@ export const test = pinnedTest.extend<{ kiosk: KioskHost; kioskPage: Page }>({
   },
 });
 
+/**
+ * A test whose worker runs one host over a library `makeLibrary` writes into its data folder: for libraries that
+ * take seconds to make and that the tests only read. `reader` is a page signed in to it.
+ */
+export function libraryTest(prefix: string, makeLibrary: (dataDir: string) => Promise<void>) {
+  return pinnedTest.extend<{ reader: Page }, { library: KioskHost }>({
+    library: [
+      async ({}, use) => {
+        const dataDir = await mkdtemp(path.join(os.tmpdir(), prefix));
+        await makeLibrary(dataDir);
+        const { host, child } = await startHost(dataDir);
+        await use(host);
+        await stopHost(child);
+        await rm(dataDir, { recursive: true, force: true });
+      },
+      { scope: 'worker', timeout: 120_000 },
+    ],
+    reader: async ({ page, library }, use) => {
+      await signIn(page, library);
+      await use(page);
+    },
+  });
+}
+
 export { expect } from '@playwright/test';

@@ -3,11 +3,8 @@
  * 1,500-page manual is found, its result says the page and shows the words around it with the word
  * marked, and a tap on it opens the reader at page 1,400 with the reader's find marking it there.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import { expect, type Page } from '@playwright/test';
-import { pinnedTest as base, signIn, startHost, type KioskHost } from './fixtures.ts';
+import { expect } from '@playwright/test';
+import { libraryTest } from './fixtures.ts';
 import {
   installLibrary,
   manualLonelyPage,
@@ -20,28 +17,13 @@ import {
 
 const manualPages = 1500;
 
-/** One host per worker: the 1,500-page manual takes seconds to make, and the test only reads it. */
-const test = base.extend<{ reader: Page }, { library: KioskHost }>({
-  library: [
-    async ({}, use) => {
-      const dataDir = await mkdtemp(path.join(os.tmpdir(), 'kiosk-page-text-'));
-      const manual = await storeBytes(dataDir, await manualPdf(manualPages));
-      const pageText = await storePageText(dataDir, manualPageTexts(manualPages));
-      installLibrary(dataDir, [
-        { id: 'manual', title: 'Reading room equipment manual', file: manual, pages: manualPages, pageText },
-      ]);
-      const { host, child } = await startHost(dataDir);
-      await use(host);
-      child.kill('SIGTERM');
-      await new Promise((resolve) => child.once('exit', resolve));
-      await rm(dataDir, { recursive: true, force: true });
-    },
-    { scope: 'worker', timeout: 120_000 },
-  ],
-  reader: async ({ page, library }, use) => {
-    await signIn(page, library);
-    await use(page);
-  },
+/** The 1,500-page manual takes seconds to make, and the test only reads it. */
+const test = libraryTest('kiosk-page-text-', async (dataDir) => {
+  const manual = await storeBytes(dataDir, await manualPdf(manualPages));
+  const pageText = await storePageText(dataDir, manualPageTexts(manualPages));
+  installLibrary(dataDir, [
+    { id: 'manual', title: 'Reading room equipment manual', file: manual, pages: manualPages, pageText },
+  ]);
 });
 
 test.use({ hasTouch: true });

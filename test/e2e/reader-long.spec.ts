@@ -3,38 +3,20 @@
  * page number and scrubber, find from the page on screen with progress and stop, a tap right after
  * a swipe, the portrait panels over the page, vertical Mongolian chrome, and find marks on the glyphs.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import { expect, type CDPSession, type Page } from '@playwright/test';
-import { pinnedTest as base, signIn, startHost, type KioskHost } from './fixtures.ts';
+import { libraryTest } from './fixtures.ts';
 import { installLibrary, manualPdf, manualRarePages, manualRareWord, storeBytes, textPdf } from './reader-library.ts';
 
 const manualPages = 2415;
 
-/** One host per worker: making the 2,415-page manual takes seconds, and the tests only read. */
-const test = base.extend<{ reader: Page }, { library: KioskHost }>({
-  library: [
-    async ({}, use) => {
-      const dataDir = await mkdtemp(path.join(os.tmpdir(), 'kiosk-reader-long-'));
-      const manual = await storeBytes(dataDir, await manualPdf(manualPages));
-      const text = await storeBytes(dataDir, await textPdf(24));
-      installLibrary(dataDir, [
-        { id: 'manual', title: 'Reading room equipment manual', file: manual, pages: manualPages },
-        { id: 'leaflet-text', title: 'How plants make sugar', file: text, pages: 24 },
-      ]);
-      const { host, child } = await startHost(dataDir);
-      await use(host);
-      child.kill('SIGTERM');
-      await new Promise((resolve) => child.once('exit', resolve));
-      await rm(dataDir, { recursive: true, force: true });
-    },
-    { scope: 'worker', timeout: 120_000 },
-  ],
-  reader: async ({ page, library }, use) => {
-    await signIn(page, library);
-    await use(page);
-  },
+/** Making the 2,415-page manual takes seconds, and the tests only read. */
+const test = libraryTest('kiosk-reader-long-', async (dataDir) => {
+  const manual = await storeBytes(dataDir, await manualPdf(manualPages));
+  const text = await storeBytes(dataDir, await textPdf(24));
+  installLibrary(dataDir, [
+    { id: 'manual', title: 'Reading room equipment manual', file: manual, pages: manualPages },
+    { id: 'leaflet-text', title: 'How plants make sugar', file: text, pages: 24 },
+  ]);
 });
 
 test.use({ hasTouch: true });
