@@ -71,16 +71,16 @@ async function imagePagesPdf(
 
 /**
  * A scanned leaflet of `pages` JPEG 2000 pages (`dpi` dots per inch of A4, grey), compressed by
- * `opj_compress` at about 20:1 (a raw codestream, as PDF's JPXDecode takes it). Two page images are
- * made and used in turn.
+ * `opj_compress` at about 20:1 (a raw codestream, as PDF's JPXDecode takes it). `variants` page images
+ * are made and used in turn.
  */
-export async function jpxScanPdf(pages: number, dpi = 150): Promise<Uint8Array> {
+export async function jpxScanPdf(pages: number, dpi = 150, variants = 2): Promise<Uint8Array> {
   const width = Math.round((a4.width / 72) * dpi);
   const height = Math.round((a4.height / 72) * dpi);
   const folder = await mkdtemp(path.join(os.tmpdir(), 'jpx-fixture-'));
   try {
     const images = [];
-    for (const variant of [0, 1]) {
+    for (let variant = 0; variant < variants; variant++) {
       const pgm = path.join(folder, `page-${variant}.pgm`);
       const j2k = path.join(folder, `page-${variant}.j2k`);
       const header = Buffer.from(`P5\n${width} ${height}\n255\n`, 'latin1');
