@@ -14,11 +14,19 @@ export class CdpSession {
   readonly #socket: WebSocket;
   #next = 1;
   readonly #pending = new Map<number, { resolve(value: unknown): void; reject(error: Error): void }>();
+  readonly #listeners = new Map<string, ((params: never) => void)[]>();
 
   private constructor(socket: WebSocket) {
     this.#socket = socket;
     socket.addEventListener('message', (event) => {
-      const message = JSON.parse(String(event.data)) as { id?: number; result?: unknown; error?: { message: string } };
+      const message = JSON.parse(String(event.data)) as {
+        id?: number;
+        method?: string;
+        params?: unknown;
+        result?: unknown;
+        error?: { message: string };
+      };
+      if (message.method) for (const listener of this.#listeners.get(message.method) ?? []) listener(message.params as never);
       const waiting = message.id === undefined ? undefined : this.#pending.get(message.id);
       if (!waiting) return;
       this.#pending.delete(message.id!);
@@ -42,6 +50,11 @@ export class CdpSession {
       this.#pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
       this.#socket.send(JSON.stringify({ id, method, params }));
     });
+  }
+
+  /** Calls `listener` with the parameters of every `method` event. */
+  on<T>(method: string, listener: (params: T) => void): void {
+    this.#listeners.set(method, [...(this.#listeners.get(method) ?? []), listener as (params: never) => void]);
   }
 
   /** Evaluates `expression` in the page (awaiting a promise) and returns its value. */
@@ -125,16 +138,20 @@ export async function launchRawChromium(url: string): Promise<RawChromium> {
   };
 }
 
-/** Memory of the largest renderer process (the page's: Chromium keeps spare ones too), from /proc. */
-export async function rendererMemory(browser: CdpSession): Promise<{ rss: number; anon: number }> {
+/**
+ * Memory of the largest renderer process (the page's: Chromium keeps spare ones too), from /proc: its
+ * resident set, its own memory (RssAnon) and the shared memory it has touched (RssShmem: bitmaps handed
+ * to the compositor, discardable image caches), the rest being Chromium's code and files.
+ */
+export async function rendererMemory(browser: CdpSession): Promise<{ rss: number; anon: number; shmem: number }> {
   const { processInfo } = await browser.send<{ processInfo: { type: string; id: number }[] }>(
     'SystemInfo.getProcessInfo',
   );
-  let largest = { rss: 0, anon: 0 };
+  let largest = { rss: 0, anon: 0, shmem: 0 };
   for (const renderer of processInfo.filter((info) => info.type === 'renderer')) {
     const status = await readFile(`/proc/${renderer.id}/status`, 'utf8').catch(() => '');
     const kib = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0) * 1024;
-    if (kib('VmRSS') > largest.rss) largest = { rss: kib('VmRSS'), anon: kib('RssAnon') };
+    if (kib('VmRSS') > largest.rss) largest = { rss: kib('VmRSS'), anon: kib('RssAnon'), shmem: kib('RssShmem') };
   }
   return largest;
 }

@@ -53,6 +53,7 @@ interface Sample {
   opens: number;
   rss: number;
   anon: number;
+  shmem: number;
   heap: number;
   nodes: number;
 }
@@ -69,12 +70,12 @@ async function soak(root: string, label: string): Promise<Sample[]> {
     await page.send('Performance.enable');
     // What Playwright does to every page: DevTools then keeps response bodies in the renderer.
     if (values['devtools-network']) await page.send('Network.enable');
-    console.log(`\n${label}: opens   RSS MB  RssAnon MB  JS heap MB  DOM nodes`);
+    console.log(`\n${label}: opens   RSS MB  RssAnon MB  RssShmem MB  JS heap MB  DOM nodes`);
     const measure = async (done: number) => {
       const sample = { opens: done, ...(await settledMemory(page, browser)) };
       samples.push(sample);
       console.log(
-        `${' '.repeat(label.length)}  ${String(done).padStart(5)}  ${fmt(mb(sample.rss))}    ${fmt(mb(sample.anon))}       ${mb(sample.heap).toFixed(1).padStart(5)}     ${String(sample.nodes).padStart(6)}`,
+        `${' '.repeat(label.length)}  ${String(done).padStart(5)}  ${fmt(mb(sample.rss))}    ${fmt(mb(sample.anon))}     ${fmt(mb(sample.shmem))}        ${mb(sample.heap).toFixed(1).padStart(5)}     ${String(sample.nodes).padStart(6)}`,
       );
     };
     await measure(0);
@@ -166,10 +167,11 @@ function summary(label: string, samples: readonly Sample[]): void {
   for (const [name, value] of [
     ['resident (RSS)', (sample: Sample) => mb(sample.rss)],
     ['own memory (RssAnon)', (sample: Sample) => mb(sample.anon)],
+    ['shared memory (RssShmem)', (sample: Sample) => mb(sample.shmem)],
     ['JS heap', (sample: Sample) => mb(sample.heap)],
   ] as const) {
     const slope = slopePer100(trend, value);
-    const goal = name === 'JS heap' ? '' : ` (goal ≤ ${goalMb} MB: ${value(end) <= goalMb ? 'met' : 'missed'})`;
+    const goal = name === 'JS heap' || name.startsWith('shared') ? '' : ` (goal ≤ ${goalMb} MB: ${value(end) <= goalMb ? 'met' : 'missed'})`;
     console.log(
       `  ${name}: ${value(end).toFixed(1)} MB${goal}, ${(value(end) / value(base)).toFixed(2)}× the baseline's ${value(base).toFixed(1)} MB; trend ${slope >= 0 ? '+' : ''}${slope.toFixed(1)} MB per 100 opens, max ${Math.max(...samples.map(value)).toFixed(1)} MB`,
     );
