@@ -72,10 +72,15 @@ async function sourceFolder(files: { name: string; bytes: Uint8Array }[]): Promi
   return { dir, sheetFile };
 }
 
-console.log(`Preparing: ${textPages} text pages in PDFs of ${perTextPdf}, ${scanPages} scanned pages in PDFs of ${perScanPdf}…`);
+console.log(
+  `Preparing: ${textPages} text pages in PDFs of ${perTextPdf}, ${scanPages} scanned pages in PDFs of ${perScanPdf}…`,
+);
 const textFiles = [];
 for (let index = 0; index < Math.ceil(textPages / perTextPdf); index++) {
-  textFiles.push({ name: `text-${index}.pdf`, bytes: await textPdf(Math.min(perTextPdf, textPages - index * perTextPdf)) });
+  textFiles.push({
+    name: `text-${index}.pdf`,
+    bytes: await textPdf(Math.min(perTextPdf, textPages - index * perTextPdf)),
+  });
 }
 const scanFiles = [];
 for (let index = 0; index < Math.ceil(scanPages / perScanPdf); index++) {
@@ -90,7 +95,16 @@ const keyFile = await writeKey(keyDir, generateKey('centre-bench', ['*']));
 async function timeBuild(source: { dir: string; sheetFile: string }, ocr: boolean): Promise<number> {
   const outDir = path.join(await tempDir('publish-bench-out-'), 'pack');
   const started = performance.now();
-  await buildPack({ sourceDir: source.dir, sheetFile: source.sheetFile, keyFile, id: 'bench', channel: 'energy', version: 1, outDir, ocr });
+  await buildPack({
+    sourceDir: source.dir,
+    sheetFile: source.sheetFile,
+    keyFile,
+    id: 'bench',
+    channel: 'energy',
+    version: 1,
+    outDir,
+    ocr,
+  });
   const elapsed = performance.now() - started;
   await rm(path.dirname(outDir), { recursive: true, force: true });
   return elapsed;

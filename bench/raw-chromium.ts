@@ -26,7 +26,8 @@ export class CdpSession {
         result?: unknown;
         error?: { message: string };
       };
-      if (message.method) for (const listener of this.#listeners.get(message.method) ?? []) listener(message.params as never);
+      if (message.method)
+        for (const listener of this.#listeners.get(message.method) ?? []) listener(message.params as never);
       const waiting = message.id === undefined ? undefined : this.#pending.get(message.id);
       if (!waiting) return;
       this.#pending.delete(message.id!);
@@ -119,7 +120,9 @@ export async function launchRawChromium(url: string): Promise<RawChromium> {
   // The launch link redirects to the kiosk's page; wait until that one has loaded.
   for (let attempt = 0; ; attempt++) {
     const state = await page
-      .evaluate<string>(`document.readyState === 'complete' && location.protocol === 'http:' && !location.pathname.startsWith('/launch') ? 'ready' : 'loading'`)
+      .evaluate<string>(
+        `document.readyState === 'complete' && location.protocol === 'http:' && !location.pathname.startsWith('/launch') ? 'ready' : 'loading'`,
+      )
       .catch(() => 'loading');
     if (state === 'ready') break;
     if (attempt > 300) throw new Error('the page did not load');

@@ -15,7 +15,7 @@
  * worktree of main), so the before and after figures come from the same run.
  * The renderer must be built first (npm run build:renderer).
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -42,10 +42,20 @@ console.log('Preparing: 8 text leaflets (12–40 pages) and 4 scanned leaflets (
 const dataDir = await mkdtemp(path.join(os.tmpdir(), 'reader-soak-bench-'));
 const items: LibraryItem[] = [];
 for (const [index, pages] of [12, 16, 20, 24, 28, 32, 36, 40].entries()) {
-  items.push({ id: `soak-text-${index}`, title: `Leaflet ${index}`, file: await storeBytes(dataDir, await textPdf(pages)), pages });
+  items.push({
+    id: `soak-text-${index}`,
+    title: `Leaflet ${index}`,
+    file: await storeBytes(dataDir, await textPdf(pages)),
+    pages,
+  });
 }
 for (const [index, pages] of [3, 4, 5, 6].entries()) {
-  items.push({ id: `soak-scan-${index}`, title: `Scan ${index}`, file: await storeBytes(dataDir, await scannedPdf(pages)), pages });
+  items.push({
+    id: `soak-scan-${index}`,
+    title: `Scan ${index}`,
+    file: await storeBytes(dataDir, await scannedPdf(pages)),
+    pages,
+  });
 }
 installLibrary(dataDir, items);
 
@@ -59,7 +69,10 @@ interface Sample {
 }
 
 async function soak(root: string, label: string): Promise<Sample[]> {
-  const { child, launchUrl } = await startBenchHost(root, dataDir);
+  // Each checkout on its own copy: a newer checkout's host migrates the catalog past an older one's.
+  const runDir = await mkdtemp(path.join(os.tmpdir(), 'reader-soak-run-'));
+  await cp(dataDir, runDir, { recursive: true });
+  const { child, launchUrl } = await startBenchHost(root, runDir);
   const chromium = await launchRawChromium(launchUrl);
   const samples: Sample[] = [];
   try {
@@ -89,6 +102,7 @@ async function soak(root: string, label: string): Promise<Sample[]> {
     await chromium.close();
     child.kill('SIGTERM');
     await new Promise((resolve) => child.once('exit', resolve));
+    await rm(runDir, { recursive: true, force: true });
   }
   return samples;
 }
@@ -171,7 +185,10 @@ function summary(label: string, samples: readonly Sample[]): void {
     ['JS heap', (sample: Sample) => mb(sample.heap)],
   ] as const) {
     const slope = slopePer100(trend, value);
-    const goal = name === 'JS heap' || name.startsWith('shared') ? '' : ` (goal ≤ ${goalMb} MB: ${value(end) <= goalMb ? 'met' : 'missed'})`;
+    const goal =
+      name === 'JS heap' || name.startsWith('shared')
+        ? ''
+        : ` (goal ≤ ${goalMb} MB: ${value(end) <= goalMb ? 'met' : 'missed'})`;
     console.log(
       `  ${name}: ${value(end).toFixed(1)} MB${goal}, ${(value(end) / value(base)).toFixed(2)}× the baseline's ${value(base).toFixed(1)} MB; trend ${slope >= 0 ? '+' : ''}${slope.toFixed(1)} MB per 100 opens, max ${Math.max(...samples.map(value)).toFixed(1)} MB`,
     );
