@@ -11,7 +11,8 @@ import { buildPinyinDictionary } from '../build/pinyin-dictionary.ts';
 const here = (relative: string) => fileURLToPath(new URL(relative, import.meta.url));
 
 /**
- * PDF.js fetches CMaps (for CJK text), the standard fonts and its image decoders at run time;
+ * PDF.js fetches CMaps (for CJK text), the standard fonts, its image and colour decoders and the
+ * CMYK colour profile at run time;
  * the kiosk serves its own copies at /pdfjs/… instead of relying on the network or system fonts.
  * The QuickJS build is left out: PDF scripting is never enabled.
  */
@@ -21,7 +22,7 @@ function pdfjsDataFiles(): Plugin {
     apply: 'build',
     writeBundle(options) {
       const pdfjs = here('../node_modules/pdfjs-dist');
-      for (const folder of ['cmaps', 'standard_fonts', 'wasm']) {
+      for (const folder of ['cmaps', 'standard_fonts', 'wasm', 'iccs']) {
         cpSync(`${pdfjs}/${folder}`, `${options.dir!}/pdfjs/${folder}`, {
           recursive: true,
           filter: (source) => !/quickjs/i.test(source),

@@ -47,7 +47,10 @@ export async function openPdf(src: string): Promise<PDFDocumentLoadingTask> {
     cMapUrl: ownUrl('/pdfjs/cmaps/'),
     cMapPacked: true,
     standardFontDataUrl: ownUrl('/pdfjs/standard_fonts/'),
+    // JPEG 2000, JBIG2 and ICC colour are decoded by WebAssembly in the worker (its script's CSP allows
+    // that alone); CMYK is converted through the CMYK profile PDF.js ships, rather than by formula.
     wasmUrl: ownUrl('/pdfjs/wasm/'),
+    iccUrl: ownUrl('/pdfjs/iccs/'),
     // Pages are drawn on this thread's canvases; PDF.js's separate renderer worker is not shipped.
     disableWorkerRendering: true,
     stopAtErrors: false,

@@ -114,7 +114,7 @@ test('opens a PDF from the home screen and draws its first page with text', asyn
   // The item page's cover is the first page drawn small.
   const cover = page.getByTestId('pdf-thumbnail');
   await expect(cover).toBeVisible();
-  expect(await cover.evaluate((image: HTMLImageElement) => image.naturalWidth)).toBeGreaterThan(100);
+  expect(await cover.evaluate((canvas: HTMLCanvasElement) => canvas.width)).toBeGreaterThan(100);
 
   await page.getByTestId('open-item').click();
   await expectPageShown(page, 1);
