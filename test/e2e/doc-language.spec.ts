@@ -50,7 +50,9 @@ function contentRequests(page: Page): string[] {
   return seen;
 }
 
-const coverSource = (page: Page) => page.getByTestId('pdf-thumbnail').getAttribute('src');
+/** The cover's pixels: another language version's first page draws another picture. */
+const coverSource = (page: Page) =>
+  page.getByTestId('pdf-thumbnail').evaluate((canvas) => (canvas as HTMLCanvasElement).toDataURL());
 
 for (const layout of layouts) {
   test.describe(`${layout.name} ${layout.viewport.width}×${layout.viewport.height}`, () => {

@@ -28,7 +28,7 @@ for (const size of sizes) {
       await expect(page.getByTestId('spotlight')).toBeVisible();
       await snap(page, 'attract', size);
       // The spotlight moves on every few seconds; the next item is a leaflet shown with its cover.
-      await expect(page.locator('.spotlight-cover img')).toBeVisible({ timeout: 15_000 });
+      await expect(page.locator('.spotlight-cover canvas')).toBeVisible({ timeout: 15_000 });
       await snap(page, 'attract-leaflet', size);
 
       await page.getByTestId('attract').click();
@@ -83,7 +83,7 @@ for (const size of sizes) {
         (settings as { value: Record<string, unknown> }).value,
       );
       await page.getByTestId('staff-leave').click();
-      await expect(page.locator('.spotlight-cover img')).toBeVisible({ timeout: 15_000 });
+      await expect(page.locator('.spotlight-cover canvas')).toBeVisible({ timeout: 15_000 });
       await snap(page, 'attract-mn-Mong', size);
 
       await page.getByTestId('attract').click();
