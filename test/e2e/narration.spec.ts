@@ -218,6 +218,9 @@ test('listening keeps the visit from going idle; paused, the idle reset ends it 
   const { host, child } = await narratedHost(dataDir, ['--idle-seconds', '1']);
   try {
     await page.goto(host.launchUrl);
+    // The page's clock stands still until the voice plays: a busy machine's slow taps cannot let the visit go
+    // idle before Listen is tapped. A moment ahead, since the page's time moves on while the pause is asked for.
+    await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 1000);
     await openLeaflet(page);
     await page.evaluate(() => {
       const seen = { countdown: false };
@@ -228,6 +231,8 @@ test('listening keeps the visit from going idle; paused, the idle reset ends it 
     });
     await page.getByTestId('narration-listen').tap();
     const audio = audioOf(page);
+    await expect.poll(async () => (await playback(audio)).time).toBeGreaterThan(0);
+    await page.clock.resume();
     // Longer than the whole idle time with no touch: the voice reads on, no countdown shows.
     await page.waitForTimeout(5_000);
     expect(await page.evaluate(() => (window as unknown as { idleSeen: { countdown: boolean } }).idleSeen)).toEqual({
